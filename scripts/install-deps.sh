@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs every Debian package zwgk needs to build, run, test and benchmark.
+# Idempotent and quick when everything is already there.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev
+  postgresql-15 postgresql-client-15
+  nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
+  libkainjow-mustache-dev
+  libsodium-dev libqrencode-dev libgumbo-dev zlib1g-dev
+  libicu-dev libopencc-dev libmagic-dev
+  libgtest-dev libgmock-dev
+  nginx-light wrk curl
+)
+WANT_BROWSER=${WANT_BROWSER:-0}
+if [ "$WANT_BROWSER" = 1 ]; then
+  PACKAGES+=(chromium fonts-noto-cjk nodejs npm)
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "zwgk: installing ${#missing[@]} Debian packages: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# nginx must not start a system instance on :80 during install.
+$SUDO env RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's postgresql package creates and starts a cluster; zwgk's tests start their own.
+if command -v pg_lsclusters >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q online; then
+  $SUDO pg_ctlcluster 15 main stop 2>/dev/null || true
+fi
+$SUDO systemctl disable --now nginx 2>/dev/null || $SUDO service nginx stop 2>/dev/null || true
+echo "zwgk: packages installed"

@@ -1,0 +1,34 @@
+#pragma once
+// 公开目录: a tree of disclosure columns per site. Codes are stable forever; names and
+// order may change (an operator renames and reorders).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zwgk::domain {
+
+struct CatalogueNode {
+  std::int64_t id = 0;
+  std::int64_t site_id = 0;
+  std::string code;                   // "ghjh" — stable, unique per site, [a-z0-9_-]
+  std::string name;                   // 规划计划
+  std::optional<std::int64_t> parent_id;
+  int position = 0;                   // order among siblings
+  std::string description;            // ColumnDescription
+  std::string keywords;               // ColumnKeywords
+  std::string column_type = "信息公开";  // ColumnType meta
+};
+
+// A node of the default tree, by code: Art. 20/21 items + the special columns the seed asks for.
+struct DefaultCatalogueEntry {
+  std::string code;
+  std::string name;
+  std::string parent_code;  // "" for a root
+  std::string description;
+};
+const std::vector<DefaultCatalogueEntry>& default_catalogue();
+
+bool is_valid_catalogue_code(const std::string& code);
+
+}  // namespace zwgk::domain

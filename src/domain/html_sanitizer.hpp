@@ -1,0 +1,15 @@
+#pragma once
+// Body HTML from editors and imports is parsed with gumbo and rebuilt from an allow-list
+// of elements and attributes; everything else is dropped (script, style, on*, javascript: URLs).
+#include <string>
+#include <string_view>
+
+namespace zwgk::domain {
+
+std::string sanitize_html(std::string_view html);
+// Plain text -> paragraphs (<p>..</p> per blank-line separated block), escaped.
+std::string text_to_html(std::string_view text);
+// Visible text of sanitised HTML, whitespace collapsed (for summaries, feeds, search).
+std::string html_to_text(std::string_view html);
+
+}  // namespace zwgk::domain

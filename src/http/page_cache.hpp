@@ -1,0 +1,48 @@
+#pragma once
+// In-memory cache of rendered public pages. Key: host + request-target (path and query);
+// each entry keeps the identity and the gzip body, computed once, plus ETag and
+// Last-Modified; the encoding is chosen per request from Accept-Encoding. Entries carry
+// tags (what the page shows); invalidate(tag) drops exactly the entries that carry it.
+// Thread-safe; lookups take a shared lock.
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zwgk::http {
+
+struct CachedPage {
+  int status = 200;
+  std::string content_type;
+  std::string etag;           // quoted strong ETag
+  std::string last_modified;  // HTTP-date
+  std::shared_ptr<const std::string> identity;
+  std::shared_ptr<const std::string> gzip;  // null if compression would not help
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::vector<std::string> tags;
+};
+
+class PageCache {
+ public:
+  explicit PageCache(std::size_t max_bytes = 256u << 20);
+  ~PageCache();
+  std::shared_ptr<const CachedPage> find(std::string_view key) const;
+  void put(std::string key, std::shared_ptr<const CachedPage> page);
+  void invalidate(std::string_view tag);
+  void invalidate_all();
+  void set_enabled(bool on);
+  bool enabled() const;
+  std::size_t entries() const;
+  std::size_t bytes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// gzip (RFC 1952) of data at the given level.
+std::string gzip_compress(std::string_view data, int level = 6);
+
+}  // namespace zwgk::http

@@ -1,0 +1,31 @@
+#pragma once
+// An HTTP response as handlers build it. A handler that wants its page cached sets
+// cache_tags (what the page shows); the server then keeps the body and its gzip form.
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace zwgk::http {
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string body;
+  std::string last_modified;             // HTTP-date, optional
+  std::vector<std::string> cache_tags;   // non-empty => cacheable public page
+  bool allow_range = false;              // attachments: honour Range
+  std::string etag;                      // optional; computed from the body when cached
+
+  void set_header(std::string name, std::string value);
+  static Response html(std::string body, int status = 200);
+  static Response json(std::string body, int status = 200);
+  static Response text(std::string body, int status = 200);
+  static Response redirect(std::string location, int status = 302);
+};
+
+// Formats a time_t as an IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
+std::string http_date(long long unix_seconds);
+
+}  // namespace zwgk::http

@@ -1,0 +1,38 @@
+#pragma once
+// Maps (method, path pattern) to a handler. Patterns are literal segments and
+// "{name}" segments; a trailing "{name*}" takes the rest of the path. First match wins,
+// literal routes are tried before patterned ones.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+
+namespace zwgk::http {
+
+using Handler = std::function<Response(Request&)>;
+
+class Router {
+ public:
+  Router();
+  ~Router();
+  void add(Method method, const std::string& pattern, Handler handler);
+  void get(const std::string& pattern, Handler h) { add(Method::Get, pattern, std::move(h)); }
+  void post(const std::string& pattern, Handler h) { add(Method::Post, pattern, std::move(h)); }
+  // Called when no route matches the path (404) — lets the site render its own 404 page.
+  void set_not_found(Handler handler);
+  // Called when a handler throws: the request id is in req.request_id; never show internals.
+  void set_error_page(std::function<Response(Request&, int status, const std::string& message)> page);
+
+  // Dispatches: HEAD falls back to GET routes; a path that exists for another method -> 405.
+  Response dispatch(Request& req) const;
+  Response error_page(Request& req, int status, const std::string& message) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace zwgk::http

@@ -1,0 +1,27 @@
+#pragma once
+// The public URL scheme. P = the site's path_prefix ("" for the default site).
+//   P/                         site home
+//   P/xxgk/                    信息公开 portal
+//   P/xxgk/{code}/             catalogue listing (?page=&department=&year=&validity=)
+//   P/content/{id}.html        document page (never changes once published); ?print=1 print view
+//   P/department/{id}/         department page
+//   P/feed/{code}.xml          RSS 2.0 of a catalogue node; P/feed/{code}.atom Atom
+//   P/sitemap.xml
+//   /robots.txt  /static/...  /attachments/{sha256}/{file name}
+//   /api/v1/...                JSON API
+#include <cstdint>
+#include <string>
+
+#include "domain/site.hpp"
+
+namespace zwgk::web {
+
+std::string site_home_url(const domain::Site& s);
+std::string portal_url(const domain::Site& s);
+std::string catalogue_url(const domain::Site& s, const std::string& code);
+std::string document_url(const domain::Site& s, std::int64_t id);
+std::string department_url(const domain::Site& s, std::int64_t id);
+std::string feed_url(const domain::Site& s, const std::string& code, bool atom = false);
+std::string attachment_url(const std::string& sha256, const std::string& file_name);  // percent-encodes the name
+
+}  // namespace zwgk::web
