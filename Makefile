@@ -23,7 +23,9 @@ run: build
 	@$(BUILD)/zwgk demo --database $(DATABASE)
 	@$(BUILD)/zwgk serve --database $(DATABASE) --listen $(LISTEN)
 
-test: build
+test:
+	@WANT_BROWSER=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory build
 	@./scripts/test.sh $(BUILD)
 
 bench: build

@@ -2,6 +2,7 @@
 # Installs every Debian package zwgk needs to build, run, test and benchmark.
 # Idempotent and quick when everything is already there.
 set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
@@ -17,7 +18,7 @@ PACKAGES=(
 )
 WANT_BROWSER=${WANT_BROWSER:-0}
 if [ "$WANT_BROWSER" = 1 ]; then
-  PACKAGES+=(chromium fonts-noto-cjk nodejs npm)
+  PACKAGES+=(chromium fonts-noto-cjk nodejs)
 fi
 
 missing=()
@@ -27,7 +28,14 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+install_e2e() {
+  # playwright-core for the end-to-end tests (drives Debian's chromium; no browser download).
+  if [ "$WANT_BROWSER" = 1 ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent)
+  fi
+}
 if [ ${#missing[@]} -eq 0 ]; then
+  install_e2e
   exit 0
 fi
 
@@ -44,3 +52,4 @@ if command -v pg_lsclusters >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q
 fi
 $SUDO systemctl disable --now nginx 2>/dev/null || $SUDO service nginx stop 2>/dev/null || true
 echo "zwgk: packages installed"
+install_e2e

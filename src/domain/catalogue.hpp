@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zwgk::domain {
@@ -27,8 +28,13 @@ struct DefaultCatalogueEntry {
   std::string parent_code;  // "" for a root
   std::string description;
 };
+// In tree order: every parent comes before its children; codes and names are unique.
 const std::vector<DefaultCatalogueEntry>& default_catalogue();
+// nullptr if the default tree has no such code / name.
+const DefaultCatalogueEntry* find_default_catalogue_entry(std::string_view code);
+const DefaultCatalogueEntry* find_default_catalogue_entry_by_name(std::string_view name);
 
+// [a-z0-9_-]+, at most 64 characters.
 bool is_valid_catalogue_code(const std::string& code);
 
 }  // namespace zwgk::domain

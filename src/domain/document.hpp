@@ -16,6 +16,8 @@ enum class DocumentKind { Document, Interpretation };  // 文件 / 政策解读
 
 std::string to_label(DisclosureForm);  // "主动公开"
 std::string to_label(Validity);        // "有效"
+std::string to_label(DocumentKind);    // "文件" | "政策解读"
+std::string to_label(DocumentState);   // "草稿" | "已发布" | "已撤回"
 std::string to_code(DocumentState);    // "draft" | "published" | "withdrawn"
 std::string to_code(DocumentKind);     // "document" | "interpretation"
 std::string to_code(DisclosureForm);   // "proactive" | "on_request" | "not_disclosed"

@@ -6,10 +6,13 @@
 
 namespace zwgk::domain {
 
+// Throws ValidationError for pathologically nested input (more than 512 levels), which
+// real documents never reach and which would make the HTML parser quadratic.
 std::string sanitize_html(std::string_view html);
 // Plain text -> paragraphs (<p>..</p> per blank-line separated block), escaped.
 std::string text_to_html(std::string_view text);
 // Visible text of sanitised HTML, whitespace collapsed (for summaries, feeds, search).
+// Same nesting limit as sanitize_html.
 std::string html_to_text(std::string_view html);
 
 }  // namespace zwgk::domain

@@ -5,6 +5,7 @@
 // tags (what the page shows); invalidate(tag) drops exactly the entries that carry it.
 // Thread-safe; lookups take a shared lock.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,7 @@ struct CachedPage {
   std::shared_ptr<const std::string> gzip;  // null if compression would not help
   std::vector<std::pair<std::string, std::string>> headers;
   std::vector<std::string> tags;
+  bool allow_range = false;  // Range requests are honoured on the identity body
 };
 
 class PageCache {
@@ -30,6 +32,11 @@ class PageCache {
   ~PageCache();
   std::shared_ptr<const CachedPage> find(std::string_view key) const;
   void put(std::string key, std::shared_ptr<const CachedPage> page);
+  // Like put, but drops the page if any invalidation happened since `seen` was read from
+  // generation(): a page rendered before a write must not be cached after it.
+  void put(std::string key, std::shared_ptr<const CachedPage> page, std::uint64_t seen);
+  // Moves on every invalidate()/invalidate_all().
+  std::uint64_t generation() const;
   void invalidate(std::string_view tag);
   void invalidate_all();
   void set_enabled(bool on);

@@ -29,4 +29,15 @@ struct Request {
   std::string param(const std::string& name) const;  // route parameter or ""
 };
 
+// "GET" -> Method::Get; unknown -> Method::Other. Case-sensitive, as HTTP methods are.
+Method method_from_string(std::string_view name);
+// Method::Get -> "GET"; Method::Other -> "OTHER".
+std::string_view method_name(Method method);
+
+// Fills req.target, path, raw_query and query from a request-target (origin-form
+// "/a%20b?x=1", or absolute-form "http://host/a"). Decoding is Boost.URL's; a target it
+// cannot parse, or whose decoded path or query contains NUL, is rejected (false) and the
+// caller answers 400.
+bool parse_target(std::string_view target, Request& req);
+
 }  // namespace zwgk::http

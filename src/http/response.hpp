@@ -2,7 +2,9 @@
 // An HTTP response as handlers build it. A handler that wants its page cached sets
 // cache_tags (what the page shows); the server then keeps the body and its gzip form.
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,7 +20,12 @@ struct Response {
   bool allow_range = false;              // attachments: honour Range
   std::string etag;                      // optional; computed from the body when cached
 
+  // Replaces a header of the same name (case-insensitive) or adds it.
   void set_header(std::string name, std::string value);
+  // Adds a header even if one of that name exists (e.g. a second Set-Cookie).
+  void add_header(std::string name, std::string value);
+  // The first header of that name (case-insensitive), if any.
+  std::optional<std::string_view> header(std::string_view name) const;
   static Response html(std::string body, int status = 200);
   static Response json(std::string body, int status = 200);
   static Response text(std::string body, int status = 200);
@@ -27,5 +34,7 @@ struct Response {
 
 // Formats a time_t as an IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
 std::string http_date(long long unix_seconds);
+// Parses an IMF-fixdate (also the obsolete RFC 850 and asctime forms); nullopt if invalid.
+std::optional<long long> parse_http_date(std::string_view text);
 
 }  // namespace zwgk::http

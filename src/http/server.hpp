@@ -3,6 +3,11 @@
 // answered in order, timeouts, size limits, a thread per core, graceful shutdown.
 // Around the router it adds: the page cache, conditional GET, HEAD, gzip, Range,
 // security headers, /healthz and /metrics, one access-log line per request.
+//
+// /metrics renders Metrics::render() plus the page-cache gauges (zwgk_page_cache_entries,
+// zwgk_page_cache_bytes); other layers add gauges with Metrics::add_gauge before run().
+// The access log goes to the spdlog logger named "access": register your own before
+// constructing the Server to choose its sink; otherwise one writing to stdout is made.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -22,6 +27,8 @@ struct ServerOptions {
   std::size_t body_limit = 1 * 1024 * 1024;  // bytes; larger -> 413
   int read_timeout_seconds = 30;             // a request must arrive completely within this
   int idle_timeout_seconds = 60;             // keep-alive connection idle limit
+  int write_timeout_seconds = 60;            // a response batch must be written within this
+  int shutdown_timeout_seconds = 10;         // stop(): in-flight work gets this long
   std::size_t pipeline_limit = 16;           // queued responses per connection
   bool access_log = true;
   std::string content_security_policy =
@@ -35,11 +42,13 @@ class Server {
   ~Server();
   // Binds and listens; returns the bound port (useful with port 0). Throws on bind failure.
   std::uint16_t start();
-  // Runs the I/O threads until stop(); blocks.
+  // Runs the I/O threads until stop(); blocks. Calls start() if it was not called.
+  // Routes must be registered before run(); the Router is not locked.
   void run();
   // Stops accepting, lets in-flight requests finish (bounded), then returns from run().
+  // Thread-safe. From outside the server's threads it returns once the listener is closed.
   void stop();
-  // Installs SIGINT/SIGTERM handling that calls stop().
+  // Installs SIGINT/SIGTERM handling that calls stop(). Call before run().
   void stop_on_signals();
 
  private:

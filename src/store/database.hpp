@@ -46,14 +46,35 @@ class Database {
   const std::string& url() const;
 
   // Applies the numbered migrations under migrations/<backend>/ not yet applied, each in
-  // one transaction. Returns how many were applied.
+  // one transaction together with its schema_migrations row (version, name, applied_at).
+  // Returns how many were applied. A failing migration is rolled back and the StoreError
+  // names its file. Safe to run from several nodes at once (PostgreSQL advisory lock).
   int migrate();
-  int schema_version();
+  int schema_version();  // highest applied version, 0 for an empty database
 
   PoolStats pool_stats() const;
 
   void set_change_listener(ChangeListener listener);
-  void notify_changed(const std::vector<std::string>& tags) const;  // used by repositories after commit
+  // Used by repositories after commit. Tags are de-duplicated; a throwing listener is
+  // logged, never propagated (the write is already committed).
+  void notify_changed(const std::vector<std::string>& tags) const;
+
+  // Scale-out (PostgreSQL): from now on every notify_changed() is also sent to the other
+  // app nodes (NOTIFY zwgk_changes), and their changes reach this node's listener. A
+  // background thread keeps its own LISTEN connection and reconnects when it drops; after a
+  // gap it delivers {"*"}: anything may have changed, drop every cached page.
+  // A no-op on SQLite (one node). Idempotent.
+  void enable_cluster_notifications();
+
+  // Runs one or more SQL statements outside any transaction, on one pooled connection
+  // (administration and tests, e.g. CREATE DATABASE). Throws StoreError.
+  void execute(const std::string& sql);
+  // Runs after the pool has been closed, when the Database is destroyed (tests drop their
+  // scratch database this way).
+  void on_close(std::function<void()> hook);
+  // Where migrate() looks for <dir>/<sqlite|postgresql>/NNNN_name.sql. Default: env
+  // ZWGK_MIGRATIONS_DIR, else the source tree's migrations/, else ./migrations.
+  void set_migrations_dir(const std::string& dir);
 
   struct Impl;
   Impl& impl() { return *impl_; }

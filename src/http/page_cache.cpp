@@ -1,0 +1,195 @@
+// PageCache: rendered public pages in memory.
+//
+// Invariants (checked by check_invariants() when asserts are on and the cache is small, so
+// that production-sized caches do not pay a walk per put):
+//  1. Every entry's key is in `clock` exactly once, and `entry.pos` points at it.
+//  2. For every entry and each of its page's tags t, by_tag[t] contains the key; by_tag has
+//     no key that is not an entry and no empty set.
+//  3. bytes == sum of entry.bytes, and bytes <= max_bytes after every put.
+//
+// Eviction is CLOCK (second chance): find() sets an entry's `referenced` bit under the
+// shared lock; put() sweeps from the oldest key, sparing referenced entries once.
+#include "http/page_cache.hpp"
+
+#include <atomic>
+#include <cassert>
+#include <list>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace zwgk::http {
+
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+struct Entry {
+  std::shared_ptr<const CachedPage> page;
+  std::size_t bytes = 0;
+  std::list<std::string>::iterator pos;
+  mutable std::atomic<bool> referenced{false};
+};
+
+// What an entry costs: both bodies, the key, and a rough allowance for the rest.
+std::size_t cost(const std::string& key, const CachedPage& page) {
+  std::size_t n = key.size() + 256 + page.content_type.size() + page.etag.size();
+  if (page.identity) n += page.identity->size();
+  if (page.gzip) n += page.gzip->size();
+  for (const auto& [k, v] : page.headers) n += k.size() + v.size();
+  for (const auto& t : page.tags) n += t.size() + key.size();
+  return n;
+}
+
+}  // namespace
+
+struct PageCache::Impl {
+  explicit Impl(std::size_t max) : max_bytes(max) {}
+
+  const std::size_t max_bytes;
+  mutable std::shared_mutex mu;
+  std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> entries;
+  std::unordered_map<std::string, std::unordered_set<std::string>, StringHash, std::equal_to<>>
+      by_tag;
+  std::list<std::string> clock;  // oldest first
+  std::size_t bytes = 0;
+  std::atomic<bool> enabled{true};
+  std::atomic<std::uint64_t> generation{0};
+
+  // Requires the exclusive lock.
+  void erase(decltype(entries)::iterator it) {
+    for (const auto& tag : it->second.page->tags) {
+      auto t = by_tag.find(tag);
+      if (t == by_tag.end()) continue;
+      t->second.erase(it->first);
+      if (t->second.empty()) by_tag.erase(t);
+    }
+    bytes -= it->second.bytes;
+    clock.erase(it->second.pos);
+    entries.erase(it);
+  }
+
+  // Requires the exclusive lock. Frees room for `need` more bytes.
+  void evict_for(std::size_t need) {
+    std::size_t spared = 0;
+    while (bytes + need > max_bytes && !clock.empty()) {
+      auto it = entries.find(clock.front());
+      assert(it != entries.end());
+      if (it->second.referenced.exchange(false) && spared < entries.size()) {
+        ++spared;
+        clock.splice(clock.end(), clock, clock.begin());
+        continue;
+      }
+      erase(it);
+    }
+  }
+
+  void check_invariants() const {
+#ifndef NDEBUG
+    if (entries.size() > 64) return;
+    std::size_t sum = 0;
+    assert(clock.size() == entries.size());
+    for (const auto& [key, e] : entries) {
+      sum += e.bytes;
+      assert(*e.pos == key);
+      for (const auto& tag : e.page->tags) {
+        auto t = by_tag.find(tag);
+        assert(t != by_tag.end() && t->second.count(key) == 1);
+      }
+    }
+    for (const auto& [tag, keys] : by_tag) {
+      assert(!keys.empty());
+      for (const auto& k : keys) assert(entries.count(k) == 1);
+    }
+    assert(sum == bytes);
+    assert(bytes <= max_bytes);
+#endif
+  }
+};
+
+PageCache::PageCache(std::size_t max_bytes) : impl_(std::make_unique<Impl>(max_bytes)) {}
+PageCache::~PageCache() = default;
+
+std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) const {
+  if (!impl_->enabled.load(std::memory_order_relaxed)) return nullptr;
+  std::shared_lock lock(impl_->mu);
+  auto it = impl_->entries.find(key);
+  if (it == impl_->entries.end()) return nullptr;
+  if (!it->second.referenced.load(std::memory_order_relaxed)) {
+    it->second.referenced.store(true, std::memory_order_relaxed);
+  }
+  return it->second.page;
+}
+
+void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page) {
+  put(std::move(key), std::move(page), generation());
+}
+
+void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page, std::uint64_t seen) {
+  if (!page || !impl_->enabled.load()) return;
+  std::size_t need = cost(key, *page);
+  if (need > impl_->max_bytes) return;  // would evict everything and still not fit
+  std::unique_lock lock(impl_->mu);
+  // Checked under the lock: invalidate() moves the generation under the same lock.
+  if (impl_->generation.load() != seen) return;
+  if (auto old = impl_->entries.find(key); old != impl_->entries.end()) impl_->erase(old);
+  impl_->evict_for(need);
+  impl_->clock.push_back(key);
+  auto pos = std::prev(impl_->clock.end());
+  for (const auto& tag : page->tags) impl_->by_tag[tag].insert(key);
+  auto [it, inserted] = impl_->entries.try_emplace(std::move(key));
+  assert(inserted);
+  it->second.page = std::move(page);
+  it->second.bytes = need;
+  it->second.pos = pos;
+  impl_->bytes += need;
+  impl_->check_invariants();
+}
+
+void PageCache::invalidate(std::string_view tag) {
+  std::unique_lock lock(impl_->mu);
+  impl_->generation.fetch_add(1);
+  auto t = impl_->by_tag.find(tag);
+  if (t == impl_->by_tag.end()) return;
+  std::vector<std::string> keys(t->second.begin(), t->second.end());
+  for (const auto& k : keys) {
+    if (auto it = impl_->entries.find(k); it != impl_->entries.end()) impl_->erase(it);
+  }
+  impl_->check_invariants();
+}
+
+void PageCache::invalidate_all() {
+  std::unique_lock lock(impl_->mu);
+  impl_->generation.fetch_add(1);
+  impl_->entries.clear();
+  impl_->by_tag.clear();
+  impl_->clock.clear();
+  impl_->bytes = 0;
+}
+
+void PageCache::set_enabled(bool on) {
+  impl_->enabled.store(on);
+  if (!on) invalidate_all();
+}
+
+bool PageCache::enabled() const { return impl_->enabled.load(std::memory_order_relaxed); }
+
+std::size_t PageCache::entries() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->entries.size();
+}
+
+std::size_t PageCache::bytes() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->bytes;
+}
+
+std::uint64_t PageCache::generation() const { return impl_->generation.load(); }
+
+}  // namespace zwgk::http

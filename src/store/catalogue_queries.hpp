@@ -1,0 +1,14 @@
+#pragma once
+// Private to src/store/*.cpp: catalogue lookups other repositories need inside their
+// own transaction.
+#include <cstdint>
+#include <vector>
+
+#include "store/database_impl.hpp"
+
+namespace zwgk::store {
+
+// The node itself followed by its ancestors up to the root ([] if it does not exist).
+std::vector<std::int64_t> catalogue_with_ancestors(Lease& lease, std::int64_t id);
+
+}  // namespace zwgk::store

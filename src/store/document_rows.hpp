@@ -1,0 +1,29 @@
+#pragma once
+// Private to src/store/*.cpp: documents <-> rows, shared by the document repository files.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "domain/document.hpp"
+#include "store/database_impl.hpp"
+
+namespace zwgk::store {
+
+// "d.id, d.site_id, ..." for a SELECT ... FROM documents d; without body, body_html is ''.
+std::string document_columns(bool with_body);
+
+// Runs SELECT <document_columns> FROM documents d <tail> (tail = WHERE/ORDER/LIMIT with
+// binds from `binds`).
+std::vector<domain::Document> query_documents(Lease& lease, bool with_body, const std::string& tail, Binds& binds);
+
+// Fills each document's attachments (position order).
+void load_attachments(Lease& lease, std::vector<domain::Document>& docs);
+
+// One document with attachments; FOR UPDATE on PostgreSQL when lock is set.
+std::optional<domain::Document> load_document(Lease& lease, std::int64_t id, bool lock = false);
+
+// Cache tags a change of `doc` touches: the document, its catalogue and the catalogue's
+// ancestors, the site's lists, the interpreted document.
+void add_document_tags(Lease& lease, const domain::Document& doc, std::vector<std::string>& tags);
+
+}  // namespace zwgk::store

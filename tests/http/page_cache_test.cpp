@@ -1,0 +1,176 @@
+// The page cache: served before routing, invalidated by tag; and PageCache on its own.
+#include <atomic>
+#include <gtest/gtest.h>
+
+#include "http/page_cache.hpp"
+#include "http/raw_client.hpp"
+#include "http/test_server.hpp"
+
+namespace zwgk::test {
+namespace {
+
+using http::CachedPage;
+using http::PageCache;
+using http::Request;
+using http::Response;
+
+class CachedServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ts.router.get("/doc/{id}", [this](Request& r) {
+      ++calls;
+      auto resp = Response::html("<p>文件 " + r.param("id") + " 第" + std::to_string(calls.load()) + "次渲染</p>");
+      resp.cache_tags = {"doc:" + r.param("id"), "site:1"};
+      return resp;
+    });
+    ts.router.get("/private", [this](Request&) {
+      ++calls;
+      auto resp = Response::html("<p>您好，张三</p>");
+      resp.cache_tags = {"doc:1"};
+      resp.set_header("Set-Cookie", "zwgk_session=abc; HttpOnly");
+      return resp;
+    });
+  }
+  TestServer ts;
+  std::atomic<int> calls{0};
+};
+
+TEST_F(CachedServerTest, CachedPageIsServedWithoutCallingTheHandler) {
+  ts.start();
+  auto first = get(ts.port, "/doc/1");
+  auto second = get(ts.port, "/doc/1");
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(first.body, second.body);
+  EXPECT_EQ(second.header("x-frame-options"), "SAMEORIGIN");
+  EXPECT_TRUE(second.header("content-security-policy"));
+  EXPECT_NE(first.header("x-request-id"), second.header("x-request-id"));
+  // HEAD is answered from the same entry.
+  auto head = request(ts.port, "HEAD", "/doc/1");
+  EXPECT_EQ(head.header("content-length"), first.header("content-length"));
+  EXPECT_EQ(calls, 1);
+}
+
+TEST_F(CachedServerTest, InvalidatingItsTagMakesTheNextRequestRenderAgain) {
+  ts.start();
+  get(ts.port, "/doc/1");
+  get(ts.port, "/doc/2");
+  ts.cache.invalidate("doc:999");  // another tag: nothing changes
+  get(ts.port, "/doc/1");
+  get(ts.port, "/doc/2");
+  EXPECT_EQ(calls, 2);
+  ts.cache.invalidate("doc:1");
+  auto fresh = get(ts.port, "/doc/1");
+  EXPECT_EQ(calls, 3);
+  EXPECT_NE(fresh.body.find("第3次渲染"), std::string::npos);
+  get(ts.port, "/doc/2");  // doc:2 kept its entry
+  EXPECT_EQ(calls, 3);
+  ts.cache.invalidate("site:1");  // a tag both pages carry
+  get(ts.port, "/doc/1");
+  get(ts.port, "/doc/2");
+  EXPECT_EQ(calls, 5);
+}
+
+TEST_F(CachedServerTest, AuthorizationBypassesTheCache) {
+  ts.start();
+  get(ts.port, "/doc/1");
+  get(ts.port, "/doc/1", {{"Authorization", "Bearer x"}});
+  get(ts.port, "/doc/1", {{"Authorization", "Bearer x"}});
+  EXPECT_EQ(calls, 3);
+}
+
+TEST_F(CachedServerTest, HostIsPartOfTheKey) {
+  ts.start();
+  for (const char* host : {"a.gov.cn", "b.gov.cn", "a.gov.cn:8080"}) {
+    RawClient c(ts.port);
+    c.send(std::string("GET /doc/1 HTTP/1.1\r\nHost: ") + host + "\r\n\r\n");
+    EXPECT_EQ(c.read_response().status, 200);
+  }
+  EXPECT_EQ(calls, 2);  // the port does not make another site
+}
+
+TEST_F(CachedServerTest, ResponsesSettingCookiesAreNeverCached) {
+  ts.start();
+  get(ts.port, "/private");
+  get(ts.port, "/private");
+  EXPECT_EQ(calls, 2);
+}
+
+TEST_F(CachedServerTest, DisabledCacheCallsTheHandlerEveryTime) {
+  ts.cache.set_enabled(false);
+  ts.start();
+  get(ts.port, "/doc/1");
+  get(ts.port, "/doc/1");
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(ts.cache.entries(), 0u);
+}
+
+std::shared_ptr<const CachedPage> page(std::string body, std::vector<std::string> tags) {
+  auto p = std::make_shared<CachedPage>();
+  p->content_type = "text/html; charset=utf-8";
+  p->identity = std::make_shared<const std::string>(std::move(body));
+  p->tags = std::move(tags);
+  return p;
+}
+
+TEST(PageCache, InvalidateDropsExactlyTheTaggedEntries) {
+  PageCache cache;
+  cache.put("h/a", page("a", {"x", "y"}));
+  cache.put("h/b", page("b", {"y"}));
+  cache.put("h/c", page("c", {"z"}));
+  cache.invalidate("y");
+  EXPECT_FALSE(cache.find("h/a"));
+  EXPECT_FALSE(cache.find("h/b"));
+  ASSERT_TRUE(cache.find("h/c"));
+  EXPECT_EQ(*cache.find("h/c")->identity, "c");
+  cache.invalidate("x");  // a's other tag: already gone, nothing else affected
+  EXPECT_EQ(cache.entries(), 1u);
+}
+
+TEST(PageCache, ReplacingAnEntryMovesItsTags) {
+  PageCache cache;
+  cache.put("k", page("old", {"old-tag"}));
+  cache.put("k", page("new", {"new-tag"}));
+  cache.invalidate("old-tag");
+  ASSERT_TRUE(cache.find("k"));
+  cache.invalidate("new-tag");
+  EXPECT_FALSE(cache.find("k"));
+}
+
+TEST(PageCache, StaysWithinMaxBytesAndKeepsRecentlyUsedEntries) {
+  PageCache cache(10 * 1024);
+  cache.put("hot", page(std::string(2000, 'h'), {"t"}));
+  for (int i = 0; i < 20; ++i) {
+    cache.find("hot");  // used between every insertion
+    cache.put("cold" + std::to_string(i), page(std::string(2000, 'c'), {"t"}));
+    EXPECT_LE(cache.bytes(), 10u * 1024);
+  }
+  EXPECT_TRUE(cache.find("hot"));
+  EXPECT_FALSE(cache.find("cold0"));
+  EXPECT_LT(cache.entries(), 6u);
+  cache.put("huge", page(std::string(20 * 1024, 'x'), {}));  // larger than the cache
+  EXPECT_FALSE(cache.find("huge"));
+}
+
+TEST(PageCache, PageRenderedBeforeAnInvalidationIsNotCached) {
+  PageCache cache;
+  auto seen = cache.generation();
+  cache.invalidate("doc:1");  // a write lands while the page renders
+  cache.put("k", page("stale", {"doc:1"}), seen);
+  EXPECT_FALSE(cache.find("k"));
+  cache.put("k", page("fresh", {"doc:1"}), cache.generation());
+  EXPECT_TRUE(cache.find("k"));
+}
+
+TEST(PageCache, DisabledFindsNothingAndStoresNothing) {
+  PageCache cache;
+  cache.put("k", page("v", {}));
+  cache.set_enabled(false);
+  EXPECT_FALSE(cache.find("k"));
+  cache.put("k2", page("v", {}));
+  EXPECT_EQ(cache.entries(), 0u);
+  cache.set_enabled(true);
+  EXPECT_FALSE(cache.find("k2"));
+}
+
+}  // namespace
+}  // namespace zwgk::test
