@@ -103,7 +103,9 @@ domain::Department DepartmentRepository::save(domain::Department dep) {
     }
     tx.commit();
   });
-  db_.notify_changed({domain::tag_site_lists(dep.site_id)});
+  // Document pages show the department's name (公开责任部门, ContentSource): a rename must
+  // reach them too, so the whole site's pages go, not only its lists.
+  db_.notify_changed({domain::tag_site(dep.site_id), domain::tag_site_lists(dep.site_id)});
   return dep;
 }
 

@@ -26,6 +26,7 @@ TEST_F(DepartmentRepositoryTest, SaveAndLoad) {
   loaded->short_name = "政府办";
   repo.save(*loaded);
   EXPECT_TRUE(tagged(domain::tag_site_lists(site.id)));
+  EXPECT_TRUE(tagged(domain::tag_site(site.id))) << "document pages show the department's name";
   EXPECT_EQ(repo.by_id(department.id)->short_name, "政府办");
   EXPECT_EQ(repo.by_id(department.id)->credit_code, "");
 }

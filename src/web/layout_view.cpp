@@ -1,0 +1,140 @@
+#include "web/layout_view.hpp"
+
+#include "web/formatting.hpp"
+#include "web/urls.hpp"
+
+namespace zwgk::web {
+
+namespace {
+
+View meta_tag(const std::string& name, const std::string& content) {
+  View v;
+  v.set("name", name);
+  v.set("content", content);
+  return v;
+}
+
+View site_view(const PageContext& ctx) {
+  const auto& s = ctx.site;
+  View v;
+  v.set("name", s.name);
+  v.set("home_url", site_home_url(s));
+  v.set("portal_url", portal_url(s));
+  v.set("sitemap_url", s.path_prefix + "/sitemap.xml");
+  v.set("sponsor", s.sponsor.empty() ? s.name : s.sponsor);
+  v.set("phone", s.phone);
+  v.set("address", s.address.empty() ? View(false) : View(s.address));
+  v.set("site_id_code", s.site_id_code);
+  v.set("icp_record", s.icp_record);
+  v.set("police_record", s.police_record);
+  v.set("domain", s.domain);
+  return v;
+}
+
+const char* const kNavColumns[] = {"要闻动态", "通知公告", "政策文件", "政策解读"};
+
+View nav_item(const std::string& name, const std::string& url, bool current, bool exact) {
+  View v;
+  v.set("name", name);
+  v.set("url", url);
+  v.set("current", current);
+  v.set("current_kind", exact ? "page" : "true");
+  return v;
+}
+
+}  // namespace
+
+void add_column_meta(PageMeta& meta, const std::string& name, const std::string& description,
+                     const std::string& keywords, const std::string& type) {
+  meta.meta.emplace_back("ColumnName", name);
+  meta.meta.emplace_back("ColumnDescription", description.empty() ? name : description);
+  meta.meta.emplace_back("ColumnKeywords", keywords.empty() ? name : keywords);
+  meta.meta.emplace_back("ColumnType", type.empty() ? "信息公开" : type);
+}
+
+std::string large_text_url(bool on, const std::string& return_to) {
+  return std::string("/preferences/large-text?on=") + (on ? "1" : "0") + "&return=" + url_encode_component(return_to);
+}
+
+View layout_view(PageContext& ctx, const PageMeta& meta) {
+  const auto& s = ctx.site;
+  View v;
+  v.set("site", site_view(ctx));
+  v.set("title", meta.title.empty() ? s.name : meta.title + " - " + s.name);
+
+  View tags{View::type::list};
+  tags.push_back(meta_tag("SiteName", s.name));
+  tags.push_back(meta_tag("SiteDomain", s.domain));
+  tags.push_back(meta_tag("SiteIDCode", s.site_id_code));
+  for (const auto& [name, content] : meta.meta) tags.push_back(meta_tag(name, content));
+  if (meta.noindex) tags.push_back(meta_tag("robots", "noindex"));
+  v.set("meta", tags);
+
+  v.set("canonical", meta.canonical.empty() ? View(false) : View(ctx.absolute(meta.canonical)));
+  if (!meta.feed_url.empty()) {
+    View feed;
+    feed.set("url", meta.feed_url);
+    feed.set("title", meta.feed_title.empty() ? s.name : meta.feed_title);
+    v.set("feed", feed);
+  } else {
+    v.set("feed", false);
+  }
+
+  View crumbs{View::type::list};
+  {
+    View home;
+    home.set("name", "首页");
+    home.set("url", meta.breadcrumb.empty() ? View(false) : View(site_home_url(s)));
+    home.set("sep", false);
+    crumbs.push_back(home);
+  }
+  for (const auto& c : meta.breadcrumb) {
+    View item;
+    item.set("name", c.name);
+    item.set("url", c.url.empty() ? View(false) : View(c.url));
+    item.set("sep", true);
+    crumbs.push_back(item);
+  }
+  v.set("breadcrumb", crumbs);
+
+  View nav{View::type::list};
+  if (meta.with_navigation && !meta.print) {
+    const bool exact = meta.nav_exact;
+    nav.push_back(nav_item("首页", site_home_url(s), meta.nav == "home", exact));
+    auto add_node = [&](const char* name) {
+      if (const auto* n = ctx.node_by_name(name)) {
+        nav.push_back(nav_item(n->name, catalogue_url(s, n->code), meta.nav == n->code, exact));
+      }
+    };
+    add_node(kNavColumns[0]);
+    add_node(kNavColumns[1]);
+    nav.push_back(nav_item("信息公开", portal_url(s), meta.nav == "xxgk", exact));
+    add_node(kNavColumns[2]);
+    add_node(kNavColumns[3]);
+  }
+  v.set("has_nav", !nav.is_empty_list());
+  v.set("nav", nav);
+
+  // Large-text mode (适老化): both links are always in the page, which is cached per
+  // host+target and so must not depend on the cookie; /preferences/text-size.css (never
+  // cached, Vary: Cookie) shows the one that applies. See text_size_preference.cpp.
+  v.set("large_on_url", large_text_url(true, ctx.req.target.empty() ? "/" : ctx.req.target));
+  v.set("large_off_url", large_text_url(false, ctx.req.target.empty() ? "/" : ctx.req.target));
+  v.set("print", meta.print);
+  v.set("page_url", ctx.absolute(meta.canonical.empty() ? ctx.req.path : meta.canonical));
+  return v;
+}
+
+std::string nav_key_for(const std::vector<const domain::CatalogueNode*>& chain) {
+  if (chain.empty()) return "xxgk";
+  for (const char* name : kNavColumns) {
+    if (chain.front()->name == name) return chain.front()->code;
+  }
+  return "xxgk";
+}
+
+http::Response render_page(PageContext& ctx, const std::string& template_name, const View& view, int status) {
+  return http::Response::html(ctx.env.templates.render(template_name, view), status);
+}
+
+}  // namespace zwgk::web

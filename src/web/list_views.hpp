@@ -1,0 +1,28 @@
+#pragma once
+// View models for document lists (home blocks, listings, department pages) and paging.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/document.hpp"
+#include "domain/site.hpp"
+#include "web/template_renderer.hpp"
+
+namespace zwgk::web {
+
+// title, url, doc_number, date (发文日期, ISO), department, validity badge (only when not 有效).
+View document_item_view(const domain::Document& doc, const domain::Site& site,
+                        const std::map<std::int64_t, std::string>& department_names);
+
+// Query string pieces kept across pages (filters), in order.
+using QueryPairs = std::vector<std::pair<std::string, std::string>>;
+std::string with_query(const std::string& path, const QueryPairs& pairs);
+
+// { total, page, pages, has_prev, prev_url, has_next, next_url, numbers: [{n, url, current}] }
+View pagination_view(std::int64_t total, int page, int per_page, const std::string& path, const QueryPairs& filters);
+
+int page_count(std::int64_t total, int per_page);
+
+}  // namespace zwgk::web

@@ -1,0 +1,50 @@
+#pragma once
+// What a public page handler works with: the shared environment (database, templates,
+// options) and, per request, the resolved site plus its catalogue tree loaded at most once.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/catalogue.hpp"
+#include "domain/site.hpp"
+#include "http/request.hpp"
+#include "web/site_app.hpp"
+#include "web/template_renderer.hpp"
+
+namespace zwgk::store { class Database; }
+
+namespace zwgk::web {
+
+struct PageEnv {
+  store::Database& db;
+  const TemplateRenderer& templates;
+  const WebOptions& options;
+  std::string base_url;  // options.base_url without a trailing slash
+};
+
+class PageContext {
+ public:
+  PageContext(const PageEnv& env, const http::Request& req, domain::Site site)
+      : env(env), req(req), site(std::move(site)) {}
+
+  const PageEnv& env;
+  const http::Request& req;
+  const domain::Site site;
+
+  // The site's catalogue tree, parents before children (one query, on first use).
+  const std::vector<domain::CatalogueNode>& tree();
+  const domain::CatalogueNode* node_by_id(std::int64_t id);
+  const domain::CatalogueNode* node_by_code(const std::string& code);
+  const domain::CatalogueNode* node_by_name(const std::string& name);
+  // Root first, `id` last; empty if unknown.
+  std::vector<const domain::CatalogueNode*> path_to(std::int64_t id);
+
+  // The absolute URL of a path on this installation.
+  std::string absolute(const std::string& path) const { return env.base_url + path; }
+
+ private:
+  std::optional<std::vector<domain::CatalogueNode>> tree_;
+};
+
+}  // namespace zwgk::web

@@ -1,0 +1,200 @@
+// SiteApp: binds the public site to the router.
+//
+// Routes (P = a site's path_prefix, resolved per request by resolve_site()):
+//   GET P/  P/xxgk/  P/xxgk/{code}/  P/content/{id}.html  P/department/{id}/
+//       through one catch-all route "/{path*}" — sites are data, so a site added at run
+//       time is served without re-registering routes; "P/xxgk" and the like redirect to
+//       the form with the trailing slash
+//   GET /static/{path*}                 static/ (http::serve_static: traversal -> 404)
+//   GET /attachments/{sha256}/{name}    BlobStore, Range, RFC 5987 file name
+//   GET /preferences/large-text         large-text cookie on/off, 303 back (see text_size_preference.hpp)
+//   GET /preferences/text-size.css      the cookie-dependent stylesheet (never page-cached)
+//   + register_api_routes / register_feed_routes (web/api.hpp)
+//   not found / handler errors          the site's own 404 / 400 / 500 pages
+//
+// Caching contract: public pages carry cache tags (see pages.hpp) and the http layer
+// keeps them until Database's change listener invalidates a tag; the application wires
+//   db.set_change_listener([&cache](const auto& tags) { for (auto& t : tags) cache.invalidate(t); });
+// SiteApp itself holds no state that a write could make stale.
+#include "web/site_app.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <spdlog/spdlog.h>
+
+#include "http/metrics.hpp"
+#include "http/page_cache.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "store/database.hpp"
+#include "store/site_repository.hpp"
+#include "web/api.hpp"
+#include "web/attachment_download.hpp"
+#include "web/formatting.hpp"
+#include "web/page_error.hpp"
+#include "web/pages.hpp"
+#include "web/query_params.hpp"
+#include "web/site_resolver.hpp"
+#include "web/text_size_preference.hpp"
+
+namespace zwgk::web {
+
+namespace {
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string_view> split_segments(std::string_view rest) {
+  std::vector<std::string_view> out;
+  if (!rest.empty() && rest.front() == '/') rest.remove_prefix(1);
+  while (true) {
+    auto slash = rest.find('/');
+    out.push_back(rest.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    rest.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+// "123" -> 123; rejects "0123", "+1", "" so every document has exactly one URL.
+std::optional<std::int64_t> canonical_id(std::string_view s) {
+  auto v = parse_positive_integer(s);
+  if (!v || std::to_string(*v) != s) return std::nullopt;
+  return v;
+}
+
+// Used when no site can be determined (no sites yet, or the database is unreachable).
+domain::Site placeholder_site() {
+  domain::Site s;
+  s.name = "政府网站";
+  return s;
+}
+
+}  // namespace
+
+struct SiteApp::Impl {
+  Impl(WebOptions o, store::Database& d, http::PageCache& c, http::Metrics& m)
+      : options(std::move(o)),
+        db(d),
+        cache(c),
+        metrics(m),
+        templates(options.templates_dir),
+        env{db, templates, options, trim_base_url(options.base_url)},
+        large_css(read_file(options.static_dir / "large.css")) {
+    if (large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
+  }
+
+  WebOptions options;
+  store::Database& db;
+  http::PageCache& cache;
+  http::Metrics& metrics;
+  TemplateRenderer templates;
+  PageEnv env;
+  std::string large_css;
+
+  std::optional<ResolvedSite> resolve(const http::Request& req) {
+    return resolve_site(store::SiteRepository(db).all(), req.host(), req.path);
+  }
+
+  // The site's error page for any request; never throws.
+  http::Response error_for(const http::Request& req, int status, const std::string& message) {
+    domain::Site site = placeholder_site();
+    try {
+      if (auto r = resolve(req)) site = r->site;
+    } catch (const std::exception& e) {
+      spdlog::warn("web: error page without site request_id={} error={}", req.request_id, e.what());
+    }
+    PageContext ctx(env, req, site);
+    return error_page(ctx, status, message);
+  }
+
+  http::Response site_page(http::Request& req) {
+    auto resolved = resolve(req);
+    if (!resolved) return error_for(req, 404, "");
+    PageContext ctx(env, req, resolved->site);
+    try {
+      return route(ctx, resolved->rest);
+    } catch (const PageError& e) {
+      return error_page(ctx, e.status(), e.what());
+    }
+  }
+
+  http::Response route(PageContext& ctx, const std::string& rest) {
+    const auto& req = ctx.req;
+    auto add_slash = [&] {
+      std::string location = ctx.site.path_prefix + rest + "/";
+      if (!req.raw_query.empty()) location += "?" + req.raw_query;
+      return http::Response::redirect(location, 301);
+    };
+    if (rest.empty()) return add_slash();  // "/xinshao" -> "/xinshao/"
+    if (rest == "/") return home_page(ctx);
+    const auto seg = split_segments(rest);
+    if (seg[0] == "xxgk") {
+      if (seg.size() == 1) return add_slash();
+      if (seg.size() == 2 && seg[1].empty()) return portal_page(ctx);
+      const std::string code(seg[1]);
+      if (domain::is_valid_catalogue_code(code)) {
+        if (seg.size() == 2) return add_slash();
+        if (seg.size() == 3 && seg[2].empty()) return catalogue_page(ctx, code);
+      }
+    } else if (seg[0] == "content" && seg.size() == 2 && seg[1].ends_with(".html")) {
+      if (auto id = canonical_id(seg[1].substr(0, seg[1].size() - 5))) return document_page(ctx, *id);
+    } else if (seg[0] == "department" && seg.size() >= 2) {
+      if (auto id = canonical_id(seg[1])) {
+        if (seg.size() == 2) return add_slash();
+        if (seg.size() == 3 && seg[2].empty()) return department_page(ctx, *id);
+      }
+    }
+    throw not_found();
+  }
+};
+
+SiteApp::SiteApp(WebOptions options, store::Database& db, http::PageCache& cache, http::Metrics& metrics)
+    : impl_(std::make_unique<Impl>(std::move(options), db, cache, metrics)) {}
+
+SiteApp::~SiteApp() = default;
+
+void SiteApp::register_routes(http::Router& router) {
+  Impl& app = *impl_;
+  register_api_routes(router, app.db, app.env.base_url);
+  register_feed_routes(router, app.db, app.env.base_url);
+
+  router.get("/static/{path*}", [&app](http::Request& req) {
+    auto r = http::serve_static(app.options.static_dir, req.param("path"));
+    return r.status == 404 ? app.error_for(req, 404, "您访问的文件不存在。") : r;
+  });
+  router.get("/attachments/{sha256}/{name}", [&app](http::Request& req) {
+    auto r = attachment_download(app.db, req);
+    return r ? std::move(*r) : app.error_for(req, 404, "您访问的附件不存在。");
+  });
+  router.get("/preferences/large-text", [&app](http::Request& req) {
+    try {
+      return large_text_preference(req);
+    } catch (const PageError& e) {
+      return app.error_for(req, e.status(), e.what());
+    }
+  });
+  router.get("/preferences/text-size.css",
+             [&app](http::Request& req) { return text_size_stylesheet(req, app.large_css); });
+
+  router.get("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
+
+  router.set_not_found([&app](http::Request& req) { return app.error_for(req, 404, ""); });
+  router.set_error_page([&app](http::Request& req, int status, const std::string& message) {
+    return app.error_for(req, status, message);
+  });
+}
+
+WebOptions default_web_options() {
+  WebOptions o;
+  o.templates_dir = ZWGK_TEMPLATES_DIR;
+  o.static_dir = ZWGK_STATIC_DIR;
+  return o;
+}
+
+}  // namespace zwgk::web
