@@ -1,6 +1,8 @@
 #pragma once
 // Configuration: defaults < zwgk.toml < environment ZWGK_* < command-line flags.
+// Every key is documented, with its type and default, in zwgk.example.toml.
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace zwgk::app {
@@ -14,10 +16,34 @@ struct Config {
   std::string templates_dir;                     // ZWGK_TEMPLATES_DIR
   std::string static_dir;                        // ZWGK_STATIC_DIR
   bool access_log = true;                        // ZWGK_ACCESS_LOG
+  int db_pool_size = 0;                          // ZWGK_DB_POOL_SIZE (0 = threads + 2)
+  std::string demo_dir;                          // ZWGK_DEMO_DIR (default <source>/data/demo)
 };
 
+// A configuration value or file that cannot be used. The message is one line.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The file used when no --config is given: zwgk.toml in the working directory, if present.
+inline constexpr const char* kDefaultConfigFile = "zwgk.toml";
+
 // Loads the file if it exists (an explicit path that does not exist is an error), then
-// the environment. Throws std::runtime_error with a one-line Chinese/English message.
+// the environment. Throws ConfigError (a std::runtime_error) with a one-line message.
 Config load_config(const std::optional<std::string>& path);
+
+// The pieces, for tests and for callers that layer differently.
+void apply_toml_file(Config& config, const std::string& path);
+void apply_toml_string(Config& config, const std::string& text, const std::string& source_name);
+// Reads ZWGK_* through `getenv` (injectable for tests).
+void apply_environment(Config& config, const char* (*getenv_fn)(const char*));
+
+// "127.0.0.1:8080", "[::1]:8080", "localhost:0" -> host and port. nullopt if malformed.
+struct ListenAddress {
+  std::string host;
+  unsigned short port = 0;
+};
+std::optional<ListenAddress> parse_listen(const std::string& text);
 
 }  // namespace zwgk::app

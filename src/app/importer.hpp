@@ -1,8 +1,41 @@
 #pragma once
-// Bulk import of documents, one JSON object per line (README: "Import format").
+// Bulk import and export of documents, one JSON object per line (JSONL).
+//
+// A line (fields in README "Import format"; unknown fields are ignored):
+//   external_id   string, required: the import key; (site, external_id) is unique
+//   site          string, required: site code ("shaoyang")
+//   catalogue     string: catalogue node code ("ghjh") or name ("规划计划")
+//   department    string: 公开责任部门 name; an unknown one is created
+//   department_code  string: its 统一社会信用代码 / 组织机构代码, set on a department that
+//                 has none (the 索引号 needs it: without it a published line stays a draft)
+//   title         string, required
+//   doc_number, issuer, topic, summary, index_number     strings
+//   written_on, published_on, effective_on, expires_on, repealed_on   "YYYY-MM-DD"
+//   disclosure    "主动公开" | "依申请公开" | "不予公开" (also the codes)
+//   body_html (sanitised) or body_text (paragraphs)
+//   attachments   [path, ...] or [{"path": ..., "name": ...}], paths relative to the file
+//   legacy        bool: historical record, may lack required metadata
+//   amended       bool
+//   kind          "document" (default) | "interpretation"; interprets: external_id
+//   state         "published" (default) | "draft" | "withdrawn"
+//
+// Besides documents, a line may carry "record": "site" | "catalogue" | "department" (export
+// writes them first, so an export imports into an empty database):
+//   {"record":"site","code":"shaoyang","name":"邵阳市人民政府","path_prefix":"",...every Site field}
+//   {"record":"catalogue","site":"shaoyang","code":"ghjh","name":"规划计划","parent":"fdzdgknr"}
+//   {"record":"department","site":"shaoyang","name":"...","short_name":"...","credit_code":"..."}
+// They are created when missing and updated when they differ (a new site gets the default
+// catalogue). The summary counts every record.
+//
+// Importing is idempotent: a line whose document already exists with the same fields
+// counts as unchanged and writes nothing. A bad line is reported with its number and a
+// reason in Chinese; the other lines still go in.
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <istream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,7 +49,7 @@ struct ImportError {
 };
 
 struct ImportResult {
-  std::int64_t lines = 0;
+  std::int64_t lines = 0;      // non-blank lines read
   std::int64_t created = 0;
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
@@ -24,13 +57,40 @@ struct ImportResult {
 };
 
 struct ImportOptions {
-  std::size_t batch_size = 500;
+  std::size_t batch_size = 500;    // unused while the store has no multi-document transaction
   bool progress = true;
   std::filesystem::path base_dir;  // attachments' relative paths resolve against it
+                                   // (import_jsonl: default the file's directory)
+  std::int64_t max_attachment_bytes = 200LL << 20;
+};
+
+// Thrown when the file itself cannot be read (a bad line is not an exception).
+class ImportFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 ImportResult import_jsonl(store::Database& db, const std::filesystem::path& file, const ImportOptions& options);
-// Writes every document of every site as JSONL (same format as import). Returns the count.
+// The same from a stream (the demo builds its lines in memory). total_lines 0 = unknown.
+ImportResult import_stream(store::Database& db, std::istream& in, const ImportOptions& options,
+                           std::int64_t total_lines = 0);
+
+// "第 12 行: 原因"
+std::string format_import_error(const ImportError& e);
+
+struct ExportOptions {
+  bool progress = true;
+  // Attachment files are written under attachments_dir; the JSONL names them by a path
+  // relative to jsonl_dir (the directory the JSONL file is in), so that importing the file
+  // from its own directory finds them.
+  std::filesystem::path jsonl_dir = ".";
+  std::filesystem::path attachments_dir = "attachments";
+};
+
+// Writes every document of every site as JSONL (same format as import): per site, policy
+// documents before interpretations, each by id. Returns the count.
+std::int64_t export_jsonl(store::Database& db, std::FILE* out, const ExportOptions& options);
+// Attachments go to ./attachments/ relative to the working directory.
 std::int64_t export_jsonl(store::Database& db, std::FILE* out, bool progress);
 
 }  // namespace zwgk::app

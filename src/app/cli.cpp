@@ -1,0 +1,139 @@
+// Parses the command line with CLI11 and layers the configuration:
+// built-in defaults < zwgk.toml (or --config FILE) < ZWGK_* environment < flags.
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "app/commands.hpp"
+#include "app/config.hpp"
+
+namespace zwgk::app {
+namespace {
+
+// CLI11's messages, in the words our users read.
+std::string describe(const CLI::ParseError& e, int argc, char** argv) {
+  std::string m = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const auto colon = m.find(": ");
+    return "无法识别的参数: " + (colon == std::string::npos ? m : m.substr(colon + 2));
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    if (m.find("subcommand") != std::string::npos) {
+      // CLI11 checks for the subcommand before unknown flags: name the flag if there is one.
+      for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a.starts_with("-") && a != "--config" && !a.starts_with("--config=") &&
+            !(i > 1 && std::string(argv[i - 1]) == "--config"))
+          return "无法识别的参数: " + a;
+      }
+      return "缺少子命令（serve、migrate、demo、import、export）";
+    }
+    return "缺少必需的参数: " + m;
+  }
+  if (dynamic_cast<const CLI::ValidationError*>(&e) || dynamic_cast<const CLI::ConversionError*>(&e))
+    return "参数值无效: " + m;
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return "参数个数不对: " + m;
+  return "命令行错误: " + m;
+}
+
+void add_database(CLI::App* cmd, std::string& value) {
+  cmd->add_option("--database", value,
+                  "数据库 URL: sqlite:PATH 或 postgresql://user@host:port/db（默认取配置文件、ZWGK_DATABASE，再默认 "
+                  "sqlite:var/zwgk.db）");
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"zwgk 政务公开平台 — government information disclosure platform", "zwgk"};
+  app.set_version_flag("--version", "zwgk 0.1.0");
+  app.require_subcommand(1);
+  app.footer("配置优先级: 默认值 < zwgk.toml（或 --config）< 环境变量 ZWGK_* < 命令行参数。各项见 zwgk.example.toml。");
+
+  std::string config_file;
+  app.add_option("--config", config_file, "配置文件（TOML），默认为当前目录下的 zwgk.toml（如存在）");
+
+  std::string database;
+
+  auto* serve = app.add_subcommand("serve", "迁移数据库后启动网站服务 (serve the public site)");
+  add_database(serve, database);
+  std::string listen, base_url, templates, static_dir;
+  int threads = 0;
+  bool no_cache = false, no_access_log = false;
+  auto* listen_opt = serve->add_option("--listen", listen, "监听地址 主机:端口，默认 127.0.0.1:8080（端口 0 = 任意空闲端口）");
+  auto* threads_opt = serve->add_option("--threads", threads, "I/O 线程数，0 = 每个 CPU 核一个")->check(CLI::Range(0, 1024));
+  auto* no_cache_opt = serve->add_flag("--no-cache", no_cache, "关闭页面缓存（每次请求都重新渲染）");
+  auto* base_url_opt = serve->add_option("--base-url", base_url, "对外的绝对地址（订阅、站点地图、二维码用），默认 http://<监听地址>");
+  auto* templates_opt = serve->add_option("--templates", templates, "模板目录，默认源码树的 templates/");
+  auto* static_opt = serve->add_option("--static", static_dir, "静态文件目录，默认源码树的 static/");
+  auto* no_log_opt = serve->add_flag("--no-access-log", no_access_log, "不写访问日志");
+
+  auto* migrate = app.add_subcommand("migrate", "应用尚未执行的数据库迁移 (apply pending migrations)");
+  add_database(migrate, database);
+
+  auto* demo = app.add_subcommand("demo", "载入演示网站、目录和文件，可重复执行 (load the demo content)");
+  add_database(demo, database);
+  DemoArgs demo_args;
+  demo->add_option("--data-dir", demo_args.data_dir, "演示数据目录，默认源码树的 data/demo/");
+  demo->add_option("--per-column", demo_args.per_column, "每个目录栏目生成的文件数（默认 3）")->check(CLI::Range(0, 1000));
+
+  auto* import = app.add_subcommand("import", "从 JSONL 文件导入文件，可重复执行 (import documents, one JSON object a line)");
+  add_database(import, database);
+  ImportArgs import_args;
+  import->add_option("FILE", import_args.file, "JSONL 文件，附件路径相对于该文件所在目录")->required();
+  bool import_quiet = false;
+  import->add_flag("--no-progress", import_quiet, "不显示进度");
+
+  auto* exp = app.add_subcommand("export", "把所有网站的全部文件导出为 JSONL (export every document)");
+  add_database(exp, database);
+  ExportArgs export_args;
+  exp->add_option("-o,--output", export_args.output, "输出文件，默认标准输出");
+  exp->add_option("--attachments", export_args.attachments, "附件写入的目录，默认输出文件旁的 attachments/");
+  bool export_quiet = false;
+  exp->add_flag("--no-progress", export_quiet, "不显示进度");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const std::string name = e.get_name();
+    if (name == "CallForHelp" || name == "CallForAllHelp" || name == "CallForVersion") return app.exit(e);
+    std::fprintf(stderr, "zwgk: %s（运行 zwgk --help 查看用法）\n", describe(e, argc, argv).c_str());
+    return kExitUsage;
+  }
+
+  Config config;
+  try {
+    config = load_config(config_file.empty() ? std::nullopt : std::optional<std::string>(config_file));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zwgk: %s\n", e.what());
+    return kExitUsage;
+  }
+  if (!database.empty()) config.database = database;
+  if (listen_opt->count()) config.listen = listen;
+  if (threads_opt->count()) config.threads = threads;
+  if (no_cache_opt->count()) config.page_cache = false;
+  if (base_url_opt->count()) config.base_url = base_url;
+  if (templates_opt->count()) config.templates_dir = templates;
+  if (static_opt->count()) config.static_dir = static_dir;
+  if (no_log_opt->count()) config.access_log = false;
+  import_args.progress = !import_quiet;
+  export_args.progress = !export_quiet;
+
+  try {
+    if (serve->parsed()) return serve_command(config);
+    if (migrate->parsed()) return migrate_command(config);
+    if (demo->parsed()) return demo_command(config, demo_args);
+    if (import->parsed()) return import_command(config, import_args);
+    if (exp->parsed()) return export_command(config, export_args);
+  } catch (const CommandError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "zwgk: %s\n", e.message.c_str());
+    return e.exit_code;
+  }
+  return kExitUsage;
+}
+
+}  // namespace zwgk::app

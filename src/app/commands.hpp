@@ -1,0 +1,36 @@
+#pragma once
+// One function per subcommand; cli.cpp parses the command line into a Config and the
+// command's own arguments, then calls one of these. Each returns the exit code or throws
+// CommandError (cli.hpp).
+#include <string>
+
+#include "app/config.hpp"
+
+namespace zwgk::app {
+
+int serve_command(const Config& config);
+int migrate_command(const Config& config);
+
+struct DemoArgs {
+  std::string data_dir;     // "" = config.demo_dir, else <source>/data/demo
+  int per_column = 3;
+};
+int demo_command(const Config& config, const DemoArgs& args);
+
+struct ImportArgs {
+  std::string file;
+  bool progress = true;
+};
+int import_command(const Config& config, const ImportArgs& args);
+
+struct ExportArgs {
+  std::string output;        // "" or "-" = stdout
+  std::string attachments;   // "" = <output's directory>/attachments
+  bool progress = true;
+};
+int export_command(const Config& config, const ExportArgs& args);
+
+// <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
+std::string source_path(const std::string& relative);
+
+}  // namespace zwgk::app

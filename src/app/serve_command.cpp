@@ -1,0 +1,92 @@
+// `zwgk serve`: migrate, open the database, wire the page cache to the store's change
+// notifications, register the site's routes, listen, print the bound address, run until
+// SIGINT/SIGTERM.
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <thread>
+
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "app/database_url.hpp"
+#include "http/metrics.hpp"
+#include "http/page_cache.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/database.hpp"
+#include "web/site_app.hpp"
+
+namespace zwgk::app {
+
+int serve_command(const Config& config) {
+  const auto listen = parse_listen(config.listen);
+  if (!listen)
+    throw CommandError{kExitUsage, "监听地址无效: “" + config.listen + "”（应为 主机:端口，例如 127.0.0.1:8080）"};
+
+  const int threads = config.threads > 0 ? config.threads
+                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::size_t pool = config.db_pool_size > 0 ? static_cast<std::size_t>(config.db_pool_size)
+                                                   : static_cast<std::size_t>(threads) + 2;
+  auto db = open_database(config.database, pool);
+  int applied = 0;
+  try {
+    applied = db->migrate();
+  } catch (const std::exception& e) {
+    throw CommandError{kExitFailure, std::string("数据库迁移失败: ") + e.what()};
+  }
+  if (applied > 0) std::printf("zwgk: 已应用 %d 个数据库迁移\n", applied);
+
+  http::PageCache cache;
+  cache.set_enabled(config.page_cache);
+  http::Metrics metrics;
+  store::Database* dbp = db.get();
+  metrics.add_gauge("zwgk_db_pool_size", "Connections in the database pool.",
+                    [dbp] { return static_cast<double>(dbp->pool_stats().size); });
+  metrics.add_gauge("zwgk_db_pool_in_use", "Database connections currently leased.",
+                    [dbp] { return static_cast<double>(dbp->pool_stats().in_use); });
+  // Every committed write names the cache tags it touched (domain/cache_tags.hpp).
+  db->set_change_listener([&cache](const std::vector<std::string>& tags) {
+    for (const auto& tag : tags) cache.invalidate(tag);
+  });
+
+  http::ServerOptions options;
+  options.address = listen->host;
+  options.port = listen->port;
+  options.threads = threads;
+  options.access_log = config.access_log;
+
+  http::Router router;
+  http::Server server(options, router, cache, metrics);
+  std::uint16_t port = 0;
+  try {
+    port = server.start();
+  } catch (const std::exception& e) {
+    std::string m = e.what();
+    for (auto& ch : m)
+      if (ch == '\n' || ch == '\r') ch = ' ';
+    throw CommandError{kExitFailure, "无法监听 " + config.listen + ": " + m};
+  }
+  const std::string host = listen->host.find(':') != std::string::npos ? "[" + listen->host + "]" : listen->host;
+  const std::string bound = "http://" + host + ":" + std::to_string(port);
+
+  // Routes are registered after binding (the server runs no handler before run()) so that
+  // the absolute URLs in feeds and QR codes use the real port when --listen asked for 0.
+  web::WebOptions web_options = web::default_web_options();
+  web_options.templates_dir = !config.templates_dir.empty() ? config.templates_dir : source_path("templates");
+  web_options.static_dir = !config.static_dir.empty() ? config.static_dir : source_path("static");
+  web_options.base_url = !config.base_url.empty() ? config.base_url : bound;
+  while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
+  web::SiteApp app(web_options, *db, cache, metrics);
+  app.register_routes(router);
+
+  std::printf("zwgk: serving on %s\n", bound.c_str());
+  std::fflush(stdout);
+  server.stop_on_signals();
+  server.run();
+  db->set_change_listener({});
+  std::printf("zwgk: stopped\n");
+  std::fflush(stdout);
+  return kExitOk;
+}
+
+}  // namespace zwgk::app
