@@ -503,6 +503,7 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
     if (progress) progress->advance();
   }
   if (progress) progress->finish();
+  if (result.created > 0) db.refresh_statistics();  // the planner needs to know the new sizes
   return result;
 }
 

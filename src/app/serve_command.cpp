@@ -31,6 +31,7 @@ int serve_command(const Config& config) {
   int applied = 0;
   try {
     applied = db->migrate();
+    db->refresh_statistics();
   } catch (const std::exception& e) {
     throw CommandError{kExitFailure, std::string("数据库迁移失败: ") + e.what()};
   }

@@ -10,5 +10,7 @@ namespace zwgk::store {
 
 // The node itself followed by its ancestors up to the root ([] if it does not exist).
 std::vector<std::int64_t> catalogue_with_ancestors(Lease& lease, std::int64_t id);
+// The node itself followed by all its descendants ([] if it does not exist).
+std::vector<std::int64_t> catalogue_with_descendants(Lease& lease, std::int64_t id);
 
 }  // namespace zwgk::store

@@ -125,6 +125,19 @@ std::vector<std::int64_t> catalogue_with_ancestors(Lease& lease, std::int64_t id
   return out;
 }
 
+std::vector<std::int64_t> catalogue_with_descendants(Lease& lease, std::int64_t id) {
+  std::vector<std::int64_t> out;
+  long long root = id, node = 0;
+  soci::statement st =
+      (lease.sql().prepare << "WITH RECURSIVE sub(id) AS (SELECT id FROM catalogue_nodes WHERE id = :id "
+                              "UNION SELECT n.id FROM catalogue_nodes n JOIN sub ON n.parent_id = sub.id) "
+                              "SELECT id FROM sub",
+       soci::use(root, "id"), soci::into(node));
+  st.execute();
+  while (st.fetch()) out.push_back(node);
+  return out;
+}
+
 std::vector<domain::CatalogueNode> CatalogueRepository::tree(std::int64_t site_id) {
   return guarded("读取公开目录失败", [&] {
     Lease lease(db_);

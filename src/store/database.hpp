@@ -50,7 +50,9 @@ class Database {
   // Returns how many were applied. A failing migration is rolled back and the StoreError
   // names its file. Safe to run from several nodes at once (PostgreSQL advisory lock).
   int migrate();
-  int schema_version();  // highest applied version, 0 for an empty database
+  int schema_version();
+  // Refreshes the query planner's statistics (ANALYZE). Run at start and after bulk loads.
+  void refresh_statistics();  // highest applied version, 0 for an empty database
 
   PoolStats pool_stats() const;
 

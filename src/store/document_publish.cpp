@@ -27,7 +27,8 @@ bool index_number_taken(Lease& lease, std::int64_t site_id, const std::string& n
   long long site = site_id;
   std::string n = number;
   int count = 0;
-  lease.sql() << "SELECT count(*) FROM documents WHERE site_id = :site AND index_number = :n",
+  // "<> ''" lets SQLite use the partial unique index (documents_index_number).
+  lease.sql() << "SELECT count(*) FROM documents WHERE site_id = :site AND index_number <> '' AND index_number = :n",
       soci::use(site, "site"), soci::use(n, "n"), soci::into(count);
   return count > 0;
 }

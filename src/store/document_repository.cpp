@@ -6,6 +6,7 @@
 
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
+#include "store/catalogue_queries.hpp"
 #include "store/document_rows.hpp"
 
 namespace zwgk::store {
@@ -47,18 +48,25 @@ std::string validity_condition(domain::Validity v, const domain::Date& today, Bi
   return "1 = 1";
 }
 
-std::string where_clause(const DocumentQuery& q, Binds& b) {
+// `catalogues`: the filter node and its descendants, looked up beforehand. An explicit id
+// list lets the planner walk documents_catalogue_list per node; a subquery made SQLite scan
+// the whole site in date order for small columns (0.3 s at 100,000 documents).
+std::string where_clause(const DocumentQuery& q, const std::vector<std::int64_t>& catalogues, Binds& b) {
   std::vector<std::string> c;
   c.push_back("d.site_id = " + b.add(q.site_id));
   if (q.published_only)
     c.emplace_back("d.state = 'published'");
   else if (q.state)
     c.push_back("d.state = " + b.add(domain::to_code(*q.state)));
-  if (q.catalogue_id)
-    c.push_back(
-        "d.catalogue_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM catalogue_nodes WHERE id = " +
-        b.add(*q.catalogue_id) +
-        " UNION ALL SELECT n.id FROM catalogue_nodes n JOIN sub ON n.parent_id = sub.id) SELECT id FROM sub)");
+  if (q.catalogue_id) {
+    if (catalogues.empty()) {
+      c.emplace_back("1 = 0");
+    } else {
+      std::string in;
+      for (auto id : catalogues) in += (in.empty() ? "" : ", ") + b.add(id);
+      c.push_back("d.catalogue_id IN (" + in + ")");
+    }
+  }
   if (q.department_id) c.push_back("d.department_id = " + b.add(*q.department_id));
   if (q.year) {
     const int y = std::clamp(*q.year, 1, 9998);
@@ -255,7 +263,7 @@ std::optional<domain::Document> DocumentRepository::by_external_id(std::int64_t 
     Lease lease(db_);
     Binds b;
     auto docs = query_documents(
-        lease, true, "WHERE d.site_id = " + b.add(site_id) + " AND d.external_id = " + b.add(external_id), b);
+        lease, true, "WHERE d.site_id = " + b.add(site_id) + " AND d.external_id <> '' AND d.external_id = " + b.add(external_id), b);
     load_attachments(lease, docs);
     return first(std::move(docs));
   });
@@ -268,7 +276,7 @@ std::optional<domain::Document> DocumentRepository::by_index_number(std::int64_t
     Lease lease(db_);
     Binds b;
     auto docs = query_documents(
-        lease, true, "WHERE d.site_id = " + b.add(site_id) + " AND d.index_number = " + b.add(index_number), b);
+        lease, true, "WHERE d.site_id = " + b.add(site_id) + " AND d.index_number <> '' AND d.index_number = " + b.add(index_number), b);
     load_attachments(lease, docs);
     return first(std::move(docs));
   });
@@ -278,9 +286,11 @@ DocumentPage DocumentRepository::list(const DocumentQuery& q) {
   return guarded("读取文件列表失败", [&] {
     Lease lease(db_);
     DocumentPage page;
+    std::vector<std::int64_t> catalogues;
+    if (q.catalogue_id) catalogues = catalogue_with_descendants(lease, *q.catalogue_id);
     {
       Binds b;
-      const std::string where = where_clause(q, b);
+      const std::string where = where_clause(q, catalogues, b);
       long long total = 0;
       soci::statement st(lease.sql());
       st.exchange(soci::into(total));
@@ -294,7 +304,7 @@ DocumentPage DocumentRepository::list(const DocumentQuery& q) {
     const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
     if (offset >= page.total) return page;
     Binds b;
-    std::string tail = where_clause(q, b) + kOrder;
+    std::string tail = where_clause(q, catalogues, b) + kOrder;
     tail += " LIMIT " + b.add(per_page) + " OFFSET " + b.add(offset);
     page.items = query_documents(lease, false, tail, b);
     return page;
@@ -440,13 +450,16 @@ std::int64_t DocumentRepository::save(domain::Document doc) {
     }
     doc.updated_at = now;
     check_same_site(lease, doc);
-    // Friendly messages for the unique keys (the indexes stay the last word).
+    // Friendly messages for the unique keys (the indexes stay the last word). The "<> ''"
+    // terms let SQLite use the partial unique indexes instead of scanning the site.
     if (!doc.external_id.empty() &&
-        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND external_id = :v AND id <> :self",
+        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND external_id <> '' AND external_id = :v "
+                    "AND id <> :self",
                     doc.site_id, doc.external_id, doc.id) > 0)
       throw StoreError("外部编号已存在: " + doc.external_id);
     if (!doc.index_number.empty() &&
-        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND index_number = :v AND id <> :self",
+        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND index_number <> '' AND index_number = :v "
+                    "AND id <> :self",
                     doc.site_id, doc.index_number, doc.id) > 0)
       throw StoreError("索引号已被其他文件使用: " + doc.index_number);
     DocParams p(doc);

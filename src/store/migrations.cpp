@@ -137,6 +137,16 @@ int Database::migrate() {
   return applied;
 }
 
+void Database::refresh_statistics() {
+  // SQLite has no autovacuum daemon: without sqlite_stat1 its planner walks the whole site
+  // in date order for a small column (0.3 s instead of 1 ms at 100,000 documents).
+  // analysis_limit bounds the cost on large databases.
+  guarded("更新查询统计信息失败", [&] {
+    Lease lease(*this);
+    exec_script(lease, impl_->backend == Backend::Sqlite ? "PRAGMA analysis_limit=1000; ANALYZE" : "ANALYZE");
+  });
+}
+
 int Database::schema_version() {
   Lease lease(*this);
   return guarded("读取数据库版本失败", [&] {
