@@ -7,15 +7,7 @@
 
 namespace zwgk::app {
 
-std::string redact_database_url(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  const auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
-  const auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+std::string redact_database_url(const std::string& url) { return store::redact_database_url(url); }
 
 namespace {
 std::string one_line(std::string s) {

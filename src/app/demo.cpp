@@ -16,6 +16,7 @@
 #include "app/importer.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/date.hpp"
+#include "domain/html_sanitizer.hpp"
 #include "domain/site.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
@@ -78,19 +79,7 @@ domain::Date make_date(int y, int m, int d) {
   return out;
 }
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using domain::escape_html;
 
 std::string trim(const std::string& s) {
   auto b = s.find_first_not_of(" \t\r\n");
@@ -469,7 +458,7 @@ std::string seed_text_to_html(const std::string& text) {
     // "一、以政务公开助力稳增长": a section heading.
     if (single_line && starts_with_numeral(para) && para.find("、") != std::string::npos &&
         para.find("、") <= 9 && para.size() <= 90) {
-      html += "<h2>" + html_escape(para) + "</h2>\n";
+      html += "<h2>" + escape_html(para) + "</h2>\n";
       continue;
     }
     // "(一)做好政策解读宣传和预期引导。..." : the lead sentence is the item's title.
@@ -477,12 +466,12 @@ std::string seed_text_to_html(const std::string& text) {
       const auto stop = para.find("。");
       if (stop != std::string::npos && stop < 120) {
         const auto lead_end = stop + 3;
-        html += "<p><strong>" + html_escape(para.substr(0, lead_end)) + "</strong>" +
-                html_escape(para.substr(lead_end)) + "</p>\n";
+        html += "<p><strong>" + escape_html(para.substr(0, lead_end)) + "</strong>" +
+                escape_html(para.substr(lead_end)) + "</p>\n";
         continue;
       }
     }
-    std::string escaped = html_escape(para);
+    std::string escaped = escape_html(para);
     escaped = replace_all(escaped, "\n", "<br>");
     html += "<p>" + escaped + "</p>\n";
   }

@@ -36,6 +36,11 @@ Date Date::today() {
   return from_sys_days(std::chrono::floor<std::chrono::days>(now));
 }
 
+long long today_ends_at_unix() {
+  const auto next_day = (Date::today().days() + std::chrono::days{1}) - std::chrono::hours{8};
+  return std::chrono::duration_cast<std::chrono::seconds>(next_day.time_since_epoch()).count();
+}
+
 std::string Date::iso() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),

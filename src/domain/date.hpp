@@ -20,4 +20,7 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// Unix time at which today, in China Standard Time, ends (the next 00:00 UTC+8).
+long long today_ends_at_unix();
+
 }  // namespace zwgk::domain

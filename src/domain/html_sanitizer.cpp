@@ -492,4 +492,11 @@ std::string html_to_text(std::string_view html) {
   return out;
 }
 
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_escaped(out, text);
+  return out;
+}
+
 }  // namespace zwgk::domain

@@ -9,6 +9,8 @@ namespace zwgk::domain {
 // Throws ValidationError for pathologically nested input (more than 512 levels), which
 // real documents never reach and which would make the HTML parser quadratic.
 std::string sanitize_html(std::string_view html);
+// Escapes & < > " for HTML text and double-quoted attribute values.
+std::string escape_html(std::string_view text);
 // Plain text -> paragraphs (<p>..</p> per blank-line separated block), escaped.
 std::string text_to_html(std::string_view text);
 // Visible text of sanitised HTML, whitespace collapsed (for summaries, feeds, search).

@@ -147,6 +147,7 @@ std::shared_ptr<const CachedPage> make_page(Response&& r) {
   page->headers = std::move(r.headers);
   page->tags = std::move(r.cache_tags);
   page->allow_range = r.allow_range;
+  page->expires_at = r.cache_expires_at;
   return page;
 }
 

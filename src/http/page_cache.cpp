@@ -11,6 +11,8 @@
 // shared lock; put() sweeps from the oldest key, sparing referenced entries once.
 #include "http/page_cache.hpp"
 
+#include <ctime>
+
 #include <atomic>
 #include <cassert>
 #include <list>
@@ -121,6 +123,9 @@ std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) const {
   std::shared_lock lock(impl_->mu);
   auto it = impl_->entries.find(key);
   if (it == impl_->entries.end()) return nullptr;
+  // A page that depends on the date (有效性 turns 失效 at midnight) expires; the next
+  // request renders it afresh and put() replaces the entry.
+  if (const auto exp = it->second.page->expires_at; exp != 0 && std::time(nullptr) >= exp) return nullptr;
   if (!it->second.referenced.load(std::memory_order_relaxed)) {
     it->second.referenced.store(true, std::memory_order_relaxed);
   }

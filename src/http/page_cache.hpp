@@ -24,6 +24,7 @@ struct CachedPage {
   std::vector<std::pair<std::string, std::string>> headers;
   std::vector<std::string> tags;
   bool allow_range = false;  // Range requests are honoured on the identity body
+  long long expires_at = 0;  // unix seconds after which the entry is stale; 0 = until invalidated
 };
 
 class PageCache {

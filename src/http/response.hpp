@@ -19,6 +19,7 @@ struct Response {
   std::vector<std::string> cache_tags;   // non-empty => cacheable public page
   bool allow_range = false;              // attachments: honour Range
   std::string etag;                      // optional; computed from the body when cached
+  long long cache_expires_at = 0;        // unix seconds after which a cached copy is stale; 0 = never
 
   // Replaces a header of the same name (case-insensitive) or adds it.
   void set_header(std::string name, std::string value);

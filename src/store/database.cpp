@@ -323,6 +323,8 @@ std::string redact_url(const std::string& url) {
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
 
+std::string redact_database_url(const std::string& url) { return redact_url(url); }
+
 std::optional<domain::Date> date_from(const std::string& text, soci::indicator ind) {
   if (ind == soci::i_null || text.empty()) return std::nullopt;
   return domain::Date::parse(std::string_view(text).substr(0, 10));

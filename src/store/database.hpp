@@ -33,6 +33,9 @@ struct PoolStats {
 // Called after every committed write with the cache tags it touched (domain/cache_tags.hpp).
 using ChangeListener = std::function<void(const std::vector<std::string>& tags)>;
 
+// The URL with any password replaced by ***, for messages and logs.
+std::string redact_database_url(const std::string& url);
+
 class Database {
  public:
   // Throws StoreError with a one-line message if the URL is malformed or the database

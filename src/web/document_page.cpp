@@ -216,7 +216,14 @@ http::Response document_page(PageContext& ctx, std::int64_t id) {
   v.set("absolute_url", absolute_url);
   v.set("print_url", url + "?print=1");
   v.set("qr_svg", qr_svg(absolute_url, "本页网址二维码：" + absolute_url));
-  v.set("legacy", doc.legacy);
+  // A legacy record may lack required metadata (Art. 12 items): it is shown, but never as
+  // a complete published document — the page says what is missing.
+  const auto missing = doc.legacy ? domain::missing_publication_metadata(doc) : std::vector<std::string>{};
+  std::string missing_text;
+  for (const auto& m : missing) missing_text += (missing_text.empty() ? "" : "、") + m;
+  v.set("legacy_notice", missing.empty() ? View(false)
+                                         : View("本条为历史数据，以下信息缺失：" + missing_text +
+                                                "。如需核实，请联系公开责任部门。"));
 
   auto resp = render_page(ctx, "document", v);
   if (modified > 0) resp.last_modified = http::http_date(modified);

@@ -1,5 +1,7 @@
 #include "web/layout_view.hpp"
 
+#include "domain/date.hpp"
+
 #include "web/formatting.hpp"
 #include "web/urls.hpp"
 
@@ -134,7 +136,11 @@ std::string nav_key_for(const std::vector<const domain::CatalogueNode*>& chain) 
 }
 
 http::Response render_page(PageContext& ctx, const std::string& template_name, const View& view, int status) {
-  return http::Response::html(ctx.env.templates.render(template_name, view), status);
+  auto resp = http::Response::html(ctx.env.templates.render(template_name, view), status);
+  // 有效性 is derived from today's date (China Standard Time): a cached page must not keep
+  // saying 有效 after its document expires at midnight.
+  resp.cache_expires_at = domain::today_ends_at_unix();
+  return resp;
 }
 
 }  // namespace zwgk::web

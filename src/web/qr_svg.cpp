@@ -6,25 +6,14 @@
 #include <stdexcept>
 #include <string>
 
+#include "domain/html_sanitizer.hpp"
+
 namespace zwgk::web {
 
 namespace {
 
 constexpr int kQuietZone = 4;  // modules of white around the symbol (ISO/IEC 18004 §6.3.8)
 
-std::string escape_attr(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -55,7 +44,7 @@ std::string qr_svg(std::string_view text, std::string_view label) {
   svg.reserve(d.size() + 300);
   svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" viewBox=\"0 0 " + s + ' ' + s +
          "\" width=\"" + std::to_string(size * 4) + "\" height=\"" + std::to_string(size * 4) +
-         "\" role=\"img\" aria-label=\"" + escape_attr(label) + "\" shape-rendering=\"crispEdges\">";
+         "\" role=\"img\" aria-label=\"" + domain::escape_html(label) + "\" shape-rendering=\"crispEdges\">";
   svg += "<rect width=\"" + s + "\" height=\"" + s + "\" fill=\"#fff\"/>";
   svg += "<path fill=\"#000\" d=\"" + d + "\"/>";
   svg += "</svg>";

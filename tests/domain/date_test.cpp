@@ -55,3 +55,12 @@ TEST(Date, TodayIsChinaStandardTime) {
   const auto after = floor<days>(system_clock::now() + hours{8});
   EXPECT_TRUE(today == before || today == after);
 }
+
+TEST(Date, TodayEndsAtTheNextMidnightInChina) {
+  using namespace std::chrono;
+  const long long now = duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
+  const long long end = zwgk::domain::today_ends_at_unix();
+  EXPECT_GT(end, now);
+  EXPECT_LE(end - now, 24 * 3600);
+  EXPECT_EQ((end + 8 * 3600) % 86400, 0) << "00:00 in UTC+8";
+}

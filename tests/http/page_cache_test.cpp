@@ -1,5 +1,6 @@
 // The page cache: served before routing, invalidated by tag; and PageCache on its own.
 #include <atomic>
+#include <ctime>
 #include <gtest/gtest.h>
 
 #include "http/page_cache.hpp"
@@ -21,6 +22,14 @@ class CachedServerTest : public ::testing::Test {
       ++calls;
       auto resp = Response::html("<p>文件 " + r.param("id") + " 第" + std::to_string(calls.load()) + "次渲染</p>");
       resp.cache_tags = {"doc:" + r.param("id"), "site:1"};
+      return resp;
+    });
+    ts.router.get("/dated/{when}", [this](Request& r) {
+      ++calls;
+      auto resp = Response::html("<p>有效性取决于今天的日期</p>");
+      resp.cache_tags = {"doc:9"};
+      // "past": already stale when stored; "future": good until tomorrow.
+      resp.cache_expires_at = std::time(nullptr) + (r.param("when") == "past" ? -1 : 86400);
       return resp;
     });
     ts.router.get("/private", [this](Request&) {
@@ -48,6 +57,16 @@ TEST_F(CachedServerTest, CachedPageIsServedWithoutCallingTheHandler) {
   auto head = request(ts.port, "HEAD", "/doc/1");
   EXPECT_EQ(head.header("content-length"), first.header("content-length"));
   EXPECT_EQ(calls, 1);
+}
+
+TEST_F(CachedServerTest, ExpiredPagesAreRenderedAgain) {
+  ts.start();
+  get(ts.port, "/dated/future");
+  get(ts.port, "/dated/future");
+  EXPECT_EQ(calls, 1) << "a page that has not expired comes from the cache";
+  get(ts.port, "/dated/past");
+  get(ts.port, "/dated/past");
+  EXPECT_EQ(calls, 3) << "an expired page is rendered again, not served stale";
 }
 
 TEST_F(CachedServerTest, InvalidatingItsTagMakesTheNextRequestRenderAgain) {

@@ -140,6 +140,28 @@ TEST_F(SitePages, RepealedDocumentHasABanner) {
   EXPECT_NE(r.body.find("notice notice-invalid"), std::string::npos);
 }
 
+TEST_F(SitePages, LegacyRecordSaysWhichRequiredMetadataIsMissing) {
+  // An imported historical record without 公开责任部门 and 发文日期 is shown, but never as a
+  // complete published document.
+  store::DocumentRepository docs(*s().db);
+  store::CatalogueRepository cats(*s().db);
+  domain::Document legacy;
+  legacy.site_id = seed().site.id;
+  legacy.title = "2009年统计公报（历史数据）";
+  legacy.catalogue_id = cats.by_code(seed().site.id, "tjxx")->id;
+  legacy.disclosure = domain::DisclosureForm::Proactive;
+  legacy.legacy = true;
+  legacy.body_html = "<p>历史正文</p>";
+  const auto id = docs.save(legacy);
+  docs.publish(id);
+  auto r = s().get(doc_url(id));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("本条为历史数据，以下信息缺失：公开责任部门、发文日期。"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("历史正文"), std::string::npos);
+  // A complete record carries no such notice.
+  EXPECT_EQ(s().get(doc_url(seed().policy_id)).body.find("本条为历史数据"), std::string::npos);
+}
+
 TEST_F(SitePages, DraftsAndUnknownDocumentsAre404InTheSiteStyle) {
   for (const std::string& target : {doc_url(seed().draft_id), doc_url(999999), std::string("/content/007.html"),
                                    std::string("/content/abc.html"), std::string("/no/such/page")}) {
