@@ -353,7 +353,7 @@ class Importer {
         // A withdrawn document stays withdrawn; re-importing it as a draft changes nothing more.
       }
     } catch (const domain::ValidationError& e) {
-      throw LineError{"已保存为草稿，但发布失败: " + join(e.problems(), "；")};
+      throw LineError{"无法发布，本行未导入: " + join(e.problems(), "；")};
     }
   }
 
@@ -456,6 +456,15 @@ class Importer {
   store::DocumentRepository documents_;
   store::BlobStore blobs_;
   std::map<std::string, std::int64_t> site_ids_, catalogue_ids_, department_ids_;
+
+ public:
+  // After a failed line its writes are rolled back: ids it cached may name rows that no
+  // longer exist.
+  void forget_cached_ids() {
+    site_ids_.clear();
+    catalogue_ids_.clear();
+    department_ids_.clear();
+  }
 };
 
 bool blank(const std::string& s) {
@@ -476,6 +485,11 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
   Importer importer(db, options);
   std::unique_ptr<Progress> progress;
   if (options.progress) progress = std::make_unique<Progress>("导入", total_lines);
+  // Lines go in batches, one transaction each; every line is a savepoint inside it, so a
+  // bad line leaves nothing behind and the good ones around it stay.
+  std::unique_ptr<store::Batch> batch;
+  std::size_t in_batch = 0;
+  const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
   std::string line;
   std::int64_t number = 0;
   while (std::getline(in, line)) {
@@ -487,8 +501,16 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
       continue;
     }
     ++result.lines;
+    if (!batch) batch = std::make_unique<store::Batch>(db);  // a failure here is fatal, not a line error
     try {
-      switch (importer.import_line(line)) {
+      Importer::Outcome outcome{};
+      try {
+        batch->step([&] { outcome = importer.import_line(line); });
+      } catch (...) {
+        importer.forget_cached_ids();
+        throw;
+      }
+      switch (outcome) {
         case Importer::Outcome::Created: ++result.created; break;
         case Importer::Outcome::Updated: ++result.updated; break;
         case Importer::Outcome::Unchanged: ++result.unchanged; break;
@@ -500,8 +522,14 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
     } catch (const std::exception& e) {
       result.errors.push_back({number, one_line(std::string("保存失败: ") + e.what())});
     }
+    if (++in_batch >= batch_size) {  // a failed commit ends the import with an error
+      batch->commit();
+      batch.reset();
+      in_batch = 0;
+    }
     if (progress) progress->advance();
   }
+  if (batch) batch->commit();
   if (progress) progress->finish();
   if (result.created > 0) db.refresh_statistics();  // the planner needs to know the new sizes
   return result;

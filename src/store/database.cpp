@@ -183,6 +183,10 @@ void Database::set_change_listener(ChangeListener listener) {
 
 void Database::notify_changed(const std::vector<std::string>& tags) const {
   if (tags.empty()) return;
+  if (auto* batch = current_batch(*impl_)) {  // delivered when the batch commits
+    batch->pending_tags.insert(batch->pending_tags.end(), tags.begin(), tags.end());
+    return;
+  }
   deliver_locally(*impl_, tags);
   if (impl_->feed) impl_->feed->publish(tags);
 }
@@ -224,7 +228,67 @@ void Database::set_migrations_dir(const std::string& dir) { impl_->migrations_di
 
 Lease::Lease(Database& db) : Lease(db.impl()) {}
 
+namespace {
+thread_local Batch::State* tls_batch = nullptr;
+}  // namespace
+
+Batch::State* current_batch(const Database::Impl& impl) {
+  return tls_batch && tls_batch->impl == &impl && tls_batch->open ? tls_batch : nullptr;
+}
+
+Batch::Batch(Database& db) : db_(db), state_(std::make_unique<State>()) {
+  if (tls_batch) throw StoreError("批处理不能嵌套");
+  auto& impl = db.impl();
+  if (!impl.pool.try_lease(state_->pos, kLeaseTimeoutMs)) throw StoreError("数据库连接池已满: 等待空闲连接超时");
+  ++impl.in_use;
+  state_->impl = &impl;
+  state_->session = &impl.pool.at(state_->pos);
+  try {
+    guarded("开始事务失败", [&] { *state_->session << (impl.backend == Backend::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN"); });
+  } catch (...) {
+    --impl.in_use;
+    impl.pool.give_back(state_->pos);
+    throw;
+  }
+  state_->open = true;
+  tls_batch = state_.get();
+}
+
+Batch::~Batch() {
+  if (state_->open) {
+    try {
+      *state_->session << "ROLLBACK";
+    } catch (const std::exception& e) {
+      spdlog::warn("rollback failed: {}", one_line(e.what()));
+    }
+  }
+  tls_batch = nullptr;
+  --state_->impl->in_use;
+  state_->impl->pool.give_back(state_->pos);
+}
+
+void Batch::step(const std::function<void()>& f) {
+  Lease lease(db_);
+  Transaction tx(lease);
+  f();
+  tx.commit();
+}
+
+void Batch::commit() {
+  if (!state_->open) throw StoreError("批处理已结束");
+  guarded("提交事务失败", [&] { *state_->session << "COMMIT"; });
+  state_->open = false;
+  tls_batch = nullptr;
+  auto tags = std::move(state_->pending_tags);
+  db_.notify_changed(tags);
+}
+
 Lease::Lease(Database::Impl& impl) : impl_(impl) {
+  if (auto* batch = current_batch(impl)) {
+    session_ = batch->session;
+    borrowed_ = true;
+    return;
+  }
   if (!impl_.pool.try_lease(pos_, kLeaseTimeoutMs))
     throw StoreError("数据库连接池已满: 等待空闲连接超时");
   ++impl_.in_use;
@@ -246,11 +310,19 @@ Lease::Lease(Database::Impl& impl) : impl_(impl) {
 }
 
 Lease::~Lease() {
+  if (borrowed_) return;
   --impl_.in_use;
   impl_.pool.give_back(pos_);
 }
 
 Transaction::Transaction(Lease& lease, Mode mode) : lease_(lease) {
+  if (auto* batch = current_batch(lease.impl())) {
+    savepoint_ = "zwgk_sp" + std::to_string(++batch->next_savepoint);
+    guarded("开始事务失败", [&] { lease_.sql() << ("SAVEPOINT " + savepoint_); });
+    ++batch->depth;
+    open_ = true;
+    return;
+  }
   const char* begin = "BEGIN";
   if (lease.sqlite() && mode == Mode::Write) begin = "BEGIN IMMEDIATE";
   guarded("开始事务失败", [&] { lease_.sql() << begin; });
@@ -260,6 +332,12 @@ Transaction::Transaction(Lease& lease, Mode mode) : lease_(lease) {
 Transaction::~Transaction() {
   if (!open_) return;
   try {
+    if (!savepoint_.empty()) {
+      lease_.sql() << ("ROLLBACK TO SAVEPOINT " + savepoint_);
+      lease_.sql() << ("RELEASE SAVEPOINT " + savepoint_);
+      if (auto* batch = current_batch(lease_.impl())) --batch->depth;
+      return;
+    }
     lease_.sql() << "ROLLBACK";
   } catch (const std::exception& e) {
     spdlog::warn("rollback failed: {}", one_line(e.what()));
@@ -267,6 +345,12 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+  if (!savepoint_.empty()) {
+    guarded("提交事务失败", [&] { lease_.sql() << ("RELEASE SAVEPOINT " + savepoint_); });
+    if (auto* batch = current_batch(lease_.impl())) --batch->depth;
+    open_ = false;
+    return;
+  }
   guarded("提交事务失败", [&] { lease_.sql() << "COMMIT"; });
   open_ = false;
 }

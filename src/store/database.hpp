@@ -89,4 +89,27 @@ class Database {
   std::unique_ptr<Impl> impl_;
 };
 
+// Groups the writes of many repository calls on this thread into one transaction on one
+// connection (bulk import). Inside a batch every repository transaction becomes a
+// savepoint, so a call that fails is undone alone; step() undoes everything a failing
+// step did. Change notifications are delivered once, after commit(); a batch destroyed
+// without commit() rolls back and notifies nothing.
+class Batch {
+ public:
+  explicit Batch(Database& db);
+  ~Batch();
+  Batch(const Batch&) = delete;
+  Batch& operator=(const Batch&) = delete;
+
+  // Runs f in a savepoint: if f throws, its writes are rolled back and the exception
+  // propagates; the batch stays usable.
+  void step(const std::function<void()>& f);
+  void commit();
+
+  struct State;
+ private:
+  Database& db_;
+  std::unique_ptr<State> state_;
+};
+
 }  // namespace zwgk::store

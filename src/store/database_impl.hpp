@@ -43,6 +43,20 @@ struct Database::Impl {
 // Delivers tags to the local change listener (no cluster fan-out).
 void deliver_locally(Database::Impl& impl, const std::vector<std::string>& tags);
 
+// The batch open on this thread, if any (Batch in database.hpp). Leases on this thread for
+// the same database reuse its connection; transactions become savepoints; notifications
+// wait for the batch's commit.
+struct Batch::State {
+  Database::Impl* impl = nullptr;
+  std::size_t pos = 0;
+  soci::session* session = nullptr;
+  int depth = 0;                        // savepoints open
+  int next_savepoint = 0;
+  std::vector<std::string> pending_tags;
+  bool open = false;
+};
+Batch::State* current_batch(const Database::Impl& impl);
+
 // A connection leased from the pool for the lifetime of this object.
 class Lease {
  public:
@@ -55,11 +69,13 @@ class Lease {
   soci::session& sql() { return *session_; }
   Backend backend() const { return impl_.backend; }
   bool sqlite() const { return impl_.backend == Backend::Sqlite; }
+  Database::Impl& impl() { return impl_; }
 
  private:
   Database::Impl& impl_;
   std::size_t pos_ = 0;
   soci::session* session_ = nullptr;
+  bool borrowed_ = false;  // the connection belongs to this thread's Batch
 };
 
 // One transaction on a leased connection; rolls back unless commit() was called.
@@ -77,6 +93,7 @@ class Transaction {
  private:
   Lease& lease_;
   bool open_ = false;
+  std::string savepoint_;  // inside a Batch: the savepoint standing in for BEGIN
 };
 
 // Runs f, turning SOCI/driver errors into a one-line StoreError (prefixed with `what`).

@@ -106,9 +106,10 @@ TEST(Importer, GoodAndBadLinesWithLineNumbersAndReasons) {
   EXPECT_EQ(reason(5), "未知网站: “nosuchsite”");
   EXPECT_EQ(r.errors[6].line, 11);
   EXPECT_EQ(reason(6), "每行应为一个 JSON 对象");
-  // A new department without a code: created, but the 索引号 cannot be made; kept as a draft.
+  // A new department without a code: the 索引号 cannot be made, so the line is not
+  // imported at all (nothing half-written: neither the department nor a draft).
   EXPECT_EQ(r.errors[7].line, 13);
-  EXPECT_TRUE(reason(7).starts_with("已保存为草稿，但发布失败: ")) << reason(7);
+  EXPECT_TRUE(reason(7).starts_with("无法发布，本行未导入: ")) << reason(7);
   EXPECT_EQ(r.errors[8].line, 14);
   EXPECT_EQ(reason(8), "统一社会信用代码无效: “123”（department_code）");
   EXPECT_EQ(app::format_import_error(r.errors[0]).rfind("第 2 行: JSON 格式错误", 0), 0u);
@@ -147,8 +148,8 @@ TEST(Importer, GoodAndBadLinesWithLineNumbersAndReasons) {
   EXPECT_EQ(dep->credit_code, "11430500006967634U");
   EXPECT_EQ(d10->state, domain::DocumentState::Published);
   EXPECT_TRUE(d10->index_number.starts_with("11430500006967634U/2024-")) << d10->index_number;
-  EXPECT_TRUE(store::DepartmentRepository(*db).by_name(site->id, "没有代码的局"));
-  EXPECT_EQ(docs.by_external_id(site->id, "doc-13")->state, domain::DocumentState::Draft);
+  EXPECT_FALSE(store::DepartmentRepository(*db).by_name(site->id, "没有代码的局"));
+  EXPECT_FALSE(docs.by_external_id(site->id, "doc-13"));
   EXPECT_EQ(d10->catalogue_id, store::CatalogueRepository(*db).by_code(site->id, "ghjh")->id);
   EXPECT_EQ(d10->disclosure, domain::DisclosureForm::OnRequest);
   EXPECT_NE(d10->body_html.find("<p>第一段</p>"), std::string::npos) << d10->body_html;
