@@ -46,9 +46,18 @@ int serve_command(const Config& config) {
   metrics.add_gauge("zwgk_db_pool_in_use", "Database connections currently leased.",
                     [dbp] { return static_cast<double>(dbp->pool_stats().in_use); });
   // Every committed write names the cache tags it touched (domain/cache_tags.hpp).
+  // Other processes' writes (another app node, `zwgk import`) arrive the same way; "*"
+  // means changes may have been missed: drop everything.
   db->set_change_listener([&cache](const std::vector<std::string>& tags) {
-    for (const auto& tag : tags) cache.invalidate(tag);
+    for (const auto& tag : tags) {
+      if (tag == "*") {
+        cache.invalidate_all();
+        return;
+      }
+      cache.invalidate(tag);
+    }
   });
+  db->enable_cluster_notifications();
 
   http::ServerOptions options;
   options.address = listen->host;

@@ -1,6 +1,11 @@
 #pragma once
-// Private to src/store/*.cpp: cache invalidation between app nodes over PostgreSQL
-// LISTEN/NOTIFY (DESIGN "Scale-out"). Payload: "<node id>\n<tag>\n<tag>...".
+// Private to src/store/*.cpp: cache invalidation between processes that share a database
+// (DESIGN "Scale-out"; also `zwgk import` beside `zwgk serve`).
+//   PostgreSQL: NOTIFY zwgk_changes, payload "<node id>\n<tag>\n<tag>...", and a LISTEN
+//               connection per listening process.
+//   SQLite:     a row per committed write in change_events (origin, tags), polled every
+//               half second by listening processes.
+// Every process publishes (publish_changes); only those that enable it listen (ClusterFeed).
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -12,6 +17,9 @@
 
 namespace zwgk::store {
 
+// Announces tags to the other processes (best effort: logged, never thrown).
+void publish_changes(Database::Impl& impl, const std::vector<std::string>& tags);
+
 class ClusterFeed {
  public:
   static constexpr const char* kChannel = "zwgk_changes";
@@ -22,15 +30,15 @@ class ClusterFeed {
   ClusterFeed(const ClusterFeed&) = delete;
   ClusterFeed& operator=(const ClusterFeed&) = delete;
 
-  // Sends tags to the other nodes (best effort: logged, never thrown).
-  void publish(const std::vector<std::string>& tags);
+  static constexpr int kPollMilliseconds = 500;  // SQLite
 
  private:
   void run();
+  void run_sqlite();
   void sleep_a_while();
 
   Database::Impl& impl_;
-  const std::string node_id_;
+  const std::string& node_id_;
   std::atomic<bool> stop_{false};
   std::mutex mutex_;
   std::condition_variable cv_;

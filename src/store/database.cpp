@@ -12,6 +12,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include <random>
+
 #include "store/cluster_feed.hpp"
 #include "store/database_impl.hpp"
 #include "store/raw_connection.hpp"
@@ -154,7 +156,13 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t poo
   return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 
-Database::Impl::Impl(std::size_t n) : size(n), pool(n) {}
+Database::Impl::Impl(std::size_t n) : size(n), pool(n) {
+  std::random_device rd;
+  std::uniform_int_distribution<unsigned long long> dist;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", dist(rd));
+  node_id = buf;
+}
 Database::Impl::~Impl() = default;  // the feed stops before the pool closes
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -188,11 +196,11 @@ void Database::notify_changed(const std::vector<std::string>& tags) const {
     return;
   }
   deliver_locally(*impl_, tags);
-  if (impl_->feed) impl_->feed->publish(tags);
+  publish_changes(*impl_, tags);
 }
 
 void Database::enable_cluster_notifications() {
-  if (impl_->backend != Backend::Postgresql || impl_->feed) return;
+  if (impl_->feed) return;
   impl_->feed = std::make_unique<ClusterFeed>(*impl_);
 }
 

@@ -64,11 +64,11 @@ class Database {
   // logged, never propagated (the write is already committed).
   void notify_changed(const std::vector<std::string>& tags) const;
 
-  // Scale-out (PostgreSQL): from now on every notify_changed() is also sent to the other
-  // app nodes (NOTIFY zwgk_changes), and their changes reach this node's listener. A
-  // background thread keeps its own LISTEN connection and reconnects when it drops; after a
-  // gap it delivers {"*"}: anything may have changed, drop every cached page.
-  // A no-op on SQLite (one node). Idempotent.
+  // Every notify_changed() is also announced to the other processes on the same database
+  // (PostgreSQL: NOTIFY zwgk_changes; SQLite: a change_events row). After this call, their
+  // announcements reach this process's listener too: a background thread LISTENs
+  // (PostgreSQL; after a lost connection it delivers {"*"}: drop every cached page) or
+  // polls change_events every half second (SQLite). For serving processes. Idempotent.
   void enable_cluster_notifications();
 
   // Runs one or more SQL statements outside any transaction, on one pooled connection

@@ -34,6 +34,7 @@ struct Database::Impl {
   ChangeListener listener;
   std::vector<std::function<void()>> close_hooks;
 
+  std::string node_id;                // random per process: tells our own notifications apart
   std::unique_ptr<ClusterFeed> feed;  // set by enable_cluster_notifications()
 
   explicit Impl(std::size_t n);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/run_binary.hpp"
 #include "support/test_database.hpp"
@@ -202,6 +203,44 @@ TEST(Cli, ServeWithoutCacheStillServes) {
   EXPECT_TRUE(http_get(host, port, "/").starts_with("HTTP/1.1 200"));
   EXPECT_TRUE(http_get(host, port, "/").starts_with("HTTP/1.1 200"));
   EXPECT_EQ(server.terminate().exit_code, 0);
+}
+
+// `zwgk import` in another process (or another app node) writes: the running server's
+// cached pages must follow within a second or two, on SQLite (change_events) and
+// PostgreSQL (NOTIFY) alike.
+TEST(Cli, AnImportBesideARunningServerReachesItsCachedPages) {
+  const auto url = test_database_url();
+  ASSERT_EQ(run_zwgk({"demo", "--database", url, "--per-column", "0"}).exit_code, 0);
+  ServeProcess server({"serve", "--database", url, "--listen", "127.0.0.1:0", "--threads", "1"});
+  ASSERT_FALSE(server.base_url().empty()) << server.output();
+  const auto [host, port] = server.host_port();
+  const std::string title = "关于进程间缓存失效测试的通知";
+  const auto before = http_get(host, port, "/xxgk/tzgg/");
+  ASSERT_TRUE(before.starts_with("HTTP/1.1 200")) << before.substr(0, 200);
+  ASSERT_EQ(before.find(title), std::string::npos);
+  http_get(host, port, "/xxgk/tzgg/");
+  const auto metrics = http_get(host, port, "/metrics");
+  EXPECT_EQ(metrics.find("zwgk_page_cache_hits_total 0\n"), std::string::npos) << "the listing came from the cache";
+  EXPECT_NE(metrics.find("zwgk_page_cache_hits_total "), std::string::npos);
+
+  const auto dir = temp_dir();
+  {
+    std::ofstream f(dir / "one.jsonl");
+    f << R"({"external_id":"ipc-1","site":"shaoyang","catalogue":"tzgg","department":"邵阳市人民政府办公室","title":")"
+      << title << R"(","published_on":"2026-11-20","disclosure":"主动公开","body_text":"正文"})" << "\n";
+  }
+  const auto imported = run_zwgk({"import", "--database", url, "--no-progress", (dir / "one.jsonl").string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  ASSERT_NE(imported.out.find("新增 1"), std::string::npos) << imported.out;
+
+  bool seen = false;
+  for (int i = 0; i < 50 && !seen; ++i) {
+    seen = http_get(host, port, "/xxgk/tzgg/").find(title) != std::string::npos;
+    if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(seen) << "the server kept serving the stale listing after another process's import";
+  EXPECT_EQ(server.terminate().exit_code, 0);
+  fs::remove_all(dir);
 }
 
 TEST(Cli, ListenOnAPortInUseIsOneLine) {

@@ -23,16 +23,16 @@ fs::path temp_dir() {
 TEST(Database, OpensTheConfiguredBackendMigrated) {
   auto db = open_test_database();
   EXPECT_EQ(db->backend(), testing_postgresql() ? Backend::Postgresql : Backend::Sqlite);
-  EXPECT_EQ(db->schema_version(), 1);
+  EXPECT_EQ(db->schema_version(), 2);
 }
 
 TEST(Database, MigrateIsIdempotent) {
   auto db = Database::open(test_database_url());
   EXPECT_EQ(db->schema_version(), 0);
-  EXPECT_EQ(db->migrate(), 1);
-  EXPECT_EQ(db->schema_version(), 1);
+  EXPECT_EQ(db->migrate(), 2);
+  EXPECT_EQ(db->schema_version(), 2);
   EXPECT_EQ(db->migrate(), 0);
-  EXPECT_EQ(db->schema_version(), 1);
+  EXPECT_EQ(db->schema_version(), 2);
 }
 
 TEST(Database, FailingMigrationRollsBackAndNamesTheFile) {

@@ -82,7 +82,7 @@ TEST(TestDatabase, SqlitePathsWithSpacesWork) {
   ASSERT_TRUE(::mkdtemp(tmpl.data()));
   {
     auto db = Database::open("sqlite:" + tmpl + "/my db.sqlite");
-    EXPECT_EQ(db->migrate(), 1);
+    EXPECT_EQ(db->migrate(), 2);
   }
   EXPECT_TRUE(std::filesystem::exists(tmpl + "/my db.sqlite"));
   std::filesystem::remove_all(tmpl);
