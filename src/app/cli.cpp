@@ -29,7 +29,9 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
             !(i > 1 && std::string(argv[i - 1]) == "--config"))
           return "无法识别的参数: " + a;
       }
-      return "缺少子命令（serve、migrate、demo、import、export）";
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "catalogue") return "缺少 catalogue 的子命令（list、add、rename、move）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -95,6 +97,33 @@ int run_cli(int argc, char** argv) {
   bool export_quiet = false;
   exp->add_flag("--no-progress", export_quiet, "不显示进度");
 
+  auto* catalogue = app.add_subcommand("catalogue", "维护网站的公开目录：列出、添加、改名、移动栏目（代码永不改变）");
+  catalogue->require_subcommand(1);
+  CatalogueArgs cat_args;
+  auto add_site = [&](CLI::App* c) { c->add_option("--site", cat_args.site, "网站代码，默认 shaoyang"); };
+  auto* cat_list = catalogue->add_subcommand("list", "列出目录树（代码 与 名称）");
+  add_database(cat_list, database);
+  add_site(cat_list);
+  auto* cat_add = catalogue->add_subcommand("add", "添加栏目");
+  add_database(cat_add, database);
+  add_site(cat_add);
+  cat_add->add_option("--code", cat_args.code, "新栏目的代码（小写字母、数字、-、_），创建后不可更改")->required();
+  cat_add->add_option("--name", cat_args.name, "栏目名称")->required();
+  cat_add->add_option("--parent", cat_args.parent, "上级栏目的代码，默认为顶层");
+  cat_add->add_option("--description", cat_args.description, "栏目描述（ColumnDescription）");
+  cat_add->add_option("--position", cat_args.position, "在同级中的位置，从 0 开始，默认排在最后")->check(CLI::Range(0, 10000));
+  auto* cat_rename = catalogue->add_subcommand("rename", "栏目改名（代码和网址不变）");
+  add_database(cat_rename, database);
+  add_site(cat_rename);
+  cat_rename->add_option("--code", cat_args.code, "栏目代码")->required();
+  cat_rename->add_option("--name", cat_args.name, "新名称")->required();
+  auto* cat_move = catalogue->add_subcommand("move", "移动栏目或调整顺序");
+  add_database(cat_move, database);
+  add_site(cat_move);
+  cat_move->add_option("--code", cat_args.code, "栏目代码")->required();
+  cat_move->add_option("--parent", cat_args.parent, "新的上级栏目代码，默认为顶层");
+  cat_move->add_option("--position", cat_args.position, "在同级中的位置，从 0 开始")->required()->check(CLI::Range(0, 10000));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -128,6 +157,11 @@ int run_cli(int argc, char** argv) {
     if (demo->parsed()) return demo_command(config, demo_args);
     if (import->parsed()) return import_command(config, import_args);
     if (exp->parsed()) return export_command(config, export_args);
+    if (catalogue->parsed()) {
+      for (auto* sub : {cat_list, cat_add, cat_rename, cat_move})
+        if (sub->parsed()) cat_args.action = sub->get_name();
+      return catalogue_command(config, cat_args);
+    }
   } catch (const CommandError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "zwgk: %s\n", e.message.c_str());

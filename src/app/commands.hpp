@@ -30,6 +30,17 @@ struct ExportArgs {
 };
 int export_command(const Config& config, const ExportArgs& args);
 
+struct CatalogueArgs {
+  std::string action;       // list | add | rename | move
+  std::string site = "shaoyang";
+  std::string code;
+  std::string name;
+  std::string parent;       // code of the new parent; "" = top level
+  std::string description;
+  int position = -1;        // 0-based among siblings; -1 = at the end (add) / first (move)
+};
+int catalogue_command(const Config& config, const CatalogueArgs& args);
+
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);
 

@@ -243,6 +243,36 @@ TEST(Cli, AnImportBesideARunningServerReachesItsCachedPages) {
   fs::remove_all(dir);
 }
 
+TEST(Cli, AnOperatorAddsRenamesAndMovesCatalogueNodesWhileCodesStay) {
+  const auto url = test_database_url();
+  ASSERT_EQ(run_zwgk({"demo", "--database", url, "--per-column", "0"}).exit_code, 0);
+  auto add = run_zwgk({"catalogue", "add", "--database", url, "--code", "gsgg", "--name", "公示公告", "--parent",
+                       "fdzdgknr", "--position", "0"});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  auto ren = run_zwgk({"catalogue", "rename", "--database", url, "--code", "gsgg", "--name", "公示公开"});
+  ASSERT_EQ(ren.exit_code, 0) << ren.err;
+  auto mv = run_zwgk({"catalogue", "move", "--database", url, "--code", "gsgg", "--position", "1"});
+  ASSERT_EQ(mv.exit_code, 0) << mv.err;
+  const auto list = run_zwgk({"catalogue", "list", "--database", url});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto lines = lines_of(list.out);
+  ASSERT_GE(lines.size(), 3u);
+  EXPECT_EQ(lines[2], "gsgg  公示公开") << list.out;  // second at the top level, renamed, same code
+  EXPECT_EQ(list.out.find("公示公告"), std::string::npos);
+
+  // Bad requests: one line each, nothing changed.
+  expect_one_line_failure(run_zwgk({"catalogue", "add", "--database", url, "--code", "Bad Code", "--name", "x"}));
+  expect_one_line_failure(run_zwgk({"catalogue", "add", "--database", url, "--code", "ghjh", "--name", "重复"}));
+  expect_one_line_failure(run_zwgk({"catalogue", "rename", "--database", url, "--code", "nope", "--name", "x"}));
+  expect_one_line_failure(
+      run_zwgk({"catalogue", "move", "--database", url, "--code", "fdzdgknr", "--parent", "ghjh", "--position", "0"}));
+  expect_one_line_failure(run_zwgk({"catalogue", "list", "--database", url, "--site", "nosite"}));
+  const auto missing = run_zwgk({"catalogue"});
+  expect_one_line_failure(missing);
+  EXPECT_NE(missing.err.find("list、add、rename、move"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_zwgk({"catalogue", "list", "--database", url}).out, list.out);
+}
+
 TEST(Cli, ListenOnAPortInUseIsOneLine) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
