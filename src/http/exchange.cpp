@@ -140,7 +140,8 @@ std::shared_ptr<const CachedPage> make_page(Response&& r) {
   page->last_modified = std::move(r.last_modified);
   auto identity = std::make_shared<const std::string>(std::move(r.body));
   if (is_compressible(page->content_type) && identity->size() >= kGzipMinBytes) {
-    auto z = gzip_compress(*identity);
+    // Compressed once per cache fill: spend the CPU for the smallest body (level 9).
+    auto z = gzip_compress(*identity, 9);
     if (z.size() < identity->size()) page->gzip = std::make_shared<const std::string>(std::move(z));
   }
   page->identity = std::move(identity);
@@ -284,7 +285,8 @@ struct Writer {
     std::shared_ptr<const std::string> chosen = rep.identity;
     if (use_gzip) {
       if (!rep.gzip) {
-        auto z = gzip_compress(body);
+        // Compressed per response: level 1 is ~3x faster than 6 for ~10% more bytes.
+        auto z = gzip_compress(body, 1);
         if (z.size() < body.size()) rep.gzip = std::make_shared<const std::string>(std::move(z));
       }
       if (rep.gzip) {
