@@ -152,6 +152,21 @@ std::shared_ptr<const CachedPage> make_page(Response&& r) {
   return page;
 }
 
+// What the writer sends for a cached page; the page outlives the write (shared_ptr held
+// by the caller), so its headers are referenced, not copied.
+Representation representation_of(const CachedPage& page) {
+  Representation rep;
+  rep.status = page.status;
+  rep.content_type = page.content_type;
+  rep.etag = page.etag;
+  rep.last_modified = page.last_modified;
+  rep.identity = page.identity;
+  rep.gzip = page.gzip;
+  rep.fields = &page.headers;
+  rep.allow_range = page.allow_range;
+  return rep;
+}
+
 std::string_view raw_path(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
@@ -393,16 +408,7 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
       if (auto page = cache_.find(key)) {
         metrics_.cache_hit();
         out.cache = CacheUse::Hit;
-        Representation rep;
-        rep.status = page->status;
-        rep.content_type = page->content_type;
-        rep.etag = page->etag;
-        rep.last_modified = page->last_modified;
-        rep.identity = page->identity;
-        rep.gzip = page->gzip;
-        rep.fields = &page->headers;
-        rep.allow_range = page->allow_range;
-        writer.write(req, std::move(rep), out, keep_alive, http10);
+        writer.write(req, representation_of(*page), out, keep_alive, http10);
         return out;
       }
       metrics_.cache_miss();
@@ -415,16 +421,7 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
     if (cacheable && r.status == 200 && !r.cache_tags.empty() && !cache_forbidden(r)) {
       auto page = make_page(std::move(r));
       cache_.put(std::move(key), page, generation);
-      Representation rep;
-      rep.status = page->status;
-      rep.content_type = page->content_type;
-      rep.etag = page->etag;
-      rep.last_modified = page->last_modified;
-      rep.identity = page->identity;
-      rep.gzip = page->gzip;
-      rep.fields = &page->headers;
-      rep.allow_range = page->allow_range;
-      writer.write(req, std::move(rep), out, keep_alive, http10);
+      writer.write(req, representation_of(*page), out, keep_alive, http10);
       return out;
     }
 
