@@ -31,7 +31,9 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
       }
       for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "catalogue") return "缺少 catalogue 的子命令（list、add、rename、move）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue）";
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "calendar") return "缺少 calendar 的子命令（due）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -124,6 +126,19 @@ int run_cli(int argc, char** argv) {
   cat_move->add_option("--parent", cat_args.parent, "新的上级栏目代码，默认为顶层");
   cat_move->add_option("--position", cat_args.position, "在同级中的位置，从 0 开始")->required()->check(CLI::Range(0, 10000));
 
+  auto* calendar = app.add_subcommand("calendar", "工作日日历：按节假日安排和调休计算法定期限");
+  calendar->require_subcommand(1);
+  CalendarArgs cal_args;
+  auto* cal_due = calendar->add_subcommand(
+      "due", "答复期限：收到之日为第0日，自次一工作日起算第 N 个工作日（《政府信息公开条例》第三十三条）");
+  cal_due->add_option("DATE", cal_args.date, "收到申请的日期 YYYY-MM-DD（第0日，不计入）")->required();
+  cal_due->add_option("N", cal_args.working_days, "工作日数（0-200，答复期限为 20）")->required();
+  cal_due->add_option("--pause", cal_args.pauses,
+                      "暂停计算的期间 FROM:TO（补正、征求第三方意见），首尾两日均不计入；可重复")
+      ->allow_extra_args(false);
+  cal_due->add_option("--extend", cal_args.extension, "延长的工作日数（延期，最长 20）");
+  cal_due->add_flag("--explain", cal_args.explain, "逐项说明期限的计算");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -161,6 +176,10 @@ int run_cli(int argc, char** argv) {
       for (auto* sub : {cat_list, cat_add, cat_rename, cat_move})
         if (sub->parsed()) cat_args.action = sub->get_name();
       return catalogue_command(config, cat_args);
+    }
+    if (calendar->parsed()) {
+      cal_args.action = "due";
+      return calendar_command(config, cal_args);
     }
   } catch (const CommandError& e) {
     std::fflush(stdout);

@@ -3,6 +3,7 @@
 // command's own arguments, then calls one of these. Each returns the exit code or throws
 // CommandError (cli.hpp).
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 
@@ -40,6 +41,16 @@ struct CatalogueArgs {
   int position = -1;        // 0-based among siblings; -1 = at the end (add) / first (move)
 };
 int catalogue_command(const Config& config, const CatalogueArgs& args);
+
+struct CalendarArgs {
+  std::string action;               // due
+  std::string date;                 // day of receipt, YYYY-MM-DD (day zero)
+  std::string working_days;         // N, 0..200 (kept as text for a clear message)
+  std::vector<std::string> pauses;  // FROM:TO, both days not counted
+  std::string extension;            // "" = none; 0..20
+  bool explain = false;
+};
+int calendar_command(const Config& config, const CalendarArgs& args);
 
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);

@@ -18,6 +18,7 @@ struct Config {
   bool access_log = true;                        // ZWGK_ACCESS_LOG
   int db_pool_size = 0;                          // ZWGK_DB_POOL_SIZE (0 = threads + 2)
   std::string demo_dir;                          // ZWGK_DEMO_DIR (default <source>/data/demo)
+  std::string holiday_dir;                       // ZWGK_HOLIDAY_DIR (default <source>/data/holiday-cn)
 };
 
 // A configuration value or file that cannot be used. The message is one line.
