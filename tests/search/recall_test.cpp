@@ -5,6 +5,8 @@
 // document. The matcher below is what both backends do: a term of one character looks up
 // its unigram, a longer term its bigrams at consecutive positions, all terms must match.
 #include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -31,8 +33,15 @@ constexpr std::size_t kMaxBodyCharacters = 1200;  // keeps the oracle scan (and 
 constexpr int kQueries = 4000;
 constexpr unsigned kSeed = 20250611;
 
+// ZWGK_CORPUS if set, else ../shared next to the checkout (where the workplace and CI put
+// it), else the workplace's own copy.
 std::filesystem::path corpus_path() {
-  return std::filesystem::path(ZWGK_SOURCE_DIR) / ".." / "shared" / "data" / "corpus" / "docs.jsonl";
+  if (const char* env = std::getenv("ZWGK_CORPUS"); env && *env) return env;
+  const auto beside = std::filesystem::path(ZWGK_SOURCE_DIR) / ".." / "shared" / "data" / "corpus" / "docs.jsonl";
+  std::error_code ec;
+  if (std::filesystem::exists(beside, ec)) return beside;
+  const std::filesystem::path workplace = "/work/shared/data/corpus/docs.jsonl";
+  return std::filesystem::exists(workplace, ec) ? workplace : beside;
 }
 
 // First `n` characters of valid-or-not UTF-8.
