@@ -56,9 +56,15 @@
 #include <utility>
 #include <vector>
 
-#include "search/utf8.hpp"
+#include "domain/utf8.hpp"
 
 namespace zwgk::search {
+
+using domain::append_utf8;
+using domain::decode_utf8;
+using domain::is_valid_utf8;
+using domain::kReplacementCharacter;
+using domain::Utf8Char;
 
 // Normalised text for indexing and matching (see the pipeline above). Never throws on bad
 // input: ill-formed UTF-8 comes out as U+FFFD. (Texts over 2 GiB: std::length_error.)

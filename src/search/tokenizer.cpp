@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "search/normalizer.hpp"
-#include "search/utf8.hpp"
+#include "domain/utf8.hpp"
 
 namespace zwgk::search {
 

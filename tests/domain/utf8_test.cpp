@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "search/utf8.hpp"
+#include "domain/utf8.hpp"
 
-using namespace zwgk::search;
+using namespace zwgk::domain;
 
 TEST(Utf8, ValidText) {
   EXPECT_TRUE(is_valid_utf8(""));

@@ -1,5 +1,5 @@
 #pragma once
-// Strict UTF-8 decoding for the search layer (Unicode 15, §3.9 Table 3-7): no overlong forms,
+// Strict UTF-8 decoding and encoding, shared by 文号 normalisation and the search layer (Unicode 15, §3.9 Table 3-7): no overlong forms,
 // no surrogates, nothing above U+10FFFF. An ill-formed sequence decodes as U+FFFD covering its
 // "maximal subpart" (§3.9 U+FFFD substitution), so one bad byte costs one replacement
 // character, never the rest of the text.
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace zwgk::search {
+namespace zwgk::domain {
 
 inline constexpr char32_t kReplacementCharacter = 0xFFFD;
 
@@ -80,4 +80,4 @@ inline void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace zwgk::search
+}  // namespace zwgk::domain
