@@ -6,10 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "domain/errors.hpp"
+#include "support/holiday_calendar.hpp"
 
 namespace {
 
@@ -17,25 +16,9 @@ using namespace zwgk::domain;
 using S = RequestState;
 using E = RequestEventKind;
 
-Date d(const char* iso) {
-  auto x = Date::parse(iso);
-  if (!x) throw std::runtime_error(std::string("bad test date ") + iso);
-  return *x;
-}
+using zwgk::test::calendar;
+using zwgk::test::d;
 
-const WorkingDayCalendar& calendar() {
-  static const WorkingDayCalendar c = [] {
-    std::vector<std::pair<int, std::string>> files;
-    for (int y = 2023; y <= 2027; ++y) {
-      std::ifstream in(std::string(ZWGK_SOURCE_DIR) + "/data/holiday-cn/" + std::to_string(y) + ".json");
-      std::ostringstream s;
-      s << in.rdbuf();
-      files.emplace_back(y, s.str());
-    }
-    return WorkingDayCalendar::from_json(files);
-  }();
-  return c;
-}
 
 DisclosureRequest fresh(const char* received = "2024-09-02") {
   ReceiptEvents ev;

@@ -4,10 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 
 #include "domain/errors.hpp"
+#include "support/holiday_calendar.hpp"
 
 namespace {
 
@@ -19,25 +18,9 @@ using zwgk::domain::ReplyPeriod;
 using zwgk::domain::ValidationError;
 using zwgk::domain::WorkingDayCalendar;
 
-Date d(const char* iso) {
-  auto x = Date::parse(iso);
-  if (!x) throw std::runtime_error(std::string("bad test date ") + iso);
-  return *x;
-}
+using zwgk::test::calendar;
+using zwgk::test::d;
 
-const WorkingDayCalendar& calendar() {
-  static const WorkingDayCalendar c = [] {
-    std::vector<std::pair<int, std::string>> files;
-    for (int y = 2023; y <= 2027; ++y) {
-      std::ifstream in(std::string(ZWGK_SOURCE_DIR) + "/data/holiday-cn/" + std::to_string(y) + ".json");
-      std::ostringstream s;
-      s << in.rdbuf();
-      files.emplace_back(y, s.str());
-    }
-    return WorkingDayCalendar::from_json(files);
-  }();
-  return c;
-}
 
 ReplyDeadline due(const char* received, std::vector<PausedSpan> pauses = {}, int extension = 0, int period = 20) {
   return compute_reply_deadline(calendar(), ReplyPeriod{d(received), period, std::move(pauses), extension});

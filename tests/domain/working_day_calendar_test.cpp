@@ -5,11 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "domain/errors.hpp"
+#include "support/holiday_calendar.hpp"
 
 namespace {
 
@@ -21,32 +20,10 @@ using zwgk::domain::parse_holiday_year;
 using zwgk::domain::ValidationError;
 using zwgk::domain::WorkingDayCalendar;
 
-Date d(const char* iso) {
-  auto x = Date::parse(iso);
-  if (!x) throw std::runtime_error(std::string("bad test date ") + iso);
-  return *x;
-}
-
-std::string year_file(int year) {
-  std::ifstream in(std::string(ZWGK_SOURCE_DIR) + "/data/holiday-cn/" + std::to_string(year) + ".json");
-  if (!in) throw std::runtime_error("missing data file " + std::to_string(year));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// The shipped data, 2007..2027, except the years in `without`.
-WorkingDayCalendar shipped(std::set<int> without = {}) {
-  std::vector<std::pair<int, std::string>> files;
-  for (int y = 2007; y <= 2027; ++y)
-    if (!without.contains(y)) files.emplace_back(y, year_file(y));
-  return WorkingDayCalendar::from_json(files);
-}
-
-const WorkingDayCalendar& calendar() {
-  static const WorkingDayCalendar c = shipped();
-  return c;
-}
+using zwgk::test::calendar;
+using zwgk::test::d;
+using zwgk::test::holiday_year_file;
+using zwgk::test::shipped_calendar;
 
 const std::string kWarning2026 = "2026年的节假日安排尚未发布（缺少国务院通知），按周末推算，结果可能不准确";
 const std::string kWarning2027 = "2027年的节假日安排尚未发布（缺少国务院通知），按周末推算，结果可能不准确";
@@ -88,7 +65,7 @@ TEST(WorkingDayCalendar, LateDecemberDatesComeFromTheNextYearsFile) {
   EXPECT_TRUE(calendar().add_working_days(d("2018-12-28"), 3).warning.empty());
 
   // Without 2019.json those days are plain weekend/weekday, and counting there warns.
-  const auto no2019 = shipped({2019});
+  const auto no2019 = shipped_calendar({2019});
   EXPECT_FALSE(no2019.is_working_day(d("2018-12-29")));
   EXPECT_TRUE(no2019.is_working_day(d("2018-12-31")));
   const auto r = no2019.add_working_days(d("2018-12-28"), 1);
@@ -176,7 +153,7 @@ TEST(WorkingDayCalendar, RejectsANegativeCount) {
 
 TEST(WorkingDayCalendar, AMissingYearFallsBackToWeekendsAndWarns) {
   // Without 2026.json: Fri 2026-02-13 + 20 counts plain weekdays, 02-16 .. 03-13.
-  const auto no2026 = shipped({2026});
+  const auto no2026 = shipped_calendar({2026});
   const auto r = no2026.add_working_days(d("2026-02-13"), 20);
   EXPECT_EQ(r.date, d("2026-03-13"));
   EXPECT_EQ(r.warning.missing_years, std::vector<int>{2026});
@@ -236,14 +213,14 @@ TEST(WorkingDayCalendar, SeveralMissingYearsAreNamedTogether) {
 // --- parsing -----------------------------------------------------------------------------
 
 TEST(HolidayYearFile, ParsesTheShippedFile) {
-  const auto y = parse_holiday_year(2024, year_file(2024));
+  const auto y = parse_holiday_year(2024, holiday_year_file(2024));
   EXPECT_EQ(y.year, 2024);
   EXPECT_TRUE(y.published());
   ASSERT_FALSE(y.days.empty());
   EXPECT_EQ(y.days.front().date, d("2024-01-01"));
   EXPECT_EQ(y.days.back().date, d("2024-10-12"));
   EXPECT_FALSE(y.days.back().off_day);
-  EXPECT_FALSE(parse_holiday_year(2027, year_file(2027)).published());
+  EXPECT_FALSE(parse_holiday_year(2027, holiday_year_file(2027)).published());
 }
 
 TEST(HolidayYearFile, RejectsMalformedFilesWithAReason) {
