@@ -13,6 +13,7 @@ PACKAGES=(
   libkainjow-mustache-dev
   libsodium-dev libqrencode-dev libgumbo-dev zlib1g-dev
   libicu-dev libopencc-dev libmagic-dev
+  libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
   libgtest-dev libgmock-dev
   nginx-light wrk curl
 )
