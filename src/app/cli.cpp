@@ -33,7 +33,9 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
         if (std::string(argv[i]) == "catalogue") return "缺少 catalogue 的子命令（list、add、rename、move）";
       for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "calendar") return "缺少 calendar 的子命令（due）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar）";
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "audit") return "缺少 audit 的子命令（verify）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -139,6 +141,17 @@ int run_cli(int argc, char** argv) {
   cal_due->add_option("--extend", cal_args.extension, "延长的工作日数（延期，最长 20）");
   cal_due->add_flag("--explain", cal_args.explain, "逐项说明期限的计算");
 
+  auto* audit = app.add_subcommand("audit", "审计日志");
+  audit->require_subcommand(1);
+  AuditArgs audit_args;
+  auto* audit_verify = audit->add_subcommand("verify", "校验审计日志的哈希链，报告第一处断链（有断链时退出码为 1）");
+  add_database(audit_verify, database);
+
+  auto* scan = app.add_subcommand("scan", "隐私检查：扫描已发布文件中的身份证号码、手机号码、银行卡号、电子邮箱和敏感词（输出已遮盖）");
+  add_database(scan, database);
+  ScanArgs scan_args;
+  scan->add_option("--site", scan_args.site, "只检查该网站（网站代码），默认全部网站");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -181,6 +194,11 @@ int run_cli(int argc, char** argv) {
       cal_args.action = "due";
       return calendar_command(config, cal_args);
     }
+    if (audit->parsed() && audit_verify->parsed()) {
+      audit_args.action = "verify";
+      return audit_command(config, audit_args);
+    }
+    if (scan->parsed()) return scan_command(config, scan_args);
   } catch (const CommandError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "zwgk: %s\n", e.message.c_str());

@@ -52,6 +52,18 @@ struct CalendarArgs {
 };
 int calendar_command(const Config& config, const CalendarArgs& args);
 
+struct AuditArgs {
+  std::string action;  // verify
+};
+// Exit 0 when the chain holds, 1 with the first broken link.
+int audit_command(const Config& config, const AuditArgs& args);
+
+struct ScanArgs {
+  std::string site;  // site code; "" = every site
+};
+// Exit 0 when nothing is found, 1 when published documents contain personal data.
+int scan_command(const Config& config, const ScanArgs& args);
+
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);
 

@@ -2,9 +2,15 @@
 // notifications, register the site's routes, listen, print the bound address, run until
 // SIGINT/SIGTERM.
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <ctime>
 #include <memory>
+#include <mutex>
 #include <thread>
+
+#include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -14,9 +20,63 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "store/workflow_repository.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::app {
+
+namespace {
+
+std::string utc_now_iso() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// 定时发布: every 30 s, publishes what is due (store::WorkflowRepository::publish_due). On
+// several nodes the document's row lock and stage check let exactly one node publish it.
+class PublicationScheduler {
+ public:
+  explicit PublicationScheduler(store::Database& db) : db_(db), thread_([this] { run(); }) {}
+  ~PublicationScheduler() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    while (!cv_.wait_for(lock, std::chrono::seconds(30), [this] { return stop_; })) {
+      lock.unlock();
+      try {
+        for (const auto& o : store::WorkflowRepository(db_).publish_due(utc_now_iso())) {
+          if (o.published)
+            spdlog::info("scheduled publication document={}", o.document_id);
+          else
+            spdlog::warn("scheduled publication failed document={} reason={}", o.document_id, o.message);
+        }
+      } catch (const std::exception& e) {
+        spdlog::warn("scheduled publication error={}", e.what());
+      }
+      lock.lock();
+    }
+  }
+
+  store::Database& db_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
 
 int serve_command(const Config& config) {
   const auto listen = parse_listen(config.listen);
@@ -92,7 +152,10 @@ int serve_command(const Config& config) {
   std::printf("zwgk: serving on %s\n", bound.c_str());
   std::fflush(stdout);
   server.stop_on_signals();
-  server.run();
+  {
+    PublicationScheduler scheduler(*db);
+    server.run();
+  }
   db->set_change_listener({});
   std::printf("zwgk: stopped\n");
   std::fflush(stdout);

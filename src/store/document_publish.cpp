@@ -69,6 +69,24 @@ std::vector<std::string> as_problems(const std::vector<std::string>& missing) {
 
 }  // namespace
 
+void publish_document(Lease& lease, domain::Document& doc, std::vector<std::string>& tags) {
+  if (!doc.legacy) {
+    const auto missing = domain::missing_publication_metadata(doc);
+    if (!missing.empty()) throw domain::ValidationError(as_problems(missing));
+  }
+  if (doc.index_number.empty()) doc.index_number = make_index_number(lease, doc);
+  const std::string now = now_utc_iso();
+  doc.state = domain::DocumentState::Published;
+  if (doc.first_published_at.empty()) doc.first_published_at = now;
+  doc.updated_at = now;
+  long long doc_id = doc.id;
+  lease.sql() << "UPDATE documents SET index_number = :index_number, state = 'published', "
+                 "first_published_at = :first, updated_at = :updated WHERE id = :id",
+      soci::use(doc.index_number, "index_number"), soci::use(doc.first_published_at, "first"),
+      soci::use(doc.updated_at, "updated"), soci::use(doc_id, "id");
+  add_document_tags(lease, doc, tags);
+}
+
 domain::Document DocumentRepository::publish(std::int64_t id) {
   std::vector<std::string> tags;
   domain::Document result;
@@ -77,21 +95,7 @@ domain::Document DocumentRepository::publish(std::int64_t id) {
     Transaction tx(lease);
     auto doc = load_document(lease, id, /*lock=*/true);
     if (!doc) throw NotFound("文件不存在: " + std::to_string(id));
-    if (!doc->legacy) {
-      const auto missing = domain::missing_publication_metadata(*doc);
-      if (!missing.empty()) throw domain::ValidationError(as_problems(missing));
-    }
-    if (doc->index_number.empty()) doc->index_number = make_index_number(lease, *doc);
-    const std::string now = now_utc_iso();
-    doc->state = domain::DocumentState::Published;
-    if (doc->first_published_at.empty()) doc->first_published_at = now;
-    doc->updated_at = now;
-    long long doc_id = id;
-    lease.sql() << "UPDATE documents SET index_number = :index_number, state = 'published', "
-                   "first_published_at = :first, updated_at = :updated WHERE id = :id",
-        soci::use(doc->index_number, "index_number"), soci::use(doc->first_published_at, "first"),
-        soci::use(doc->updated_at, "updated"), soci::use(doc_id, "id");
-    add_document_tags(lease, *doc, tags);
+    publish_document(lease, *doc, tags);
     tx.commit();
     result = std::move(*doc);
   });

@@ -426,6 +426,44 @@ std::map<std::int64_t, std::int64_t> DocumentRepository::count_by_department(std
   });
 }
 
+void write_document(Lease& lease, domain::Document& doc, std::vector<std::string>& tags) {
+  const std::string now = now_utc_iso();
+  if (doc.id == 0) {
+    doc.state = domain::DocumentState::Draft;
+    doc.created_at = now;
+  } else {
+    auto stored = load_document(lease, doc.id, /*lock=*/true);
+    if (!stored) throw NotFound("文件不存在: " + std::to_string(doc.id));
+    add_document_tags(lease, *stored, tags);  // the old catalogue and interpreted document too
+    doc.site_id = stored->site_id;
+    doc.state = stored->state;
+    doc.created_at = stored->created_at;
+    doc.first_published_at = stored->first_published_at;
+    if (!stored->index_number.empty()) doc.index_number = stored->index_number;
+  }
+  doc.updated_at = now;
+  check_same_site(lease, doc);
+  // Friendly messages for the unique keys (the indexes stay the last word). The "<> ''"
+  // terms let SQLite use the partial unique indexes instead of scanning the site.
+  if (!doc.external_id.empty() &&
+      count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND external_id <> '' AND external_id = :v "
+                  "AND id <> :self",
+                  doc.site_id, doc.external_id, doc.id) > 0)
+    throw StoreError("外部编号已存在: " + doc.external_id);
+  if (!doc.index_number.empty() &&
+      count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND index_number <> '' AND index_number = :v "
+                  "AND id <> :self",
+                  doc.site_id, doc.index_number, doc.id) > 0)
+    throw StoreError("索引号已被其他文件使用: " + doc.index_number);
+  DocParams p(doc);
+  if (doc.id == 0)
+    doc.id = insert_document(lease, p);
+  else
+    update_document(lease, doc.id, p);
+  save_attachments(lease, doc.id, doc.attachments);
+  add_document_tags(lease, doc, tags);
+}
+
 std::int64_t DocumentRepository::save(domain::Document doc) {
   if (doc.site_id == 0 && doc.id == 0) throw domain::ValidationError({"文件必须属于一个网站"});
   if (doc.id != 0 && doc.interprets_id && *doc.interprets_id == doc.id)
@@ -434,41 +472,7 @@ std::int64_t DocumentRepository::save(domain::Document doc) {
   guarded("保存文件失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);
-    const std::string now = now_utc_iso();
-    if (doc.id == 0) {
-      doc.state = domain::DocumentState::Draft;
-      doc.created_at = now;
-    } else {
-      auto stored = load_document(lease, doc.id, /*lock=*/true);
-      if (!stored) throw NotFound("文件不存在: " + std::to_string(doc.id));
-      add_document_tags(lease, *stored, tags);  // the old catalogue and interpreted document too
-      doc.site_id = stored->site_id;
-      doc.state = stored->state;
-      doc.created_at = stored->created_at;
-      doc.first_published_at = stored->first_published_at;
-      if (!stored->index_number.empty()) doc.index_number = stored->index_number;
-    }
-    doc.updated_at = now;
-    check_same_site(lease, doc);
-    // Friendly messages for the unique keys (the indexes stay the last word). The "<> ''"
-    // terms let SQLite use the partial unique indexes instead of scanning the site.
-    if (!doc.external_id.empty() &&
-        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND external_id <> '' AND external_id = :v "
-                    "AND id <> :self",
-                    doc.site_id, doc.external_id, doc.id) > 0)
-      throw StoreError("外部编号已存在: " + doc.external_id);
-    if (!doc.index_number.empty() &&
-        count_where(lease, "SELECT count(*) FROM documents WHERE site_id = :site AND index_number <> '' AND index_number = :v "
-                    "AND id <> :self",
-                    doc.site_id, doc.index_number, doc.id) > 0)
-      throw StoreError("索引号已被其他文件使用: " + doc.index_number);
-    DocParams p(doc);
-    if (doc.id == 0)
-      doc.id = insert_document(lease, p);
-    else
-      update_document(lease, doc.id, p);
-    save_attachments(lease, doc.id, doc.attachments);
-    add_document_tags(lease, doc, tags);
+    write_document(lease, doc, tags);
     tx.commit();
   });
   db_.notify_changed(tags);

@@ -26,4 +26,12 @@ std::optional<domain::Document> load_document(Lease& lease, std::int64_t id, boo
 // ancestors, the site's lists, the interpreted document.
 void add_document_tags(Lease& lease, const domain::Document& doc, std::vector<std::string>& tags);
 
+// DocumentRepository::save inside the caller's transaction: inserts (id == 0, doc.id is
+// set) or updates the row and its attachments, with the same rules as save().
+void write_document(Lease& lease, domain::Document& doc, std::vector<std::string>& tags);
+
+// DocumentRepository::publish inside the caller's transaction: checks required metadata,
+// assigns the 索引号 once, sets state = published and the timestamps (in `doc` too).
+void publish_document(Lease& lease, domain::Document& doc, std::vector<std::string>& tags);
+
 }  // namespace zwgk::store

@@ -12,6 +12,7 @@
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
+#include "store/workflow_repository.hpp"
 #include "web/formatting.hpp"
 #include "web/layout_view.hpp"
 #include "web/page_error.hpp"
@@ -81,7 +82,32 @@ std::string validity_notice(const domain::Document& doc, domain::Validity v) {
 
 }  // namespace
 
-http::Response document_page(PageContext& ctx, std::int64_t id) {
+namespace {
+
+std::string version_url(const domain::Site& site, std::int64_t id, int version) {
+  return site.path_prefix + "/content/" + std::to_string(id) + "/v" + std::to_string(version) + ".html";
+}
+
+// Published versions with change notes: major ones are announced, minor ones (a typo fix)
+// are recorded but not listed. Shown once a document has more than one version.
+View versions_view(const domain::Site& site, const std::vector<store::Revision>& published, int shown) {
+  View list{View::type::list};
+  const int current = published.empty() ? 0 : published.back().version.value_or(0);
+  for (const auto& r : published) {
+    const int n = r.version.value_or(0);
+    if (!r.major && n != 1 && n != shown) continue;
+    View v;
+    v.set("number", std::to_string(n));
+    v.set("url", version_url(site, r.document_id, n));
+    v.set("date", r.published_at.substr(0, std::min<std::size_t>(10, r.published_at.size())));
+    v.set("note", r.change_note.empty() ? View(false) : View(r.change_note));
+    v.set("current", n == current);
+    list.push_back(v);
+  }
+  return list;
+}
+
+http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<int> version) {
   const auto& site = ctx.site;
   const bool print = print_param(ctx.req);
 
@@ -90,10 +116,29 @@ http::Response document_page(PageContext& ctx, std::int64_t id) {
   if (!found || found->site_id != site.id || found->state == domain::DocumentState::Draft) {
     throw not_found("您访问的信息不存在。");
   }
-  const domain::Document& doc = *found;
+  store::WorkflowRepository workflow(ctx.env.db);
+  const auto published = workflow.published_versions(id);
+  std::optional<store::Revision> shown;
+  if (version) {
+    for (const auto& r : published)
+      if (r.version == version) shown = r;
+    if (!shown) throw not_found("您访问的版本不存在。");
+  }
+  domain::Document doc = *found;
+  if (shown) {  // the version as published; identity and state are the document's
+    domain::Document snap = shown->snapshot;
+    snap.id = doc.id;
+    snap.site_id = doc.site_id;
+    snap.state = doc.state;
+    snap.index_number = doc.index_number;
+    snap.first_published_at = doc.first_published_at;
+    snap.created_at = doc.created_at;
+    snap.updated_at = doc.updated_at;
+    doc = std::move(snap);
+  }
   const bool withdrawn = doc.state == domain::DocumentState::Withdrawn;
   const bool interpretation = doc.kind == domain::DocumentKind::Interpretation;
-  const std::string url = document_url(site, doc.id);
+  const std::string url = version ? version_url(site, doc.id, *version) : document_url(site, doc.id);
   const std::string absolute_url = ctx.absolute(url);
 
   std::vector<std::string> tags = {domain::tag_site(site.id), domain::tag_document(doc.id)};
@@ -198,6 +243,19 @@ http::Response document_page(PageContext& ctx, std::int64_t id) {
   v.set("title_label", interpretation ? "标题" : "文件名称");
   v.set("meta_rows", rows);
   v.set("withdrawn", withdrawn);
+  if (withdrawn) {
+    const auto info = workflow.info(doc.id);
+    v.set("withdrawn_reason", info && !info->withdrawn_reason.empty() ? View(info->withdrawn_reason) : View(false));
+  }
+  const int current_version = published.empty() ? 0 : published.back().version.value_or(0);
+  v.set("version_notice", version && *version != current_version
+                              ? View("您正在查看本文件的第" + std::to_string(*version) + "版（" +
+                                     shown->published_at.substr(0, std::min<std::size_t>(10, shown->published_at.size())) +
+                                     "发布），该版本已被修订。")
+                              : View(false));
+  v.set("current_url", document_url(site, doc.id));
+  v.set("has_versions", published.size() >= 2);
+  v.set("versions", versions_view(site, published, version.value_or(0)));
   const std::string notice = withdrawn ? std::string() : validity_notice(doc, validity);
   v.set("validity_notice", notice.empty() ? View(false) : View(notice));
   v.set("validity_warning", validity != domain::Validity::Valid && validity != domain::Validity::NotYetEffective);
@@ -229,6 +287,14 @@ http::Response document_page(PageContext& ctx, std::int64_t id) {
   if (modified > 0) resp.last_modified = http::http_date(modified);
   if (!has_unknown_params(ctx.req, {"print"})) resp.cache_tags = std::move(tags);
   return resp;
+}
+
+}  // namespace
+
+http::Response document_page(PageContext& ctx, std::int64_t id) { return render_document(ctx, id, std::nullopt); }
+
+http::Response document_version_page(PageContext& ctx, std::int64_t id, int version) {
+  return render_document(ctx, id, version);
 }
 
 }  // namespace zwgk::web

@@ -15,6 +15,8 @@ http::Response home_page(PageContext& ctx);                                  // 
 http::Response portal_page(PageContext& ctx);                                // P/xxgk/
 http::Response catalogue_page(PageContext& ctx, const std::string& code);   // P/xxgk/{code}/
 http::Response document_page(PageContext& ctx, std::int64_t id);            // P/content/{id}.html
+// P/content/{id}/v{n}.html: published version n as it was published (404 if none).
+http::Response document_version_page(PageContext& ctx, std::int64_t id, int version);
 http::Response department_page(PageContext& ctx, std::int64_t id);          // P/department/{id}/
 
 // 400 / 404 / 500 in the site's style; never cached. A 500 shows only the request id.

@@ -144,6 +144,11 @@ struct SiteApp::Impl {
       }
     } else if (seg[0] == "content" && seg.size() == 2 && seg[1].ends_with(".html")) {
       if (auto id = canonical_id(seg[1].substr(0, seg[1].size() - 5))) return document_page(ctx, *id);
+    } else if (seg[0] == "content" && seg.size() == 3 && seg[2].starts_with("v") && seg[2].ends_with(".html")) {
+      // P/content/{id}/v{n}.html: a published version of the document.
+      auto id = canonical_id(seg[1]);
+      auto version = canonical_id(seg[2].substr(1, seg[2].size() - 6));
+      if (id && version && *version <= 100000) return document_version_page(ctx, *id, static_cast<int>(*version));
     } else if (seg[0] == "department" && seg.size() >= 2) {
       if (auto id = canonical_id(seg[1])) {
         if (seg.size() == 2) return add_slash();

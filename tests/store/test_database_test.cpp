@@ -82,7 +82,8 @@ TEST(TestDatabase, SqlitePathsWithSpacesWork) {
   ASSERT_TRUE(::mkdtemp(tmpl.data()));
   {
     auto db = Database::open("sqlite:" + tmpl + "/my db.sqlite");
-    EXPECT_EQ(db->migrate(), 2);
+    EXPECT_GT(db->migrate(), 0);
+    EXPECT_EQ(db->migrate(), 0);
   }
   EXPECT_TRUE(std::filesystem::exists(tmpl + "/my db.sqlite"));
   std::filesystem::remove_all(tmpl);

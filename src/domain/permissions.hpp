@@ -1,0 +1,62 @@
+#pragma once
+// 权限: which role may do what to which object (issue 3). Pure rules; the workflow
+// (domain/workflow.hpp) asks here first, then checks the document's stage.
+//
+// Matrix (an empty cell = refused):
+//
+//   action                     编辑  审查员  公开工作机构  网站管理员  审计员
+//   CreateDraft 新建草稿        D
+//   Edit 修改                   D
+//   Submit 提交审查             D
+//   MaskPrivacy 遮盖个人信息    D      D        S
+//   StartReview 开始保密审查           D
+//   ReviewDecide 保密审查结论          D
+//   ReturnForChanges 退回修改          D        S
+//   OverridePrivacy 忽略检查结果       D        S
+//   Approve 批准发布                            S
+//   Publish 发布                                S
+//   Schedule 定时发布                           S
+//   Amend 发布修订版本                          S
+//   Withdraw 撤回                               S
+//   MarkValidity 标注失效/废止                  S
+//   ExemptInterpretation 免于解读               S
+//   CorrectChangeNote 更正修订说明              S
+//   View 查看                   D      D        S             S           S
+//   ManageCatalogue/Departments/Sites/Users 管理                S
+//   ViewAudit 查看审计日志                                    S           S
+//
+//   D = the account's own department of its own site; S = anything of its own site.
+// A disabled account may do nothing.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/account.hpp"
+
+namespace zwgk::domain {
+
+enum class Action {
+  CreateDraft, Edit, Submit, MaskPrivacy, StartReview, ReviewDecide, ReturnForChanges,
+  OverridePrivacy, Approve, Publish, Schedule, Amend, Withdraw, MarkValidity,
+  ExemptInterpretation, CorrectChangeNote, View,
+  ManageCatalogue, ManageDepartments, ManageSites, ManageUsers, ViewAudit,
+};
+
+std::string to_code(Action);   // create_draft, edit, submit, ... view_audit
+std::string to_label(Action);  // 新建草稿, 修改, 提交审查, ...
+const std::vector<Action>& all_actions();
+bool is_management_action(Action);  // Manage* and ViewAudit: the target is the site itself
+
+// What the action is done to: a document (site + 公开责任部门) or, for management
+// actions, the site (department_id ignored).
+struct Target {
+  std::int64_t site_id = 0;
+  std::optional<std::int64_t> department_id;
+};
+
+// nullopt = allowed; otherwise the Chinese refusal shown to the user, e.g.
+// "部门编辑无权发布" or "只能处理本部门的文件".
+std::optional<std::string> permission_refusal(const Account& who, Action action, const Target& target);
+
+}  // namespace zwgk::domain
