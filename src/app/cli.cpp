@@ -35,7 +35,9 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
         if (std::string(argv[i]) == "calendar") return "缺少 calendar 的子命令（due）";
       for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "audit") return "缺少 audit 的子命令（verify）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan）";
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "user") return "缺少 user 的子命令（add、passwd、disable、enable、totp）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan、user）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -152,6 +154,35 @@ int run_cli(int argc, char** argv) {
   ScanArgs scan_args;
   scan->add_option("--site", scan_args.site, "只检查该网站（网站代码），默认全部网站");
 
+  auto* user = app.add_subcommand("user", "管理后台账号：添加（含第一个网站管理员）、改密码、停用、两步验证");
+  user->require_subcommand(1);
+  UserArgs user_args;
+  auto add_stdin = [&](CLI::App* c) {
+    c->add_flag("--password-stdin", user_args.password_stdin, "从标准输入的第一行读取密码（默认在终端提示输入，不回显）");
+  };
+  auto* user_add = user->add_subcommand("add", "添加用户");
+  add_database(user_add, database);
+  user_add->add_option("USERNAME", user_args.username, "用户名（2-32 个小写字母、数字或 . _ -）")->required();
+  user_add->add_option("--site", user_args.site, "所属网站代码，默认 shaoyang");
+  user_add->add_option("--role", user_args.role, "角色: site_admin、editor、reviewer、publisher、auditor，默认 editor");
+  user_add->add_option("--name", user_args.name, "姓名");
+  user_add->add_option("--department", user_args.department, "所属部门名称（部门编辑、保密审查员必填）");
+  add_stdin(user_add);
+  auto* user_passwd = user->add_subcommand("passwd", "修改密码（同时退出该用户的所有登录）");
+  add_database(user_passwd, database);
+  user_passwd->add_option("USERNAME", user_args.username, "用户名")->required();
+  add_stdin(user_passwd);
+  auto* user_disable = user->add_subcommand("disable", "停用用户（同时退出其所有登录）");
+  add_database(user_disable, database);
+  user_disable->add_option("USERNAME", user_args.username, "用户名")->required();
+  auto* user_enable = user->add_subcommand("enable", "重新启用用户");
+  add_database(user_enable, database);
+  user_enable->add_option("USERNAME", user_args.username, "用户名")->required();
+  auto* user_totp = user->add_subcommand("totp", "启用两步验证并显示密钥（或 --remove 关闭）");
+  add_database(user_totp, database);
+  user_totp->add_option("USERNAME", user_args.username, "用户名")->required();
+  user_totp->add_flag("--remove", user_args.remove_totp, "关闭两步验证");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -189,6 +220,11 @@ int run_cli(int argc, char** argv) {
       for (auto* sub : {cat_list, cat_add, cat_rename, cat_move})
         if (sub->parsed()) cat_args.action = sub->get_name();
       return catalogue_command(config, cat_args);
+    }
+    if (user->parsed()) {
+      for (auto* sub : {user_add, user_passwd, user_disable, user_enable, user_totp})
+        if (sub->parsed()) user_args.action = sub->get_name();
+      return user_command(config, user_args);
     }
     if (calendar->parsed()) {
       cal_args.action = "due";

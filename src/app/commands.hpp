@@ -63,6 +63,17 @@ struct ScanArgs {
 };
 // Exit 0 when nothing is found, 1 when published documents contain personal data.
 int scan_command(const Config& config, const ScanArgs& args);
+struct UserArgs {
+  std::string action;           // add | passwd | disable | enable | totp
+  std::string username;
+  std::string site = "shaoyang";  // add: site code
+  std::string role = "editor";    // add: site_admin | editor | reviewer | publisher | auditor (or the label)
+  std::string name;             // add: display name (姓名)
+  std::string department;       // add: department name (required for editor and reviewer)
+  bool password_stdin = false;  // read the password from the first line of stdin
+  bool remove_totp = false;     // totp --remove
+};
+int user_command(const Config& config, const UserArgs& args);
 
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);

@@ -21,6 +21,8 @@
 #include "http/server.hpp"
 #include "store/database.hpp"
 #include "store/workflow_repository.hpp"
+#include "app/working_day_calendar_loader.hpp"
+#include "web/console/console.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::app {
@@ -147,6 +149,17 @@ int serve_command(const Config& config) {
   web_options.base_url = !config.base_url.empty() ? config.base_url : bound;
   while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
   web::SiteApp app(web_options, *db, cache, metrics);
+  web::console::ConsoleOptions console_options;
+  console_options.templates_dir = web_options.templates_dir;
+  console_options.base_url = web_options.base_url;
+  try {
+    console_options.calendar =
+        std::make_shared<domain::WorkingDayCalendar>(load_working_day_calendar(holiday_dir(config)));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "zwgk: 节假日日历不可用，期限只按周末计算: %s\n", e.what());
+  }
+  web::console::ConsoleApp console(console_options, *db);
+  console.register_routes(router);  // before the public site's catch-all
   app.register_routes(router);
 
   std::printf("zwgk: serving on %s\n", bound.c_str());

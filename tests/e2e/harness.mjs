@@ -20,11 +20,17 @@ function freshDatabase(dir) {
   return base.replace(/\/[^/]*$/, `/${name}`);
 }
 
-export async function startZwgk() {
+// options.beforeServe(run): called after migrate and demo with run(args, input) -> stdout,
+// which runs the zwgk binary on the same database (e.g. to add a console user).
+export async function startZwgk(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-e2e-'));
   const database = freshDatabase(dir);
   execFileSync(binary, ['migrate', '--database', database], { stdio: 'pipe' });
   execFileSync(binary, ['demo', '--database', database], { stdio: 'pipe' });
+  if (options.beforeServe) {
+    await options.beforeServe((args, input) =>
+      execFileSync(binary, [...args, '--database', database], { input: input ?? '', stdio: 'pipe' }).toString());
+  }
   const proc = spawn(binary, ['serve', '--database', database, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

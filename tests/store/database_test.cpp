@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
 
 #include "store/site_repository.hpp"
+#include "support/shipped_migrations.hpp"
 #include "support/test_database.hpp"
 
 namespace zwgk::store {
@@ -21,36 +21,20 @@ fs::path temp_dir() {
   return tmpl;
 }
 
-// The shipped migrations of the backend under test: how many, and the highest number.
-struct Shipped {
-  int count = 0;
-  int highest = 0;
-};
-Shipped shipped_migrations() {
-  Shipped s;
-  const std::string backend = testing_postgresql() ? "postgresql" : "sqlite";
-  for (const auto& e : fs::directory_iterator(fs::path(ZWGK_SOURCE_DIR) / "migrations" / backend)) {
-    if (e.path().extension() != ".sql") continue;
-    ++s.count;
-    s.highest = std::max(s.highest, std::stoi(e.path().filename().string().substr(0, 4)));
-  }
-  return s;
-}
-
 TEST(Database, OpensTheConfiguredBackendMigrated) {
   auto db = open_test_database();
   EXPECT_EQ(db->backend(), testing_postgresql() ? Backend::Postgresql : Backend::Sqlite);
-  EXPECT_EQ(db->schema_version(), shipped_migrations().highest);
+  EXPECT_EQ(db->schema_version(), zwgk::test::shipped_migrations().latest);
 }
 
 TEST(Database, MigrateIsIdempotent) {
-  const auto shipped = shipped_migrations();
+  const auto shipped = zwgk::test::shipped_migrations();
   auto db = Database::open(test_database_url());
   EXPECT_EQ(db->schema_version(), 0);
   EXPECT_EQ(db->migrate(), shipped.count);
-  EXPECT_EQ(db->schema_version(), shipped.highest);
+  EXPECT_EQ(db->schema_version(), shipped.latest);
   EXPECT_EQ(db->migrate(), 0);
-  EXPECT_EQ(db->schema_version(), shipped.highest);
+  EXPECT_EQ(db->schema_version(), shipped.latest);
 }
 
 TEST(Database, FailingMigrationRollsBackAndNamesTheFile) {

@@ -1,0 +1,145 @@
+#pragma once
+// The console (管理后台) shell: login, sessions, CSRF, roles and the page layout, mounted at
+// /console/ on every host. Other modules (document editor and workflow, 依申请公开 office)
+// add their pages through this header only:
+//
+//   // in your module: void register_my_pages(console::ConsoleApp& console, http::Router& router)
+//   console.get(router, "/console/documents/", console::Access::any(),
+//               [](console::ConsoleRequest& c) {
+//                 View v{View::type::object};
+//                 v.set("rows", ...);                       // your view model
+//                 return c.page("文件列表", "console_documents", v);  // templates/console_documents.mustache
+//               });
+//   console.post(router, "/console/documents/{id}/submit",
+//                console::Access::only({domain::Role::DepartmentEditor}),
+//                [](console::ConsoleRequest& c) {
+//                  c.form.value("title");                    // the POST body, CSRF already checked
+//                  c.audit("document.submit", "document", c.http.param("id"));
+//                  return c.see_other("/console/documents/");  // 303, shows "操作已完成。"
+//                });
+//   console.add_navigation("文件", "/console/documents/", console::Access::any());
+//
+// What the wrapper does before your handler runs:
+//   1. session: cookie zwgk_session -> store::AccountRepository::session(); none, expired
+//      or disabled -> GET: 303 to /console/login?next=<path>; POST: 403 "登录已失效".
+//   2. POST only: parses the body (urlencoded or multipart) and compares its csrf_token
+//      field with the session's token in constant time; missing or wrong -> 403 with a
+//      Chinese reason, the handler does not run, nothing changes.
+//   3. role: user.role must be in Access::roles (empty = any signed-in user), else 403
+//      "您的角色（…）无权…". Site scope is the handler's job: c.user.site_id / c.site.id is
+//      the only site a user acts on; refuse ids of another site with c.refuse().
+//   4. a domain::ValidationError thrown by the handler becomes a 400 page listing its
+//      problems; store::NotFound a 404 page. Every console response is Cache-Control:
+//      no-store and is never page-cached.
+//
+// Forms: every <form method="post"> in a console template writes {{> console_csrf}} (a
+// hidden input named csrf_token whose value is {{csrf_token}}, which page() puts into
+// every view). Templates are Mustache files in templates/ (HTML-escaped {{x}}); use the
+// classes in static/console.css (.console-table, .console-form, .field, .actions,
+// .notice, .problems) so pages read well on a phone.
+#include <filesystem>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "domain/account.hpp"
+#include "domain/site.hpp"
+#include "domain/working_day_calendar.hpp"
+#include "http/form.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "store/account_repository.hpp"
+#include "web/console/audit_sink.hpp"
+#include "web/template_renderer.hpp"
+
+namespace zwgk::http {
+class Router;
+}
+namespace zwgk::store {
+class Database;
+}
+
+namespace zwgk::web::console {
+
+inline constexpr const char* kSessionCookie = "zwgk_session";
+inline constexpr const char* kCsrfField = "csrf_token";
+
+struct ConsoleOptions {
+  std::filesystem::path templates_dir;  // the same templates/ as the public site
+  std::string base_url;                 // "https://..." => the session cookie is Secure
+  AuditSink audit;                      // default (empty): store_audit_sink(db)
+  store::Clock clock;                   // default (empty): store::system_clock()
+  store::LoginPolicy policy;
+  // For "我的工作" deadlines (20 working days, Art. 26); nullptr = weekends only.
+  std::shared_ptr<const domain::WorkingDayCalendar> calendar;
+};
+
+// Who may use a route.
+struct Access {
+  std::vector<domain::Role> roles;  // empty = every signed-in user
+  static Access any() { return {}; }
+  static Access only(std::initializer_list<domain::Role> r) { return Access{std::vector<domain::Role>(r)}; }
+  bool allows(domain::Role r) const;
+};
+
+class ConsoleApp;
+
+// What a console handler gets. References are valid for the duration of the call.
+struct ConsoleRequest {
+  http::Request& http;
+  const domain::Account& user;  // signed in, enabled
+  const domain::Site& site;     // the user's site
+  const std::string& csrf_token;
+  const http::Form& form;       // POST: the body (CSRF verified); GET: the query string
+  store::Database& db;
+  const ConsoleApp& app;
+
+  // templates/<content_template>.mustache rendered with `view` (+ csrf_token) inside the
+  // console layout (header with the user's name, role and site, navigation, logout form).
+  http::Response page(const std::string& title, const std::string& content_template, View view,
+                      int status = 200) const;
+  // A page saying why the action was refused (403 by default); nothing was changed.
+  http::Response refuse(const std::string& message, int status = 403) const;
+  // 303 to `location` (post/redirect/get); the next page shows "操作已完成。".
+  http::Response see_other(const std::string& location) const;
+  // Records an event for the audit log (actor, site and address filled in).
+  void audit(const std::string& action, const std::string& object_type, const std::string& object_id,
+             const std::string& detail = "") const;
+};
+
+using ConsoleHandler = std::function<http::Response(ConsoleRequest&)>;
+
+class ConsoleApp {
+ public:
+  ConsoleApp(ConsoleOptions options, store::Database& db);
+  ~ConsoleApp();
+  ConsoleApp(const ConsoleApp&) = delete;
+  ConsoleApp& operator=(const ConsoleApp&) = delete;
+
+  // The shell's own routes: /console/login (GET, POST), /console/logout (POST),
+  // /console/ (我的工作) and the management pages (users, departments, catalogue, site).
+  // Register before SiteApp::register_routes (which owns the catch-all).
+  void register_routes(http::Router& router);
+
+  // Authenticated routes for other modules (see the top of this file).
+  void get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
+  void post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
+  // An entry of the header navigation, shown to the roles in `access`.
+  void add_navigation(std::string label, std::string href, Access access);
+
+  // For handlers and tests.
+  const TemplateRenderer& templates() const;
+  store::AccountRepository accounts() const;
+  const ConsoleOptions& options() const;
+  void audit(const AuditEvent& event) const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+  friend struct ConsoleRequest;
+};
+
+}  // namespace zwgk::web::console

@@ -1,0 +1,233 @@
+// ConsoleApp: the authenticated wrapper every console route goes through (session, CSRF,
+// role), the layout, and login/logout. See console.hpp for the contract.
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "domain/errors.hpp"
+#include "http/router.hpp"
+#include "store/database.hpp"
+#include "store/secrets.hpp"
+#include "store/site_repository.hpp"
+#include "web/console/console.hpp"
+#include "web/console/console_pages.hpp"
+
+namespace zwgk::web::console {
+
+bool Access::allows(domain::Role r) const {
+  return roles.empty() || std::find(roles.begin(), roles.end(), r) != roles.end();
+}
+
+struct NavEntry {
+  std::string label, href;
+  Access access;
+};
+
+struct ConsoleApp::Impl {
+  Impl(ConsoleOptions o, store::Database& d) : options(std::move(o)), db(d), templates(options.templates_dir) {
+    if (!options.audit) options.audit = store_audit_sink(d);
+    if (!options.clock) options.clock = store::system_clock();
+    if (!options.calendar) options.calendar = std::make_shared<domain::WorkingDayCalendar>();
+    secure = options.base_url.rfind("https://", 0) == 0;
+  }
+  ConsoleOptions options;
+  store::Database& db;
+  TemplateRenderer templates;
+  bool secure = false;
+  std::vector<NavEntry> nav;
+};
+
+namespace {
+
+http::Response no_store(http::Response r) {
+  r.set_header("Cache-Control", "no-store");
+  r.cache_tags.clear();
+  return r;
+}
+
+}  // namespace
+
+http::CookieOptions session_cookie_options(const ConsoleApp& app) {
+  http::CookieOptions o;
+  o.path = "/console";
+  o.http_only = true;
+  o.same_site = "Strict";
+  o.secure = app.options().base_url.rfind("https://", 0) == 0;
+  return o;
+}
+
+http::Response standalone_page(const ConsoleApp& app, const std::string& title, const std::string& content_template,
+                               View view, int status) {
+  View layout{View::type::object};
+  layout.set("title", title);
+  layout.set("content", app.templates().render(content_template, view));
+  return no_store(http::Response::html(app.templates().render("console_layout", layout), status));
+}
+
+ConsoleApp::ConsoleApp(ConsoleOptions options, store::Database& db)
+    : impl_(std::make_unique<Impl>(std::move(options), db)) {}
+ConsoleApp::~ConsoleApp() = default;
+
+const TemplateRenderer& ConsoleApp::templates() const { return impl_->templates; }
+store::AccountRepository ConsoleApp::accounts() const {
+  return store::AccountRepository(impl_->db, impl_->options.clock, impl_->options.policy);
+}
+const ConsoleOptions& ConsoleApp::options() const { return impl_->options; }
+void ConsoleApp::audit(const AuditEvent& event) const {
+  try {
+    impl_->options.audit(event);
+  } catch (const std::exception& e) {
+    spdlog::error("console: audit sink failed action={} error={}", event.action, e.what());
+  }
+}
+
+void ConsoleApp::add_navigation(std::string label, std::string href, Access access) {
+  impl_->nav.push_back({std::move(label), std::move(href), std::move(access)});
+}
+
+http::Response ConsoleRequest::page(const std::string& title, const std::string& content_template, View view,
+                                    int status) const {
+  view.set("csrf_token", csrf_token);
+  View layout{View::type::object};
+  layout.set("title", title);
+  layout.set("content", app.templates().render(content_template, view));
+  layout.set("signed_in", true);
+  layout.set("user_name", user.display_name);
+  layout.set("role_label", domain::to_label(user.role));
+  layout.set("site_name", site.name);
+  layout.set("csrf_token", csrf_token);
+  View nav{View::type::list};
+  for (const auto& n : app.impl_->nav) {
+    if (!n.access.allows(user.role)) continue;
+    View item{View::type::object};
+    item.set("label", n.label);
+    item.set("href", n.href);
+    if (http.path == n.href) item.set("current", true);
+    nav.push_back(item);
+  }
+  layout.set("nav", nav);
+  if (http.query_param("done")) layout.set("notice", std::string("操作已完成。"));
+  return no_store(http::Response::html(app.templates().render("console_layout", layout), status));
+}
+
+http::Response ConsoleRequest::refuse(const std::string& message, int status) const {
+  View v{View::type::object};
+  v.set("message", message);
+  return page(status == 404 ? "未找到" : "操作被拒绝", "console_message", v, status);
+}
+
+http::Response ConsoleRequest::see_other(const std::string& location) const {
+  return no_store(http::Response::redirect(location + (location.find('?') == std::string::npos ? "?" : "&") + "done=1",
+                                           303));
+}
+
+void ConsoleRequest::audit(const std::string& action, const std::string& object_type, const std::string& object_id,
+                           const std::string& detail) const {
+  AuditEvent e;
+  e.actor_id = user.id;
+  e.site_id = site.id;
+  e.action = action;
+  e.object_type = object_type;
+  e.object_id = object_id;
+  e.remote_address = http.remote_address;
+  e.detail = detail;
+  app.audit(e);
+}
+
+namespace {
+
+http::Response bare_message(const ConsoleApp& app, const std::string& title, const std::string& message, int status) {
+  View v{View::type::object};
+  v.set("message", message);
+  return standalone_page(app, title, "console_message", v, status);
+}
+
+http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Access access, ConsoleHandler handler) {
+  return [&app, &db, is_post, access = std::move(access), handler = std::move(handler)](http::Request& req) {
+    auto token = http::cookie(req, kSessionCookie);
+    auto accounts = app.accounts();
+    auto found = token ? accounts.session(*token) : std::nullopt;
+    if (!found) {
+      if (!is_post) {
+        std::string next = req.path;
+        if (!req.raw_query.empty()) next += "?" + req.raw_query;
+        std::string location = "/console/login";
+        if (req.path != "/console/") {
+          // next is a local console path; percent-encode the few characters that matter.
+          std::string enc;
+          for (unsigned char c : next) {
+            if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.') {
+              enc += static_cast<char>(c);
+            } else {
+              static const char* hex = "0123456789ABCDEF";
+              enc += '%';
+              enc += hex[c >> 4];
+              enc += hex[c & 15];
+            }
+          }
+          location += "?next=" + enc;
+        }
+        return no_store(http::Response::redirect(location, 303));
+      }
+      return bare_message(app, "登录已失效", "登录已失效或尚未登录，请重新登录后再提交。操作未执行。", 403);
+    }
+    const domain::Account& user = found->first;
+    const store::Session& session = found->second;
+    http::Form form;
+    if (is_post) {
+      auto parsed = http::parse_form(req);
+      if (!parsed) return bare_message(app, "请求无效", "无法解析提交的表单，操作未执行。", 400);
+      form = std::move(*parsed);
+      auto sent = form.get(kCsrfField);
+      if (!sent || sent->empty()) {
+        return bare_message(app, "安全校验失败", "表单缺少安全校验码（CSRF 令牌），操作未执行。请刷新页面后重试。", 403);
+      }
+      if (!store::constant_time_equal(*sent, session.csrf_token)) {
+        return bare_message(app, "安全校验失败",
+                            "表单的安全校验码（CSRF 令牌）不正确或已过期，操作未执行。请刷新页面后重试。", 403);
+      }
+    } else {
+      for (const auto& [k, v] : req.query) form.fields.emplace_back(k, v);
+    }
+    auto site = store::SiteRepository(db).by_id(user.site_id).value_or(domain::Site{});
+    ConsoleRequest c{req, user, site, session.csrf_token, form, db, app};
+    if (!access.allows(user.role)) {
+      return c.refuse("您的角色（" + domain::to_label(user.role) + "）无权访问此页面或执行此操作，操作未执行。");
+    }
+    try {
+      return handler(c);
+    } catch (const domain::ValidationError& e) {
+      View v{View::type::object};
+      View problems{View::type::list};
+      for (const auto& p : e.problems()) problems.push_back(View(p));
+      v.set("problems", problems);
+      v.set("has_problems", !e.problems().empty());
+      v.set("message", std::string("提交的内容有误，未保存："));
+      return c.page("内容有误", "console_message", v, 400);
+    } catch (const store::NotFound& e) {
+      return c.refuse("要操作的记录不存在。", 404);
+    }
+  };
+}
+
+}  // namespace
+
+void ConsoleApp::get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
+  router.get(pattern, wrap(*this, impl_->db, false, std::move(access), std::move(handler)));
+}
+
+void ConsoleApp::post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
+  router.post(pattern, wrap(*this, impl_->db, true, std::move(access), std::move(handler)));
+}
+
+void ConsoleApp::register_routes(http::Router& router) {
+  register_login_routes(*this, router);
+  register_my_work_page(*this, router);
+  register_user_pages(*this, router);
+  register_department_pages(*this, router);
+  register_catalogue_pages(*this, router);
+  register_site_pages(*this, router);
+}
+
+}  // namespace zwgk::web::console

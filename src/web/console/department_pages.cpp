@@ -1,0 +1,89 @@
+// 部门管理: list, add, edit (name, short name, 统一社会信用代码).
+#include "domain/errors.hpp"
+#include "domain/index_number.hpp"
+#include "http/router.hpp"
+#include "store/department_repository.hpp"
+#include "web/console/console_pages.hpp"
+#include "web/console/page_helpers.hpp"
+
+namespace zwgk::web::console {
+
+namespace {
+
+domain::Department from_form(ConsoleRequest& c, domain::Department d) {
+  d.name = field(c, "name");
+  d.short_name = field(c, "short_name");
+  d.credit_code = field(c, "credit_code");
+  std::vector<std::string> problems;
+  if (d.name.empty()) problems.push_back("请填写部门名称");
+  if (!d.credit_code.empty() && !domain::is_valid_org_code(d.credit_code))
+    problems.push_back("统一社会信用代码无效（应为 18 位，校验位正确）：" + d.credit_code);
+  if (!problems.empty()) throw domain::ValidationError(problems);
+  return d;
+}
+
+std::optional<domain::Department> own_department(ConsoleRequest& c) {
+  auto id = id_param(c);
+  if (!id) return std::nullopt;
+  auto d = store::DepartmentRepository(c.db).by_id(*id);
+  if (!d || d->site_id != c.site.id) return std::nullopt;
+  return d;
+}
+
+// A duplicate name is a StoreError from the repository: show it as a validation problem.
+domain::Department save(ConsoleRequest& c, const domain::Department& d) {
+  try {
+    return store::DepartmentRepository(c.db).save(d);
+  } catch (const store::NotFound&) {
+    throw;
+  } catch (const store::StoreError& e) {
+    throw domain::ValidationError({e.what()});
+  }
+}
+
+}  // namespace
+
+void register_department_pages(ConsoleApp& app, http::Router& router) {
+  app.add_navigation("部门", "/console/departments/", admin_or_auditor());
+  app.get(router, "/console/departments/", admin_or_auditor(), [](ConsoleRequest& c) {
+    View rows{View::type::list};
+    for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) {
+      View r{View::type::object};
+      r.set("id", std::to_string(d.id));
+      r.set("name", d.name);
+      r.set("short_name", d.short_name);
+      r.set("credit_code", d.credit_code);
+      rows.push_back(r);
+    }
+    View v{View::type::object};
+    v.set("rows", rows);
+    if (can_manage(c)) v.set("can_manage", true);
+    return c.page("部门管理", "console_departments", v);
+  });
+  app.post(router, "/console/departments/", admin_only(), [](ConsoleRequest& c) {
+    domain::Department d;
+    d.site_id = c.site.id;
+    d = save(c, from_form(c, d));
+    c.audit("department.create", "department", std::to_string(d.id));
+    return c.see_other("/console/departments/");
+  });
+  app.get(router, "/console/departments/{id}/", admin_only(), [](ConsoleRequest& c) {
+    auto d = own_department(c);
+    if (!d) return c.refuse("本网站没有这个部门。", 404);
+    View v{View::type::object};
+    v.set("id", std::to_string(d->id));
+    v.set("name", d->name);
+    v.set("short_name", d->short_name);
+    v.set("credit_code", d->credit_code);
+    return c.page("编辑部门", "console_department_edit", v);
+  });
+  app.post(router, "/console/departments/{id}/", admin_only(), [](ConsoleRequest& c) {
+    auto d = own_department(c);
+    if (!d) return c.refuse("本网站没有这个部门。", 404);
+    save(c, from_form(c, *d));
+    c.audit("department.update", "department", std::to_string(d->id));
+    return c.see_other("/console/departments/");
+  });
+}
+
+}  // namespace zwgk::web::console
