@@ -33,7 +33,9 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
         if (std::string(argv[i]) == "catalogue") return "缺少 catalogue 的子命令（list、add、rename、move）";
       for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "calendar") return "缺少 calendar 的子命令（due）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar）";
+      for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "requests") return "缺少 requests 的子命令（overdue）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、requests）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -139,6 +141,13 @@ int run_cli(int argc, char** argv) {
   cal_due->add_option("--extend", cal_args.extension, "延长的工作日数（延期，最长 20）");
   cal_due->add_flag("--explain", cal_args.explain, "逐项说明期限的计算");
 
+  auto* requests = app.add_subcommand("requests", "依申请公开：办理情况");
+  requests->require_subcommand(1);
+  RequestsArgs req_args;
+  auto* req_overdue = requests->add_subcommand("overdue", "列出已逾期和3个工作日内到期的申请（含承办部门）");
+  req_overdue->add_option("--site", req_args.site, "网站代码，默认为全部网站");
+  req_overdue->add_option("--today", req_args.today, "按哪一天计算 YYYY-MM-DD，默认为今天");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -176,6 +185,10 @@ int run_cli(int argc, char** argv) {
       for (auto* sub : {cat_list, cat_add, cat_rename, cat_move})
         if (sub->parsed()) cat_args.action = sub->get_name();
       return catalogue_command(config, cat_args);
+    }
+    if (requests->parsed()) {
+      req_args.action = "overdue";
+      return requests_command(config, req_args);
     }
     if (calendar->parsed()) {
       cal_args.action = "due";
