@@ -14,6 +14,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The shipped migrations (count, highest version): other branches add theirs, so the
+// expectations follow the directory instead of a number written here.
+inline std::pair<int, int> shipped_migrations() {
+  int count = 0, highest = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(ZWGK_SOURCE_DIR) + "/migrations/sqlite")) {
+    const auto name = e.path().filename().string();
+    if (!name.ends_with(".sql")) continue;
+    ++count;
+    highest = std::max(highest, std::stoi(name.substr(0, 4)));
+  }
+  return {count, highest};
+}
+
 fs::path temp_dir() {
   std::string tmpl = (fs::temp_directory_path() / "zwgk-dbtest-XXXXXX").string();
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp");
@@ -23,16 +36,16 @@ fs::path temp_dir() {
 TEST(Database, OpensTheConfiguredBackendMigrated) {
   auto db = open_test_database();
   EXPECT_EQ(db->backend(), testing_postgresql() ? Backend::Postgresql : Backend::Sqlite);
-  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(db->schema_version(), shipped_migrations().second);
 }
 
 TEST(Database, MigrateIsIdempotent) {
   auto db = Database::open(test_database_url());
   EXPECT_EQ(db->schema_version(), 0);
-  EXPECT_EQ(db->migrate(), 2);
-  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(db->migrate(), shipped_migrations().first);
+  EXPECT_EQ(db->schema_version(), shipped_migrations().second);
   EXPECT_EQ(db->migrate(), 0);
-  EXPECT_EQ(db->schema_version(), 2);
+  EXPECT_EQ(db->schema_version(), shipped_migrations().second);
 }
 
 TEST(Database, FailingMigrationRollsBackAndNamesTheFile) {

@@ -82,7 +82,10 @@ TEST(TestDatabase, SqlitePathsWithSpacesWork) {
   ASSERT_TRUE(::mkdtemp(tmpl.data()));
   {
     auto db = Database::open("sqlite:" + tmpl + "/my db.sqlite");
-    EXPECT_EQ(db->migrate(), 2);
+    int shipped = 0;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(ZWGK_SOURCE_DIR) + "/migrations/sqlite"))
+      shipped += e.path().extension() == ".sql";
+    EXPECT_EQ(db->migrate(), shipped);
   }
   EXPECT_TRUE(std::filesystem::exists(tmpl + "/my db.sqlite"));
   std::filesystem::remove_all(tmpl);
