@@ -29,15 +29,13 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
             !(i > 1 && std::string(argv[i - 1]) == "--config"))
           return "无法识别的参数: " + a;
       }
+      static const std::pair<const char*, const char*> kSubcommands[] = {
+          {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify"},
+          {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}};
       for (int i = 1; i < argc; ++i)
-        if (std::string(argv[i]) == "catalogue") return "缺少 catalogue 的子命令（list、add、rename、move）";
-      for (int i = 1; i < argc; ++i)
-        if (std::string(argv[i]) == "calendar") return "缺少 calendar 的子命令（due）";
-      for (int i = 1; i < argc; ++i)
-        if (std::string(argv[i]) == "audit") return "缺少 audit 的子命令（verify）";
-      for (int i = 1; i < argc; ++i)
-        if (std::string(argv[i]) == "user") return "缺少 user 的子命令（add、passwd、disable、enable、totp）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan、user）";
+        for (const auto& [command, subs] : kSubcommands)
+          if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan、user、requests）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -183,6 +181,13 @@ int run_cli(int argc, char** argv) {
   user_totp->add_option("USERNAME", user_args.username, "用户名")->required();
   user_totp->add_flag("--remove", user_args.remove_totp, "关闭两步验证");
 
+  auto* requests = app.add_subcommand("requests", "依申请公开：办理情况");
+  requests->require_subcommand(1);
+  RequestsArgs req_args;
+  auto* req_overdue = requests->add_subcommand("overdue", "列出已逾期和3个工作日内到期的申请（含承办部门）");
+  req_overdue->add_option("--site", req_args.site, "网站代码，默认为全部网站");
+  req_overdue->add_option("--today", req_args.today, "按哪一天计算 YYYY-MM-DD，默认为今天");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -225,6 +230,10 @@ int run_cli(int argc, char** argv) {
       for (auto* sub : {user_add, user_passwd, user_disable, user_enable, user_totp})
         if (sub->parsed()) user_args.action = sub->get_name();
       return user_command(config, user_args);
+    }
+    if (requests->parsed()) {
+      req_args.action = "overdue";
+      return requests_command(config, req_args);
     }
     if (calendar->parsed()) {
       cal_args.action = "due";

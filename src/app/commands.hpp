@@ -74,6 +74,17 @@ struct UserArgs {
   bool remove_totp = false;     // totp --remove
 };
 int user_command(const Config& config, const UserArgs& args);
+struct RequestsArgs {
+  std::string action;        // overdue
+  std::string site;          // site code; "" = every site
+  std::string today;         // "" = today (China Standard Time)
+};
+// `zwgk requests overdue`: open applications past due or due within 3 working days.
+int requests_command(const Config& config, const RequestsArgs& args);
+
+// The installation secret: config.secret_key (64 hex digits), else var/secret.key next to
+// the working directory, created on first use (mode 0600). Throws CommandError if malformed.
+std::string installation_secret(const Config& config);
 
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);

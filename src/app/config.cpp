@@ -69,6 +69,7 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
     else if (key == "db_pool_size") c.db_pool_size = want_int(node, key, kMaxPool);
     else if (key == "demo_dir") c.demo_dir = want_string(node, key);
     else if (key == "holiday_dir") c.holiday_dir = want_string(node, key);
+    else if (key == "secret_key") c.secret_key = want_string(node, key);
     else throw ConfigError(where(node) + ": 未知配置项 “" + key + "”（见 zwgk.example.toml）");
   }
 }
@@ -133,6 +134,7 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
   env_int("ZWGK_DB_POOL_SIZE", c.db_pool_size, kMaxPool);
   if (auto v = env("ZWGK_DEMO_DIR")) c.demo_dir = *v;
   if (auto v = env("ZWGK_HOLIDAY_DIR")) c.holiday_dir = *v;
+  if (auto v = env("ZWGK_SECRET_KEY")) c.secret_key = *v;
 }
 
 Config load_config(const std::optional<std::string>& path) {

@@ -19,6 +19,9 @@ struct Config {
   int db_pool_size = 0;                          // ZWGK_DB_POOL_SIZE (0 = threads + 2)
   std::string demo_dir;                          // ZWGK_DEMO_DIR (default <source>/data/demo)
   std::string holiday_dir;                       // ZWGK_HOLIDAY_DIR (default <source>/data/holiday-cn)
+  // 64 hex digits: signs public form tokens and seals applicants' ID numbers. Every node of
+  // a cluster needs the same one. Empty: `zwgk serve` uses var/secret.key (created once).
+  std::string secret_key;                        // ZWGK_SECRET_KEY
 };
 
 // A configuration value or file that cannot be used. The message is one line.

@@ -15,6 +15,8 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
+#include "app/working_day_calendar_loader.hpp"
+#include <spdlog/spdlog.h>
 #include "http/metrics.hpp"
 #include "http/page_cache.hpp"
 #include "http/router.hpp"
@@ -148,6 +150,17 @@ int serve_command(const Config& config) {
   web_options.static_dir = !config.static_dir.empty() ? config.static_dir : source_path("static");
   web_options.base_url = !config.base_url.empty() ? config.base_url : bound;
   while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
+  web_options.secret = installation_secret(config);
+  // Loaded for every page that shows a due date: a year's file dropped into the holiday
+  // directory counts at once, on every node that sees the directory.
+  web_options.calendar = [dir = holiday_dir(config)] {
+    try {
+      return load_working_day_calendar(dir);
+    } catch (const std::exception& e) {
+      spdlog::error("calendar: {}", e.what());
+      return domain::WorkingDayCalendar();
+    }
+  };
   web::SiteApp app(web_options, *db, cache, metrics);
   web::console::ConsoleOptions console_options;
   console_options.templates_dir = web_options.templates_dir;

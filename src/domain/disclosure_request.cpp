@@ -245,6 +245,18 @@ ApplyResult apply_event(DisclosureRequest& r, const RequestEvent& e, const Worki
   return {true, {}};
 }
 
+void replay_events(DisclosureRequest& r, const std::vector<RequestEvent>& events) {
+  for (const auto& e : events) {
+    const auto it = std::find_if(kTransitions.begin(), kTransitions.end(),
+                                 [&](const auto& t) { return t.from == r.state && t.event == e.kind; });
+    if (it == kTransitions.end())
+      throw ValidationError({"办理记录有误：状态" + quoted(to_label(r.state)) + "之后不能有" + quoted(to_label(e.kind))});
+    effect(r, e);
+    r.state = it->to;
+    r.history.push_back(e);
+  }
+}
+
 ReplyPeriod reply_period(const DisclosureRequest& r, Date as_of) {
   std::vector<PausedSpan> spans;
   auto until = [&](Date from, const std::optional<Date>& end) { return end ? *end : std::max(from, as_of); };

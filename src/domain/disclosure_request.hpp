@@ -106,6 +106,7 @@ struct RequestEvent {
   bool applicant_notified = false;
   // Reply.
   std::optional<ReplyOutcome> outcome;
+  std::string legal_basis;  // Reply: the articles relied on (reply_letter_wording.hpp gives the default)
   std::string note;
 };
 
@@ -167,6 +168,12 @@ struct ApplyResult {
 // otherwise returns the refusal and leaves `request` untouched. The calendar is needed for
 // the Art. 30 seven-working-day limit and the extension's "before the deadline" check.
 ApplyResult apply_event(DisclosureRequest& request, const RequestEvent& event, const WorkingDayCalendar& calendar);
+
+// Rebuilds a stored request: applies `events` in order by the transition table without the
+// guards (they held when each event was recorded; a later calendar change must not make a
+// stored history unreadable). Throws ValidationError if an event has no transition from
+// the state reached, i.e. the stored history is corrupt.
+void replay_events(DisclosureRequest& request, const std::vector<RequestEvent>& events);
 
 // The answer period as compute_reply_deadline takes it: pauses for the correction span
 // [received_on, corrected_on] and each consultation [started_on, ended_on]; spans still

@@ -55,6 +55,12 @@ http::Response portal_page(PageContext& ctx) {
       links.push_back(l);
     }
   }
+  {
+    View l;
+    l.set("name", "依申请公开");
+    l.set("url", site.path_prefix + "/ysqgk/");
+    links.push_back(l);
+  }
 
   View deps{View::type::list};
   for (const auto& d : store::DepartmentRepository(ctx.env.db).by_site(site.id)) {

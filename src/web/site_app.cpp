@@ -27,7 +27,9 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "store/database.hpp"
+#include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
+#include "web/request_pages.hpp"
 #include "web/api.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
@@ -134,6 +136,11 @@ struct SiteApp::Impl {
     if (rest.empty()) return add_slash();  // "/xinshao" -> "/xinshao/"
     if (rest == "/") return home_page(ctx);
     const auto seg = split_segments(rest);
+    if (seg[0] == "ysqgk") {
+      if (auto r = request_page(ctx, seg)) return std::move(*r);
+      throw not_found();
+    }
+    if (req.method == http::Method::Post) throw PageError(405, "该页面不接受提交。");
     if (seg[0] == "xxgk") {
       if (seg.size() == 1) return add_slash();
       if (seg.size() == 2 && seg[1].empty()) return portal_page(ctx);
@@ -168,6 +175,8 @@ void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;
   register_api_routes(router, app.db, app.env.base_url);
   register_feed_routes(router, app.db, app.env.base_url);
+  register_request_public_api(router, app.db, app.options);
+  register_request_office_api(router, app.db);
 
   router.get("/static/{path*}", [&app](http::Request& req) {
     auto r = http::serve_static(app.options.static_dir, req.param("path"));
@@ -187,7 +196,12 @@ void SiteApp::register_routes(http::Router& router) {
   router.get("/preferences/text-size.css",
              [&app](http::Request& req) { return text_size_stylesheet(req, app.large_css); });
 
+  router.get("/ysqgk-files/{token}/{name}", [&app](http::Request& req) {
+    auto r = disclosed_file_download(app.db, req);
+    return r ? std::move(*r) : app.error_for(req, 404, "您访问的文件不存在。");
+  });
   router.get("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
+  router.post("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
 
   router.set_not_found([&app](http::Request& req) { return app.error_for(req, 404, ""); });
   router.set_error_page([&app](http::Request& req, int status, const std::string& message) {
@@ -199,6 +213,8 @@ WebOptions default_web_options() {
   WebOptions o;
   o.templates_dir = ZWGK_TEMPLATES_DIR;
   o.static_dir = ZWGK_STATIC_DIR;
+  o.secret = store::random_secret();
+  o.calendar = [] { return domain::WorkingDayCalendar(); };
   return o;
 }
 

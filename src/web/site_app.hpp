@@ -1,8 +1,11 @@
 #pragma once
 // The public site, the JSON API and the feeds, bound to routes.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+
+#include "domain/working_day_calendar.hpp"
 
 namespace zwgk::http {
 class Router;
@@ -19,6 +22,15 @@ struct WebOptions {
   std::filesystem::path templates_dir;   // default: the source tree's templates/
   std::filesystem::path static_dir;      // default: the source tree's static/
   std::string base_url = "http://127.0.0.1:8080";  // absolute URLs in feeds, sitemap, QR codes
+  // The installation secret (32 bytes): signs the public application form's tokens and
+  // derives the key that seals applicants' ID numbers (store/personal_data_key.hpp).
+  // default_web_options() makes a random one (fine for one process; `zwgk serve` passes
+  // the configured secret so every node agrees).
+  std::string secret;
+  // The working-day calendar as it is now; called for every page that shows a due date,
+  // so a holiday file added to data/holiday-cn/ counts at once. Default: no data
+  // (weekends only, with the missing-year warning).
+  std::function<domain::WorkingDayCalendar()> calendar;
 };
 
 // Registers every public route on the router. Keeps references to db and cache.

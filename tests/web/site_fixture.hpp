@@ -21,6 +21,7 @@
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
+#include "support/holiday_calendar.hpp"
 #include "support/test_database.hpp"
 #include "web/http_client.hpp"
 #include "web/site_app.hpp"
@@ -185,7 +186,7 @@ inline Seed seed_database(store::Database& db, int extra_documents = 0) {
 
 class SiteServer {
  public:
-  explicit SiteServer(int extra_documents = 0) {
+  explicit SiteServer(int extra_documents = 0, bool access_log = false) {
     db = open_test_database(4);
     seed = seed_database(*db, extra_documents);
     // Exactly as `zwgk serve` wires it (src/app/serve_command.cpp).
@@ -196,10 +197,11 @@ class SiteServer {
     options.address = "127.0.0.1";
     options.port = 0;
     options.threads = 2;
-    options.access_log = false;
+    options.access_log = access_log;
     server = std::make_unique<http::Server>(options, router, cache, metrics);
     port = server->start();
     web::WebOptions web_options = web::default_web_options();
+    web_options.calendar = [] { return zwgk::test::calendar(); };
     web_options.base_url = "http://127.0.0.1:" + std::to_string(port);
     app = std::make_unique<web::SiteApp>(web_options, *db, cache, metrics);
     app->register_routes(router);

@@ -1,0 +1,29 @@
+#pragma once
+// 依申请公开, the public side (P = the site's path prefix):
+//   GET  P/ysqgk/                     依申请公开指南 of the site
+//   GET  P/ysqgk/department/{id}/     the guide of one department
+//   GET  P/ysqgk/apply/               online application form (sets the form cookie)
+//   POST P/ysqgk/apply/               submit: errors -> the form again, every value kept;
+//                                     accepted -> the receipt (tracking number + query code, shown once)
+//   GET  P/ysqgk/status/              lookup form; POST: the status (same answer for an
+//                                     unknown number and a wrong code)
+//   POST P/ysqgk/status/letter        the reply letter as a file (tracking number + code in the body)
+//   GET  /ysqgk-files/{token}/{name}  a disclosed file by its private token
+// No page here shows the applicant's name, ID number, phone, address or e-mail.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "web/page_context.hpp"
+
+namespace zwgk::web {
+
+// For SiteApp's router: seg[0] == "ysqgk". nullopt = no such page (404).
+std::optional<http::Response> request_page(PageContext& ctx, const std::vector<std::string_view>& seg);
+
+std::optional<http::Response> disclosed_file_download(store::Database& db, const http::Request& req);
+
+}  // namespace zwgk::web
