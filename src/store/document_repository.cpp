@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 #include "store/catalogue_queries.hpp"
 #include "store/document_rows.hpp"
+#include "store/search_index_sync.hpp"
 
 namespace zwgk::store {
 
@@ -469,6 +470,7 @@ std::int64_t DocumentRepository::save(domain::Document doc) {
       update_document(lease, doc.id, p);
     save_attachments(lease, doc.id, doc.attachments);
     add_document_tags(lease, doc, tags);
+    reindex_document_search(lease, doc.id);
     tx.commit();
   });
   db_.notify_changed(tags);
