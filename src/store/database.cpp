@@ -15,6 +15,7 @@
 #include <random>
 
 #include "store/cluster_feed.hpp"
+#include "store/fts5_tokenizer.hpp"
 #include "store/database_impl.hpp"
 #include "store/raw_connection.hpp"
 
@@ -68,6 +69,7 @@ void configure_sqlite(soci::session& s, bool first) {
   std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutMs) +
                         "; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
   sqlite_exec(h, pragmas);
+  register_search_tokenizer(h);  // before anything touches search_fts (migration 0003)
   // Fails here, not later, when the file is not a database.
   sqlite_exec(h, "SELECT count(*) FROM sqlite_master");
   if (first) {

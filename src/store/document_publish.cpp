@@ -4,6 +4,7 @@
 #include "domain/index_number.hpp"
 #include "store/document_repository.hpp"
 #include "store/document_rows.hpp"
+#include "store/search_index_sync.hpp"
 
 namespace zwgk::store {
 
@@ -85,6 +86,7 @@ void publish_document(Lease& lease, domain::Document& doc, std::vector<std::stri
       soci::use(doc.index_number, "index_number"), soci::use(doc.first_published_at, "first"),
       soci::use(doc.updated_at, "updated"), soci::use(doc_id, "id");
   add_document_tags(lease, doc, tags);
+  reindex_document_search(lease, doc.id);  // visible to search in the same transaction
 }
 
 domain::Document DocumentRepository::publish(std::int64_t id) {
@@ -115,6 +117,7 @@ void DocumentRepository::withdraw(std::int64_t id) {
     lease.sql() << "UPDATE documents SET state = 'withdrawn', updated_at = :updated WHERE id = :id",
         soci::use(now, "updated"), soci::use(doc_id, "id");
     add_document_tags(lease, *doc, tags);
+    reindex_document_search(lease, id);
     tx.commit();
   });
   db_.notify_changed(tags);

@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 #include "store/catalogue_queries.hpp"
 #include "store/document_rows.hpp"
+#include "store/search_index_sync.hpp"
 
 namespace zwgk::store {
 
@@ -462,6 +463,7 @@ void write_document(Lease& lease, domain::Document& doc, std::vector<std::string
     update_document(lease, doc.id, p);
   save_attachments(lease, doc.id, doc.attachments);
   add_document_tags(lease, doc, tags);
+  reindex_document_search(lease, doc.id);  // a published document's edit is searchable at once
 }
 
 std::int64_t DocumentRepository::save(domain::Document doc) {

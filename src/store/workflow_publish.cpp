@@ -3,6 +3,7 @@
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
 #include "store/document_rows.hpp"
+#include "store/search_index_sync.hpp"
 #include "store/workflow_repository.hpp"
 #include "store/workflow_rows.hpp"
 #include "store/workflow_run.hpp"
@@ -261,6 +262,7 @@ void WorkflowRepository::withdraw(const domain::Account& who, std::int64_t id, c
     lease.sql() << "UPDATE documents SET state = 'withdrawn', updated_at = :now WHERE id = :id", soci::use(now, "now"),
         soci::use(doc, "id");
     add_document_tags(lease, l.doc, tags);
+    reindex_document_search(lease, id);  // gone from search in the same transaction
     const auto from = l.info.status.stage;
     l.info.status = domain::apply_transition(l.info.status, Action::Withdraw);
     l.info.withdrawn_reason = reason;

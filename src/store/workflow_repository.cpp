@@ -3,6 +3,8 @@
 // Publishing is in workflow_publish.cpp, reads in workflow_reads.cpp.
 #include "store/workflow_repository.hpp"
 
+#include "store/search_index_sync.hpp"
+
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
 #include "domain/html_sanitizer.hpp"
@@ -326,9 +328,7 @@ void WorkflowRepository::set_sensitive_words(const domain::Account& who, std::in
 
 void WorkflowRepository::set_attachment_text(const std::string& sha256, const std::string& text) {
   in_transaction(db_, "保存附件文本失败", [&](Lease& lease, std::vector<std::string>&) {
-    std::string s = sha256, t = text;
-    lease.sql() << "DELETE FROM attachment_texts WHERE sha256 = :s", soci::use(s, "s");
-    lease.sql() << "INSERT INTO attachment_texts (sha256, text) VALUES (:s, :t)", soci::use(s, "s"), soci::use(t, "t");
+    store_attachment_text(lease, sha256, text);  // also reindexes the documents for search
     return 0;
   });
 }

@@ -1,0 +1,201 @@
+// make bench-search: loads generated documents (bench/gen_documents.py JSONL) into one
+// backend, builds the search index (zwgk tokenizer) and, on SQLite, the built-in trigram
+// index over the same entries; prints build rate, index size and query latency p50/p99 for
+// 1, 2, 4 and 8-character queries and 文号 queries, beside trigram and a LIKE scan.
+//   search_bench DATABASE_URL DOCS.jsonl
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "domain/html_sanitizer.hpp"
+#include "store/database.hpp"
+#include "store/document_repository.hpp"
+#include "store/search_index.hpp"
+#include "store/site_repository.hpp"
+
+using Clock = std::chrono::steady_clock;
+using namespace zwgk;
+
+namespace {
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+std::string percentiles(std::vector<double> v) {
+  if (v.empty()) return "-";
+  std::sort(v.begin(), v.end());
+  auto at = [&](double p) { return v[std::min(v.size() - 1, static_cast<std::size_t>(p * v.size()))]; };
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "p50 %7.2f ms  p99 %7.2f ms", at(0.5), at(0.99));
+  return buf;
+}
+
+std::vector<std::string> pieces(const std::vector<std::string>& texts, std::size_t chars, int n, std::mt19937& rng) {
+  std::vector<std::string> out;
+  while (static_cast<int>(out.size()) < n) {
+    const auto& t = texts[rng() % texts.size()];
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) starts.push_back(i);
+    starts.push_back(t.size());
+    if (starts.size() <= chars + 1) continue;
+    const std::size_t from = rng() % (starts.size() - chars);
+    std::string p = t.substr(starts[from], starts[from + chars] - starts[from]);
+    if (p.find_first_of(" ，。、；：“”《》（）") == 0) continue;  // start on a word character
+    out.push_back(p);
+  }
+  return out;
+}
+
+long long sqlite_count(sqlite3* h, const std::string& sql, const std::string& arg) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return -1;
+  const int params = sqlite3_bind_parameter_count(st);
+  for (int i = 1; i <= params; ++i) sqlite3_bind_text(st, i, arg.c_str(), -1, SQLITE_TRANSIENT);
+  long long n = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) n += sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return n;
+}
+
+std::string fts_string(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: search_bench DATABASE_URL DOCS.jsonl\n");
+    return 2;
+  }
+  const std::string url = argv[1];
+  auto db = store::Database::open(url, 2);
+  db->migrate();
+  domain::Site s;
+  s.code = "bench";
+  s.name = "基准测试站";
+  const auto site = store::SiteRepository(*db).save(s);
+
+  std::vector<std::string> bodies, numbers;
+  std::ifstream in(argv[2]);
+  std::string line;
+  auto t0 = Clock::now();
+  {
+    store::Batch batch(*db);
+    store::DocumentRepository repo(*db);
+    while (std::getline(in, line)) {
+      auto j = nlohmann::json::parse(line);
+      domain::Document d;
+      d.site_id = site.id;
+      d.title = j.value("title", "");
+      d.doc_number = j.value("doc_number", "");
+      d.published_on = domain::Date::parse(j.value("published_on", ""));
+      d.body_html = domain::text_to_html(j.value("body_text", ""));
+      if (bodies.size() < 20000) bodies.push_back(d.title + j.value("body_text", ""));
+      if (numbers.size() < 20000 && !d.doc_number.empty()) numbers.push_back(d.doc_number);
+      repo.save(d);
+    }
+    batch.commit();
+  }
+  db->execute("UPDATE documents SET state = 'published'");
+  std::printf("backend %s, loaded as drafts in %.1f s\n", url.substr(0, url.find(':')).c_str(), ms_since(t0) / 1000);
+
+  store::SearchIndex index(*db);
+  t0 = Clock::now();
+  const auto n = index.reindex();
+  const double build_s = ms_since(t0) / 1000;
+  db->refresh_statistics();
+  std::printf("zwgk index build: %lld docs in %.1f s = %.0f docs/s\n", static_cast<long long>(n), build_s, n / build_s);
+
+  const bool sqlite = db->backend() == store::Backend::Sqlite;
+  sqlite3* h = nullptr;
+  if (sqlite) {
+    sqlite3_open(url.substr(7).c_str(), &h);
+    std::printf("zwgk index size (FTS5 shadow tables): %.1f MB\n",
+                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'", "") / 1048576.0);
+    std::printf("search_entries (normalised text): %.1f MB\n",
+                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_entries%'", "") / 1048576.0);
+    t0 = Clock::now();
+    char* err = nullptr;
+    sqlite3_exec(h, "DROP TABLE IF EXISTS tri; CREATE VIRTUAL TABLE tri USING fts5(title, doc_number, body, "
+                    "content='search_entries', content_rowid='id', tokenize='trigram'); "
+                    "INSERT INTO tri(tri) VALUES('rebuild')", nullptr, nullptr, &err);
+    if (err) std::printf("trigram: %s\n", err);
+    const double tri_s = ms_since(t0) / 1000;
+    std::printf("trigram index build: %.1f s = %.0f docs/s, size %.1f MB\n", tri_s, n / tri_s,
+                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'tri%'", "") / 1048576.0);
+  } else {
+    std::printf("(index size on PostgreSQL: see the psql line the Makefile prints)\n");
+  }
+
+  std::mt19937 rng(42);
+  struct Class { std::string name; std::vector<std::string> queries; };
+  std::vector<Class> classes;
+  for (std::size_t len : {1, 2, 4, 8}) classes.push_back({std::to_string(len) + " 字", pieces(bodies, len, 200, rng)});
+  Class num{"文号", {}};
+  for (int i = 0; i < 200; ++i) {
+    std::string q = numbers[rng() % numbers.size()];
+    if (i % 2) {  // typed with ASCII brackets
+      for (auto [from, to] : {std::pair<std::string, std::string>{"〔", "("}, {"〕", ")"}})
+        for (auto at = q.find(from); at != std::string::npos; at = q.find(from)) q.replace(at, from.size(), to);
+    }
+    num.queries.push_back(q);
+  }
+  classes.push_back(num);
+
+  std::printf("\n%-6s | %-40s | %-40s | %-30s | %-30s\n", "query", "zwgk top-20 + total", "zwgk + facets",
+              "trigram top-20 + total", "LIKE scan count (20 q)");
+  for (const auto& c : classes) {
+    std::vector<double> ours, facets, tri, like;
+    long long ours_hits = 0, tri_hits = 0;
+    for (const auto& q : c.queries) {
+      store::SearchQuery sq;
+      sq.text = q;
+      sq.site_id = site.id;
+      sq.with_facets = false;
+      auto t = Clock::now();
+      ours_hits += index.search(sq).total;
+      ours.push_back(ms_since(t));
+    }
+    for (std::size_t i = 0; i < c.queries.size(); i += 4) {
+      store::SearchQuery sq;
+      sq.text = c.queries[i];
+      sq.site_id = site.id;
+      auto t = Clock::now();
+      index.search(sq);
+      facets.push_back(ms_since(t));
+    }
+    if (sqlite) {
+      for (const auto& q : c.queries) {
+        auto t = Clock::now();
+        const std::string m = fts_string(q);
+        tri_hits += sqlite_count(h, "SELECT count(*) FROM tri WHERE tri MATCH ?", m);
+        sqlite_count(h, "SELECT 1 FROM (SELECT rowid FROM tri WHERE tri MATCH ? ORDER BY rank LIMIT 20)", m);
+        tri.push_back(ms_since(t));
+      }
+      for (std::size_t i = 0; i < 20 && i < c.queries.size(); ++i) {
+        auto t = Clock::now();
+        sqlite_count(h, "SELECT count(*) FROM search_entries WHERE instr(title, ?1) > 0 OR instr(doc_number, ?1) > 0 "
+                        "OR instr(body, ?1) > 0", c.queries[i]);
+        like.push_back(ms_since(t));
+      }
+    }
+    std::printf("%-6s | %-30s %9lld | %-40s | %-30s | %-30s\n", c.name.c_str(), percentiles(ours).c_str(),
+                ours_hits / static_cast<long long>(c.queries.size()), percentiles(facets).c_str(),
+                sqlite ? (percentiles(tri) + " hits/q " + std::to_string(tri_hits / static_cast<long long>(c.queries.size()))).c_str() : "n/a",
+                sqlite ? percentiles(like).c_str() : "n/a");
+  }
+  if (h) sqlite3_close(h);
+  return 0;
+}

@@ -1,0 +1,12 @@
+#pragma once
+// Private to src/store/*.cpp: the FTS5 tokenizer 'zwgk' (search/tokenizer.hpp's token scheme)
+// registered on a SQLite connection. Every connection the store opens registers it
+// (database.cpp), before anything touches search_fts.
+#include "store/raw_connection.hpp"
+
+namespace zwgk::store {
+
+// Throws StoreError if FTS5 is missing or registration fails.
+void register_search_tokenizer(sqlite3* db);
+
+}  // namespace zwgk::store

@@ -1,0 +1,99 @@
+#pragma once
+// 站内搜索 over both databases (docs/adr/0006, 0007). Search entries exist only for
+// published documents; DocumentRepository::save/publish/withdraw keep them current in the
+// same transaction. Query text is never syntax: it is normalised and tokenised by
+// search/tokenizer.hpp and bound or quoted as literals.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/document.hpp"
+#include "store/database.hpp"
+
+namespace zwgk::store {
+
+enum class SearchType { Document, Interpretation, Attachment };  // 文件 / 政策解读 / 附件
+std::string to_code(SearchType);                                 // "document" | ...
+std::optional<SearchType> search_type_from(std::string_view code);
+
+struct SearchQuery {
+  std::string text;                            // what the user typed
+  std::int64_t site_id = 0;                    // 0 = every site
+  std::optional<std::int64_t> catalogue_id;    // with descendants
+  std::optional<std::int64_t> department_id;
+  std::optional<int> year;                     // of 发文日期
+  std::optional<domain::DisclosureForm> disclosure;
+  std::optional<domain::Validity> validity;
+  std::optional<SearchType> type;
+  bool sort_by_date = false;                   // default: relevance
+  domain::Date today = domain::Date::today();
+  int page = 1;
+  int per_page = 20;                           // 1..100
+  bool with_facets = true;
+};
+
+struct SearchHit {
+  std::int64_t document_id = 0;
+  std::int64_t site_id = 0;
+  std::optional<std::int64_t> attachment_id;
+  SearchType type = SearchType::Document;
+  std::string title;           // original text
+  std::string title_html;      // escaped, terms in <em>
+  std::string doc_number;
+  std::string attachment_name; // type Attachment
+  std::optional<domain::Date> published_on;
+  std::string snippet_html;    // escaped, terms in <em>
+};
+
+struct SearchFacets {
+  std::map<std::string, std::int64_t> types;              // "document" -> n
+  std::map<int, std::int64_t> years;
+  std::map<std::int64_t, std::int64_t> departments;       // department id -> n
+  std::map<std::int64_t, std::int64_t> catalogues;        // catalogue node id (direct) -> n
+  std::map<std::int64_t, std::int64_t> sites;             // site id -> n
+};
+
+struct SearchResult {
+  bool empty_query = false;     // nothing searchable in the text: ask for a query
+  std::vector<std::string> terms;  // normalised terms, for highlighting
+  std::int64_t total = 0;
+  std::vector<SearchHit> items;
+  SearchFacets facets;
+};
+
+struct HotQuery {
+  std::string query;
+  std::int64_t count = 0;
+};
+
+class SearchIndex {
+ public:
+  explicit SearchIndex(Database& db) : db_(db) {}
+
+  // domain::ValidationError for a query over 200 characters.
+  SearchResult search(const SearchQuery& q);
+
+  // Text extracted from an attachment (e.g. a PDF); reindexes its document. NotFound if
+  // there is no such attachment.
+  void set_attachment_text(std::int64_t attachment_id, const std::string& text);
+
+  // Rebuilds every entry; progress(done, total) after each document. Returns documents indexed.
+  std::int64_t reindex(const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+  // Entries written with an older token scheme (0 when the index is current).
+  std::int64_t stale_entries();
+
+  // Hot queries: records a searched (normalised) text for today; the top `limit` of the
+  // last 7 days. No personal data is stored.
+  void record_query(std::int64_t site_id, const std::string& text, const domain::Date& today = domain::Date::today());
+  std::vector<HotQuery> hot_queries(std::int64_t site_id, int limit = 10,
+                                    const domain::Date& today = domain::Date::today());
+
+ private:
+  Database& db_;
+};
+
+}  // namespace zwgk::store

@@ -1,0 +1,102 @@
+// Search entries of one document (search_index_sync.hpp). The text stored is
+// normalize_for_search() with white space removed: the tokenizer gives white space no
+// position, so a phrase over consecutive tokens is exactly a substring of this text, and
+// PostgreSQL re-checks candidates with strpos() on it.
+#include <unordered_set>
+
+#include "domain/html_sanitizer.hpp"
+#include "search/normalizer.hpp"
+#include "search/tokenizer.hpp"
+#include "store/search_index_sync.hpp"
+#include "store/search_text.hpp"
+
+namespace zwgk::store {
+
+namespace {
+
+struct Entry {
+  std::optional<std::int64_t> attachment_id;
+  std::string kind, title, doc_number, body;
+};
+
+void delete_entries(Lease& lease, std::int64_t document_id) {
+  long long id = document_id;
+  if (lease.sqlite())
+    lease.sql() << "INSERT INTO search_fts (search_fts, rowid, title, doc_number, body) "
+                   "SELECT 'delete', id, title, doc_number, body FROM search_entries WHERE document_id = :d",
+        soci::use(id, "d");
+  lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
+}
+
+void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, const Entry& e) {
+  long long doc = document_id, site = site_id;
+  NullableId att(e.attachment_id);
+  std::string kind = e.kind, title = e.title, number = e.doc_number, body = e.body;
+  int scheme = kSearchScheme;
+  if (lease.sqlite()) {
+    lease.sql() << "INSERT INTO search_entries (document_id, attachment_id, site_id, kind, title, doc_number, body, scheme) "
+                   "VALUES (:doc, :att, :site, :kind, :title, :num, :body, :scheme)",
+        soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
+        soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(scheme, "scheme");
+    long long rowid = 0;
+    lease.sql() << "SELECT last_insert_rowid()", soci::into(rowid);
+    lease.sql() << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
+        soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
+    return;
+  }
+  bool complete = true;
+  std::string tokens = tsvector_literal({&e.title, &e.doc_number, &e.body}, complete);
+  int complete_flag = complete ? 1 : 0;
+  lease.sql() << "INSERT INTO search_entries (document_id, attachment_id, site_id, kind, title, doc_number, body, "
+                 "tokens, complete, scheme) VALUES (:doc, :att, :site, :kind, :title, :num, :body, "
+                 "CAST(:tokens AS tsvector), :complete, :scheme)",
+      soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
+      soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(tokens, "tokens"),
+      soci::use(complete_flag, "complete"), soci::use(scheme, "scheme");
+}
+
+}  // namespace
+
+void reindex_document_search(Lease& lease, std::int64_t document_id) {
+  delete_entries(lease, document_id);
+  long long id = document_id, site = 0;
+  std::string state, kind, title, number, body_html;
+  lease.sql() << "SELECT site_id, state, kind, title, doc_number, body_html FROM documents WHERE id = :id",
+      soci::use(id, "id"), soci::into(site), soci::into(state), soci::into(kind), soci::into(title), soci::into(number),
+      soci::into(body_html);
+  if (!lease.sql().got_data() || state != "published") return;
+  const std::string doc_number = compact_search_text(number);
+  insert_entry(lease, document_id, site,
+               Entry{std::nullopt, kind, compact_search_text(title), doc_number,
+                     compact_search_text(domain::html_to_text(body_html))});
+
+  long long att_id = 0;
+  std::string file_name, text;
+  soci::indicator text_ind = soci::i_ok;
+  soci::statement st = (lease.sql().prepare << "SELECT a.id, a.file_name, t.text FROM document_attachments a "
+                                               "LEFT JOIN attachment_texts t ON t.sha256 = a.sha256 "
+                                               "WHERE a.document_id = :id ORDER BY a.position, a.id",
+                        soci::use(id, "id"), soci::into(att_id), soci::into(file_name), soci::into(text, text_ind));
+  st.execute();
+  std::vector<Entry> attachments;
+  while (st.fetch())
+    attachments.push_back(Entry{att_id, "attachment", compact_search_text(file_name), doc_number,
+                                compact_search_text(text_ind == soci::i_null ? std::string() : text)});
+  for (const auto& e : attachments) insert_entry(lease, document_id, site, e);
+}
+
+}  // namespace zwgk::store
+
+namespace zwgk::store {
+
+void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text) {
+  std::string s = sha256, t = text;
+  lease.sql() << "DELETE FROM attachment_texts WHERE sha256 = :s", soci::use(s, "s");
+  lease.sql() << "INSERT INTO attachment_texts (sha256, text) VALUES (:s, :t)", soci::use(s, "s"), soci::use(t, "t");
+  soci::rowset<long long> rows = (lease.sql().prepare << "SELECT DISTINCT document_id FROM document_attachments WHERE sha256 = :s",
+                                  soci::use(s, "s"));
+  std::vector<long long> ids(rows.begin(), rows.end());
+  for (long long id : ids) reindex_document_search(lease, id);
+}
+
+}  // namespace zwgk::store
