@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "domain/html_sanitizer.hpp"
 #include "ingest/ingest_error.hpp"
 #include "ingest/zip_reader.hpp"
 
@@ -15,21 +16,6 @@ namespace zwgk::ingest {
 namespace {
 
 const char* const kNotDocx = "不是有效的 Word 文档（.docx），请另存为 .docx 后再导入。";
-
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool on(const pugi::xml_node& prop) {
   if (!prop) return false;
@@ -120,7 +106,7 @@ class Converter {
       for (auto c : r.children()) {
         std::string_view n = c.name();
         std::string piece;
-        if (n == "w:t") piece = text_only_ ? std::string(c.text().get()) : escape(c.text().get());
+        if (n == "w:t") piece = text_only_ ? std::string(c.text().get()) : domain::escape_html(c.text().get());
         else if (n == "w:tab") piece = text_only_ ? "\t" : "&#160;&#160;&#160;&#160;";
         else if (n == "w:br" || n == "w:cr") {
           flush();
