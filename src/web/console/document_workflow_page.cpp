@@ -128,7 +128,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
     v.set("title", d.title.empty() ? std::string("（无标题）") : d.title);
     v.set("stage", domain::to_label(stage));
     v.set("stage_code", domain::to_code(stage));
-    v.set("public_state", domain::to_label(d.state));
+    v.set("public_state", domain::to_label(info.status.public_state));
     v.set("revision", std::to_string(info.latest_revision));
     v.set("expected_revision", std::to_string(info.latest_revision));
     if (info.status.decision) {
@@ -147,7 +147,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
       v.set("due_label", domain::to_label(deadline.status));
       if (deadline.status != domain::PublicationDue::OnTime) v.set("due_alert", true);
     }
-    if (d.state == domain::DocumentState::Published || d.state == domain::DocumentState::Withdrawn) {
+    if (info.status.public_state != domain::DocumentState::Draft) {
       v.set("public_url", document_url(c.site, d.id));
     }
     v.set("metadata", metadata_view(c, d, info));
