@@ -15,7 +15,7 @@ PACKAGES=(
   libicu-dev libopencc-dev libmagic-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
   libgtest-dev libgmock-dev
-  nginx-light wrk curl
+  nginx-light wrk curl nodejs
 )
 WANT_BROWSER=${WANT_BROWSER:-0}
 if [ "$WANT_BROWSER" = 1 ]; then
@@ -29,20 +29,33 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+install_assets() {
+  # Browser packages of the console (Quill, the rich text editor): always, `make run` serves
+  # them under /static/vendor/ (assets/package.json + package-lock.json, ADR 0012).
+  if ! command -v npm >/dev/null; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  if [ ! -f "$ROOT/assets/node_modules/quill/dist/quill.js" ] ||
+     [ "$ROOT/assets/package-lock.json" -nt "$ROOT/assets/node_modules/.package-lock.json" ]; then
+    (cd "$ROOT/assets" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+
 install_e2e() {
   # playwright-core for the end-to-end tests (drives Debian's chromium; no browser download).
   if [ "$WANT_BROWSER" = 1 ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent)
   fi
 }
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 if [ ${#missing[@]} -eq 0 ]; then
+  install_assets
   install_e2e
   exit 0
 fi
 
 echo "zwgk: installing ${#missing[@]} Debian packages: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # nginx must not start a system instance on :80 during install.
@@ -53,4 +66,5 @@ if command -v pg_lsclusters >/dev/null && pg_lsclusters -h 2>/dev/null | grep -q
 fi
 $SUDO systemctl disable --now nginx 2>/dev/null || $SUDO service nginx stop 2>/dev/null || true
 echo "zwgk: packages installed"
+install_assets
 install_e2e

@@ -148,6 +148,24 @@ std::vector<AuditEntry> AuditLog::entries(const std::string& object_type, const 
   });
 }
 
+std::vector<AuditEntry> AuditLog::newest(std::int64_t offset, int limit) {
+  return guarded("读取审计日志失败", [&] {
+    Lease lease(db_);
+    std::vector<AuditEntry> out;
+    Row r;
+    soci::statement st(lease.sql());
+    r.into(st);
+    Binds b;
+    std::string q = kColumns;
+    q += " ORDER BY id DESC LIMIT " + b.add(static_cast<long long>(std::max(limit, 1)));
+    q += " OFFSET " + b.add(static_cast<long long>(std::max<std::int64_t>(offset, 0)));
+    b.apply(st);
+    prepare_and_execute(st, q);
+    while (st.fetch()) out.push_back(r.value());
+    return out;
+  });
+}
+
 std::int64_t AuditLog::count() {
   return guarded("读取审计日志失败", [&] {
     Lease lease(db_);

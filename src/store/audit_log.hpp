@@ -73,6 +73,8 @@ class AuditLog {
   std::vector<AuditEntry> entries(const std::string& object_type = "", const std::string& object_id = "",
                                   int limit = 1000);
   std::int64_t count();
+  // Every entry, newest first, skipping `offset` (the console's paged viewer).
+  std::vector<AuditEntry> newest(std::int64_t offset, int limit);
 
  private:
   Database& db_;

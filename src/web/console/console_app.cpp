@@ -12,6 +12,7 @@
 #include "store/site_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console/console_pages.hpp"
+#include "web/console/document_pages.hpp"
 
 namespace zwgk::web::console {
 
@@ -224,6 +225,7 @@ void ConsoleApp::post(http::Router& router, const std::string& pattern, Access a
 void ConsoleApp::register_routes(http::Router& router) {
   register_login_routes(*this, router);
   register_my_work_page(*this, router);
+  register_document_pages(*this, router);
   register_user_pages(*this, router);
   register_department_pages(*this, router);
   register_catalogue_pages(*this, router);

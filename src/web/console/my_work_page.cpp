@@ -1,25 +1,23 @@
-// 我的工作: what waits for the signed-in user, with counts.
-// INTERIM (until the workflow branch is merged): only drafts exist in the documents table
-// of this branch, so "待我审查" and "定时发布" show "—"; "即将到期" and "已超期" count drafts by
-// their creation day against the 20-working-day limit of Art. 26 (即将到期: 5 or fewer
-// working days left). The workflow engineer replaces store/work_counts with real queries.
-#include "domain/date.hpp"
+// 我的工作: what waits for the signed-in user, with counts from the workflow, each linking
+// to the filtered document list. Editors and reviewers count their department's documents,
+// the others the site's. 即将到期 / 已逾期 follow domain::publication_deadline (Art. 26: 20
+// working days from creation, on the holiday calendar) for documents not yet published.
+#include "domain/workflow.hpp"
 #include "http/router.hpp"
-#include "store/work_counts.hpp"
+#include "store/workflow_repository.hpp"
 #include "web/console/console_pages.hpp"
 
 namespace zwgk::web::console {
 
 namespace {
 
-// The day `n` working days before `today` (today not counted).
-domain::Date working_days_back(const domain::WorkingDayCalendar& cal, domain::Date today, int n) {
-  auto d = today.days();
-  for (int counted = 0; counted < n;) {
-    d -= std::chrono::days(1);
-    if (cal.is_working_day(domain::Date::from_sys_days(d))) ++counted;
+// The stages in which a document waits for this role.
+std::vector<domain::Stage> waiting_for(domain::Role role) {
+  switch (role) {
+    case domain::Role::DepartmentReviewer: return {domain::Stage::Submitted, domain::Stage::UnderReview};
+    case domain::Role::Publisher: return {domain::Stage::Reviewed, domain::Stage::Approved};
+    default: return {};
   }
-  return domain::Date::from_sys_days(d);
 }
 
 }  // namespace
@@ -29,19 +27,35 @@ void register_my_work_page(ConsoleApp& app, http::Router& router) {
   app.get(router, "/console/", Access::any(), [&app](ConsoleRequest& c) {
     const auto& cal = *app.options().calendar;
     const auto today = domain::Date::today();
-    constexpr int kLimit = 20;  // Art. 26: within 20 working days of its creation
-    const auto overdue = working_days_back(cal, today, kLimit);
-    const auto soon = working_days_back(cal, today, kLimit - 5);
     const bool department_scope = c.user.role == domain::Role::DepartmentEditor ||
                                   c.user.role == domain::Role::DepartmentReviewer;
-    const auto counts = store::count_work(c.db, c.site.id, department_scope ? c.user.department_id : std::nullopt,
-                                          soon.iso(), overdue.iso());
+    store::WorkQuery q;
+    q.site_id = c.site.id;
+    if (department_scope) q.department_id = c.user.department_id.value_or(-1);
+    const auto waiting = waiting_for(c.user.role);
+    int drafts = 0, mine = 0, scheduled = 0, due_soon = 0, overdue = 0;
+    for (const auto& item : store::WorkflowRepository(c.db).work_items(q)) {  // unpublished ones
+      if (item.stage == domain::Stage::Draft || item.stage == domain::Stage::Returned) ++drafts;
+      if (std::find(waiting.begin(), waiting.end(), item.stage) != waiting.end()) ++mine;
+      if (item.stage == domain::Stage::Scheduled) ++scheduled;
+      const auto d = domain::publication_deadline(item.created_on, today, cal);
+      if (d.status == domain::PublicationDue::DueSoon) ++due_soon;
+      if (d.status == domain::PublicationDue::Overdue) ++overdue;
+    }
     View v{View::type::object};
     v.set("scope", std::string(department_scope ? "本部门" : "本网站"));
-    v.set("drafts", std::to_string(counts.drafts));
-    v.set("due_soon", std::to_string(counts.due_soon));
-    v.set("overdue", std::to_string(counts.overdue));
+    v.set("drafts", std::to_string(drafts));
+    v.set("scheduled", std::to_string(scheduled));
+    v.set("due_soon", std::to_string(due_soon));
+    v.set("overdue", std::to_string(overdue));
     v.set("user_name", c.user.display_name);
+    if (!waiting.empty()) {
+      v.set("waiting", std::to_string(mine));
+      v.set("waiting_label", std::string(c.user.role == domain::Role::Publisher ? "待我批准发布" : "待我审查"));
+      v.set("waiting_stage", domain::to_code(waiting.front() == domain::Stage::Submitted ? domain::Stage::Submitted
+                                                                                         : domain::Stage::Approved));
+    }
+    v.set("due_days", std::to_string(domain::kPublicationDueSoonWorkingDays));
     return c.page("我的工作", "console_my_work", v);
   });
 }

@@ -1,0 +1,48 @@
+#pragma once
+// Shared by the console's document pages (private to src/web/console): who acts, which
+// documents a user may see, the latest version of a document, and how the workflow's
+// refusals become pages.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "domain/document.hpp"
+#include "domain/workflow.hpp"
+#include "store/audit_log.hpp"
+#include "store/workflow_repository.hpp"
+#include "web/console/console.hpp"
+
+namespace zwgk::web::console {
+
+// The audit actor of a console request (account, user name, client address).
+store::Actor actor_of(const ConsoleRequest& c);
+// Editors and reviewers work on their own department's documents; the others on the site's.
+bool department_scoped(domain::Role role);
+
+// A document as the workflow sees it now: its latest revision (an amendment in progress
+// included) plus its workflow info. nullopt when it does not exist or the user may not view
+// it (another site, another department).
+struct Loaded {
+  domain::Document doc;          // latest revision (or the documents row if never saved here)
+  store::WorkflowInfo info;
+};
+std::optional<Loaded> load_visible(ConsoleRequest& c, std::int64_t id);
+
+// Whether the user may do `action` to this document now (role, scope and stage).
+bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l);
+
+// Runs a workflow write; its refusals become Chinese pages that say nothing was changed:
+// WorkflowRefused -> 403 (Forbidden) or 409, RevisionConflict -> 409, ingest errors -> 400.
+// ValidationError passes through (the console wrapper shows a 400 with the problems).
+http::Response run_action(ConsoleRequest& c, const std::function<http::Response()>& action);
+
+// "2025-05-06T09:30" (datetime-local, China Standard Time) -> "2025-05-06T01:30:00Z".
+std::optional<std::string> china_local_to_utc(const std::string& local);
+// "2025-05-06T01:30:00Z" -> "2025-05-06 09:30" (China Standard Time) for display.
+std::string utc_to_china_display(const std::string& utc);
+
+// Shortened display value (at most `max_chars` characters, "…" appended when cut).
+std::string shorten(const std::string& text, std::size_t max_chars);
+
+}  // namespace zwgk::web::console
