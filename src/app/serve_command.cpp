@@ -128,6 +128,7 @@ int serve_command(const Config& config) {
   options.port = listen->port;
   options.threads = threads;
   options.access_log = config.access_log;
+  options.upload_prefixes = {"/console/"};  // attachments and disclosed files (ingest limit 50 MiB)
 
   http::Router router;
   http::Server server(options, router, cache, metrics);

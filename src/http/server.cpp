@@ -185,6 +185,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool lingering_ = false;
   bool closed_ = false;
   bool continue_sent_ = false;
+  bool limit_decided_ = false;  // body limit chosen from the request target
 
   // Decides what the connection does next; called after every completion.
   void pump() {
@@ -208,8 +209,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void new_parser() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(srv_.options.header_limit));
-    parser_->body_limit(static_cast<std::uint64_t>(srv_.options.body_limit));
-    parser_->eager(true);
+    // With upload prefixes the header is parsed under the upload limit (Beast checks a
+    // Content-Length against the limit as the header completes) and the parser stops there,
+    // so decide_body_limit() can apply the right limit before any of the body is read.
+    limit_decided_ = srv_.options.upload_prefixes.empty();
+    parser_->body_limit(static_cast<std::uint64_t>(
+        limit_decided_ ? srv_.options.body_limit : std::max(srv_.options.body_limit, srv_.options.upload_body_limit)));
+    parser_->eager(limit_decided_);
     continue_sent_ = false;
   }
 
@@ -225,6 +231,10 @@ class Session : public std::enable_shared_from_this<Session> {
         on_parse_error(ec);
         return true;
       }
+      if (!limit_decided_ && parser_->is_header_done() && !decide_body_limit()) {
+        on_parse_error(bhttp::error::body_limit);
+        return true;
+      }
       if (parser_->is_done()) {
         on_message();
         return true;
@@ -233,6 +243,19 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (parser_->is_header_done()) maybe_continue();
     return false;
+  }
+
+  // false: the declared Content-Length is over the limit for this target (413).
+  bool decide_body_limit() {
+    limit_decided_ = true;
+    const std::string_view target = sv(parser_->get().target());
+    std::size_t limit = srv_.options.body_limit;
+    for (const auto& prefix : srv_.options.upload_prefixes)
+      if (target.substr(0, prefix.size()) == prefix) limit = srv_.options.upload_body_limit;
+    if (auto length = parser_->content_length(); length && *length > limit) return false;
+    if (!parser_->is_done()) parser_->body_limit(static_cast<std::uint64_t>(limit));
+    parser_->eager(true);
+    return true;
   }
 
   // Expect: 100-continue (RFC 9110 10.1.1): tell the client to send the body it holds back.

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/metrics.hpp"
 #include "http/page_cache.hpp"
@@ -25,6 +26,10 @@ struct ServerOptions {
   int threads = 0;                           // 0 = one per core
   std::size_t header_limit = 16 * 1024;      // bytes
   std::size_t body_limit = 1 * 1024 * 1024;  // bytes; larger -> 413
+  // Requests whose path starts with one of these prefixes (file uploads) may carry up to
+  // upload_body_limit bytes instead; decided once the header has been read.
+  std::vector<std::string> upload_prefixes;
+  std::size_t upload_body_limit = 64 * 1024 * 1024;
   int read_timeout_seconds = 30;             // a request must arrive completely within this
   int idle_timeout_seconds = 60;             // keep-alive connection idle limit
   int write_timeout_seconds = 60;            // a response batch must be written within this

@@ -169,6 +169,46 @@ TEST_F(ServerTest, OversizedChunkedBodyGets413) {
   EXPECT_EQ(c.read_response().status, 413);
 }
 
+TEST_F(ServerTest, UploadPrefixesAllowLargerBodiesOnlyThere) {
+  ts.options.body_limit = 1024;
+  ts.options.upload_prefixes = {"/upload/"};
+  ts.options.upload_body_limit = 8000;
+  ts.router.post("/upload/file", [](Request& r) { return Response::text("size " + std::to_string(r.body.size())); });
+  ts.start();
+  // Under an upload prefix: 5,000 bytes are accepted, in one piece or chunked.
+  EXPECT_EQ(request(ts.port, "POST", "/upload/file", {}, std::string(5000, 'u')).body, "size 5000");
+  {
+    RawClient c(ts.port);
+    std::string chunk(2000, 'c');
+    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "7d0\r\n" + chunk + "\r\n7d0\r\n" + chunk + "\r\n0\r\n\r\n");
+    auto r = c.read_response();
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.body, "size 4000");
+  }
+  // ... but not more than the upload limit,
+  {
+    RawClient c(ts.port);
+    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nContent-Length: 9000\r\n\r\n" + std::string(9000, 'u'));
+    EXPECT_EQ(c.read_response().status, 413);
+  }
+  // ... and elsewhere the ordinary limit holds, declared or chunked.
+  {
+    RawClient c(ts.port);
+    c.send("POST /form HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'x'));
+    EXPECT_EQ(c.read_response().status, 413);
+  }
+  {
+    RawClient c(ts.port);
+    std::string chunk(800, 'y');
+    c.send("POST /form HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+           "320\r\n" + chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n");
+    EXPECT_EQ(c.read_response().status, 413);
+  }
+  EXPECT_EQ(request(ts.port, "POST", "/form", {}, "small").body, "got small");
+  EXPECT_EQ(get(ts.port, "/form").status, 405);
+}
+
 TEST_F(ServerTest, OversizedHeaderGets431) {
   ts.options.header_limit = 1024;
   ts.start();
