@@ -415,10 +415,14 @@ TEST_F(RequestConsoleTest, DashboardAndAnnualReportBehindLogin) {
   // The navigation links the pages.
   EXPECT_NE(dash.body.find("href=\"/console/requests/\""), std::string::npos);
   EXPECT_EQ(pub.get("/console/requests/dashboard?year=abc").status, 400);
-  // An editor's dashboard lists only what is assigned to the editor's department.
-  auto ed = login("editor").get("/console/requests/dashboard");
-  EXPECT_NE(ed.body.find(reg2.tn), std::string::npos);
-  EXPECT_EQ(ed.body.find(reg.tn), std::string::npos);
+  // An editor sees only what is assigned to the editor's department.
+  auto editor = login("editor");
+  const auto ed = visible_text(editor.get("/console/requests/dashboard").body);
+  EXPECT_NE(ed.find(s.seed.department.name), std::string::npos);
+  EXPECT_EQ(ed.find("未分办"), std::string::npos);
+  const auto list = editor.get("/console/requests/").body;
+  EXPECT_NE(list.find(reg2.tn), std::string::npos);
+  EXPECT_EQ(list.find(reg.tn), std::string::npos);
 
   // The annual report's JSON: no longer public, behind console login.
   EXPECT_EQ(s.get("/api/v1/requests/annual-report?year=2026").status, 404);
