@@ -1,8 +1,8 @@
 // 依申请公开 end to end: a citizen applies on the public form (answering the arithmetic
 // question as the page shows it) and keeps the tracking number and query code from the
 // receipt; the 公开工作机构 signs in to the console, sends a 补正 notice, records the
-// correction, assigns the application, and replies 予以公开; the department's editor can read
-// it but sees the ID number masked; the citizen's status page shows the reply and the
+// correction and assigns the application; the department's editor reads it (ID number
+// masked) and drafts 予以公开; the office approves the draft and replies; the citizen's status page shows the reply and the
 // letter, and never the ID number.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -92,7 +92,7 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   await page.locator('#form-assign button[type="submit"]').click();
   await page.locator('.notice', { hasText: '操作已完成' }).waitFor();
 
-  // The department's editor reads it; the ID number is masked for them.
+  // The department's editor reads it (the ID number masked for them) and drafts the reply.
   const deptCtx = await b.browser.newContext();
   const dept = await deptCtx.newPage();
   await signIn(dept, 'fgw');
@@ -101,11 +101,17 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   assert.match(deptText, /2025年邵阳市城区停车场建设规划/);
   assert.ok(!deptText.includes(idNumber));
   assert.equal(await dept.locator('#form-reply').count(), 0);
+  await dept.locator('#d-outcome').selectOption('disclosed');
+  await dept.locator('#d-note').fill('现将所申请信息提供给您。');
+  await dept.getByRole('button', { name: '保存答复意见稿' }).click();
+  await dept.locator('.notice', { hasText: '操作已完成' }).waitFor();
   await deptCtx.close();
 
-  // Reply 予以公开: the letter is generated.
-  await page.locator('#r-outcome').selectOption('disclosed');
-  await page.locator('#r-note').fill('现将所申请信息提供给您。');
+  // The office approves the draft: reply 予以公开, the letter is generated.
+  await page.reload();
+  assert.match(await page.locator('.reply-draft').innerText(), /（一）予以公开/);
+  assert.equal(await page.locator('#r-outcome').inputValue(), 'disclosed');
+  assert.equal(await page.locator('#r-note').inputValue(), '现将所申请信息提供给您。');
   await page.locator('#form-reply button[type="submit"]').click();
   await page.locator('.notice', { hasText: '操作已完成' }).waitFor();
   assert.match(await page.locator('main').innerText(), /（一）予以公开/);

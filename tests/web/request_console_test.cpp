@@ -296,12 +296,49 @@ TEST_F(RequestConsoleTest, EachActionByTheRightRoleAndRefusedOtherwiseWithNothin
       EXPECT_EQ(e.object_id, reg.tn);
       actions.insert(e.action);
     }
-    for (const std::string secret : {kId, kName, std::string("13973955502")}) EXPECT_EQ(e.detail.find(secret), std::string::npos);
+    for (const std::string& secret : {kId, kName, std::string("13973955502")}) EXPECT_EQ(e.detail.find(secret), std::string::npos);
   }
   for (const char* a : {"request.register", "request.correction", "request.correction_received", "request.assign",
                         "request.consultation_start", "request.consultation_end", "request.extend", "request.reply",
                         "request.review_add", "request.review_decide"})
     EXPECT_TRUE(actions.count(a)) << a;
+}
+
+TEST_F(RequestConsoleTest, TheAssignedDepartmentDraftsAndTheOfficeApproves) {
+  auto pub = login("publisher");
+  const auto reg = register_letter(pub, days_ago(1));
+  const std::string base = "/console/requests/" + reg.tn + "/";
+  const Fields draft = {{"outcome", "partially_disclosed"}, {"note", "涉及第三方商业秘密的部分不予公开"}};
+  // Not yet assigned: no department sees it, the office cannot draft yet.
+  auto editor = login("editor");
+  EXPECT_EQ(editor.post(base + "draft", draft).status, 403);
+  EXPECT_EQ(pub.post(base + "draft", draft).status, 409);
+  ASSERT_EQ(pub.post(base + "assign", {{"department", s.seed.department.name}}).status, 303);
+  EXPECT_EQ(login("other_editor").post(base + "draft", draft).status, 403);
+  EXPECT_EQ(login("auditor").post(base + "draft", draft).status, 403);
+  EXPECT_EQ(editor.post(base + "draft", {{"outcome", ""}}).status, 400);
+  auto page = editor.get(base);
+  EXPECT_NE(page.body.find("id=\"form-draft\""), std::string::npos);
+  EXPECT_EQ(page.body.find("id=\"form-reply\""), std::string::npos);
+  auto r = editor.post(base + "draft", draft);
+  ASSERT_EQ(r.status, 303) << visible_text(r.body);
+  EXPECT_EQ(s.repo().find(reg.tn)->request.state, domain::RequestState::Assigned);  // a draft is not the reply
+  // The office sees the draft, and the reply form starts from it.
+  page = pub.get(base);
+  const auto text = visible_text(page.body);
+  EXPECT_NE(text.find("答复意见稿"), std::string::npos);
+  EXPECT_NE(text.find("（二）部分公开"), std::string::npos);
+  EXPECT_NE(text.find("editor，"), std::string::npos);
+  EXPECT_NE(page.body.find("<option value=\"partially_disclosed\" selected>"), std::string::npos);
+  EXPECT_NE(page.body.find(">涉及第三方商业秘密的部分不予公开</textarea>"), std::string::npos);
+  r = pub.post(base + "reply", {{"outcome", "partially_disclosed"}, {"note", "涉及第三方商业秘密的部分不予公开"}});
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(s.repo().find(reg.tn)->request.outcome, domain::ReplyOutcome::PartiallyDisclosed);
+  // Answered: no more drafting.
+  EXPECT_EQ(editor.post(base + "draft", draft).status, 409);
+  bool audited = false;
+  for (const auto& e : s.audit_events()) audited = audited || (e.action == "request.draft" && e.object_id == reg.tn);
+  EXPECT_TRUE(audited);
 }
 
 TEST_F(RequestConsoleTest, CorrectionRestartsTheClockOnTheDetailPage) {

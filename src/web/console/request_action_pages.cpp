@@ -5,6 +5,7 @@
 #include "domain/request_codes.hpp"
 #include "http/router.hpp"
 #include "ingest/file_type.hpp"
+#include "store/reply_draft_repository.hpp"
 #include "web/console/request_console_common.hpp"
 #include "web/reply_letter.hpp"
 
@@ -22,12 +23,12 @@ std::string actor(const ConsoleRequest& c) {
 
 // Registers POST /console/requests/{tn}/<name>: site, role and state checks around `act`.
 void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std::string& name,
-            const std::string& audit_action, Act act) {
+            const std::string& audit_action, Act act, domain::Action needed = domain::Action::HandleRequest) {
   app.post(router, "/console/requests/{tn}/" + name, request_readers(),
-           [env, audit_action, act = std::move(act)](ConsoleRequest& c) {
+           [env, audit_action, needed, act = std::move(act)](ConsoleRequest& c) {
              auto found = own_request(c, *env);
              if (!found) return c.refuse("本网站没有这个申请。", 404);
-             if (auto r = request_refusal(c, domain::Action::HandleRequest, *found)) return c.refuse(*r + "，操作未执行。");
+             if (auto r = request_refusal(c, needed, *found)) return c.refuse(*r + "，操作未执行。");
              auto repo = env->repo(c.db);
              const auto cal = env->calendar();
              std::string detail;
@@ -103,10 +104,31 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
                       });
   });
   action(app, router, env, "withdraw", "request.withdraw", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-    domain::RequestEvent e{domain::RequestEventKind::Withdraw, date_field(c, "on", "撤回日期"), actor(c)};
+    domain::RequestEvent e;
+    e.kind = domain::RequestEventKind::Withdraw;
+    e.on = date_field(c, "on", "撤回日期");
+    e.actor = actor(c);
     e.note = field(c, "note");
     return repo.apply(s.request.tracking_number, e, cal);
   });
+  // 答复意见稿: the assigned department drafts (or the office itself); the office approves by
+  // recording the reply, whose form starts from the draft.
+  action(
+      app, router, env, "draft", "request.draft",
+      [](C& c, Repo&, const S& s, const Cal&, std::string& d) {
+        const auto st = s.request.state;
+        if (st != domain::RequestState::Assigned && st != domain::RequestState::ConsultingThirdParty)
+          return domain::ApplyResult{false, "当前状态为“" + domain::to_label(st) + "”，分办后、答复前才能起草答复意见"};
+        auto outcome = domain::reply_outcome_from_code(field(c, "outcome"));
+        if (!outcome) throw domain::ValidationError({"请选择办理结果"});
+        if (*outcome == domain::ReplyOutcome::NoCorrectionInTime)
+          throw domain::ValidationError({"逾期不补正的申请请按“逾期未补正结案”办理"});
+        store::ReplyDraft draft{*outcome, field(c, "legal_basis"), field(c, "note"), actor(c), domain::Date::today()};
+        store::ReplyDraftRepository(c.db).save(s.id, draft);
+        d = "outcome=" + domain::to_code(*outcome);
+        return domain::ApplyResult{true, {}};
+      },
+      domain::Action::DraftReply);
   // Disclosed files (multipart): the bytes are sniffed, never the name or the browser's type.
   action(app, router, env, "files", "request.file_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
     const http::UploadedFile* f = c.form.file("file");

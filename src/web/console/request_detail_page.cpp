@@ -6,6 +6,7 @@
 #include "domain/request_codes.hpp"
 #include "domain/reply_letter_wording.hpp"
 #include "http/router.hpp"
+#include "store/reply_draft_repository.hpp"
 #include "web/console/request_console_common.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
@@ -71,7 +72,7 @@ std::string event_details(const domain::RequestEvent& e) {
   return d;
 }
 
-View outcome_groups() {
+View outcome_groups(const std::string& selected) {
   View groups{View::type::list};
   std::string current;
   View group, items{View::type::list};
@@ -93,6 +94,7 @@ View outcome_groups() {
     o.set("label", i.ground == 0 ? std::string(i.group_label) : std::string(i.row_label));
     // Recorded by 逾期未补正结案 (its own action), shown so the list is the table's.
     if (i.outcome == domain::ReplyOutcome::NoCorrectionInTime) o.set("disabled", true);
+    if (i.code == selected) o.set("selected", true);
     items.push_back(o);
   }
   flush();
@@ -185,8 +187,25 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
         deps.push_back(dv);
       }
       v.set("departments", deps);
-      v.set("outcome_groups", outcome_groups());
     }
+    // 答复意见稿: shown to every reader; drafted by the assigned department (or the office).
+    const auto draft = store::ReplyDraftRepository(c.db).find(stored.id);
+    if (draft) {
+      View dv{View::type::object};
+      dv.set("outcome", domain::to_full_label(draft->outcome));
+      dv.set("legal_basis", draft->legal_basis.empty() ? domain::default_legal_basis(draft->outcome) : draft->legal_basis);
+      dv.set("note", draft->note);
+      dv.set("drafted_by", draft->drafted_by);
+      dv.set("drafted_on", draft->drafted_on.iso());
+      v.set("draft", dv);
+    }
+    const std::string draft_code = draft ? domain::to_code(draft->outcome) : std::string();
+    v.set("draft_legal_basis", draft ? draft->legal_basis : std::string());
+    v.set("draft_note", draft ? draft->note : std::string());
+    v.set("outcome_groups", outcome_groups(draft_code));
+    if (!request_refusal(c, domain::Action::DraftReply, stored) &&
+        (r.state == domain::RequestState::Assigned || r.state == domain::RequestState::ConsultingThirdParty))
+      v.set("can_draft", true);
 
     if (auto letter = repo.reply_letter(r.tracking_number)) {
       v.set("letter_url", request_url(r.tracking_number) + "letter");
