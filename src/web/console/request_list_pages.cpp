@@ -157,13 +157,22 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     const auto dash = env->repo(c.db).dashboard(c.site.id, env->calendar(), today);
     View v{View::type::object};
     v.set("today", today.iso());
-    v.set("due_soon", open_rows(c, dash.due_soon));
-    v.set("overdue", open_rows(c, dash.overdue));
-    v.set("paused", open_rows(c, dash.paused));
-    v.set("due_soon_count", std::to_string(dash.due_soon.size()));
-    v.set("overdue_count", std::to_string(dash.overdue.size()));
-    v.set("paused_count", std::to_string(dash.paused.size()));
-    v.set("on_time_count", std::to_string(dash.on_time.size()));
+    // Department editors count and see only their department's applications.
+    auto visible = [&c](const std::vector<store::OpenRequest>& list) {
+      std::vector<store::OpenRequest> out;
+      for (const auto& o : list)
+        if (visible_to(c, o.department)) out.push_back(o);
+      return out;
+    };
+    const auto due_soon = visible(dash.due_soon), overdue = visible(dash.overdue), paused = visible(dash.paused),
+               on_time = visible(dash.on_time);
+    v.set("due_soon", open_rows(c, due_soon));
+    v.set("overdue", open_rows(c, overdue));
+    v.set("paused", open_rows(c, paused));
+    v.set("due_soon_count", std::to_string(due_soon.size()));
+    v.set("overdue_count", std::to_string(overdue.size()));
+    v.set("paused_count", std::to_string(paused.size()));
+    v.set("on_time_count", std::to_string(on_time.size()));
     View deps{View::type::list};
     for (const auto& [name, list] : dash.by_department) {
       if (!visible_to(c, name)) continue;
