@@ -25,6 +25,7 @@
 #include "store/workflow_repository.hpp"
 #include "app/working_day_calendar_loader.hpp"
 #include "web/console/console.hpp"
+#include "web/console/request_console.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::app {
@@ -174,6 +175,7 @@ int serve_command(const Config& config) {
   }
   web::console::ConsoleApp console(console_options, *db);
   console.register_routes(router);  // before the public site's catch-all
+  web::console::register_request_console_pages(console, router, {web_options.secret, web_options.calendar});
   app.register_routes(router);
 
   std::printf("zwgk: serving on %s\n", bound.c_str());

@@ -35,6 +35,10 @@ constexpr ActionInfo kActions[] = {
     {Action::ManageSites, "manage_sites", "管理网站"},
     {Action::ManageUsers, "manage_users", "管理用户"},
     {Action::ViewAudit, "view_audit", "查看审计日志"},
+    {Action::ViewRequest, "view_request", "查看政府信息公开申请"},
+    {Action::ViewApplicantIdentity, "view_applicant_identity", "查看申请人身份证件号码"},
+    {Action::HandleRequest, "handle_request", "办理政府信息公开申请"},
+    {Action::DraftReply, "draft_reply", "起草答复意见"},
 };
 
 const ActionInfo& info(Action a) {
@@ -48,6 +52,7 @@ Scope scope_of(Role role, Action a) {
     case Role::DepartmentEditor:
       switch (a) {
         case Action::CreateDraft: case Action::Edit: case Action::Submit: case Action::MaskPrivacy: case Action::View:
+        case Action::ViewRequest: case Action::DraftReply:
           return Scope::Department;
         default: return Scope::None;
       }
@@ -64,18 +69,19 @@ Scope scope_of(Role role, Action a) {
         case Action::Approve: case Action::Publish: case Action::Schedule: case Action::Amend:
         case Action::Withdraw: case Action::MarkValidity: case Action::ExemptInterpretation:
         case Action::CorrectChangeNote: case Action::View:
+        case Action::ViewRequest: case Action::ViewApplicantIdentity: case Action::HandleRequest: case Action::DraftReply:
           return Scope::Site;
         default: return Scope::None;
       }
     case Role::SiteAdmin:
       switch (a) {
         case Action::View: case Action::ManageCatalogue: case Action::ManageDepartments:
-        case Action::ManageSites: case Action::ManageUsers: case Action::ViewAudit:
+        case Action::ManageSites: case Action::ManageUsers: case Action::ViewAudit: case Action::ViewRequest:
           return Scope::Site;
         default: return Scope::None;
       }
     case Role::Auditor:
-      return a == Action::View || a == Action::ViewAudit ? Scope::Site : Scope::None;
+      return a == Action::View || a == Action::ViewAudit || a == Action::ViewRequest ? Scope::Site : Scope::None;
   }
   return Scope::None;
 }
@@ -99,15 +105,23 @@ bool is_management_action(Action a) {
          a == Action::ManageUsers || a == Action::ViewAudit;
 }
 
+bool is_request_action(Action a) {
+  return a == Action::ViewRequest || a == Action::ViewApplicantIdentity || a == Action::HandleRequest ||
+         a == Action::DraftReply;
+}
+
 std::optional<std::string> permission_refusal(const Account& who, Action action, const Target& target) {
   if (who.disabled) return std::string("账号已停用，不能") + info(action).label;
   const Scope scope = scope_of(who.role, action);
   if (scope == Scope::None) return to_label(who.role) + "无权" + info(action).label;
   if (who.site_id != target.site_id)
-    return std::string(is_management_action(action) ? "只能管理本网站" : "只能处理本网站的文件");
+    return std::string(is_management_action(action) ? "只能管理本网站"
+                       : is_request_action(action)  ? "只能处理本网站收到的申请"
+                                                    : "只能处理本网站的文件");
   if (scope == Scope::Department && !is_management_action(action)) {
     if (!who.department_id) return to_label(who.role) + "账号未设置所属部门，不能" + info(action).label;
-    if (target.department_id != who.department_id) return std::string("只能处理本部门的文件");
+    if (target.department_id != who.department_id)
+      return std::string(is_request_action(action) ? "只能处理分办给本部门的申请" : "只能处理本部门的文件");
   }
   return std::nullopt;
 }

@@ -25,6 +25,17 @@
 //   ManageCatalogue/Departments/Sites/Users 管理                S
 //   ViewAudit 查看审计日志                                    S           S
 //
+//   依申请公开 (issue 5; the target is the application: its site and the department it is
+//   assigned to, by id; an unassigned application has no department):
+//   ViewRequest 查看政府信息公开申请       D                S             S           S
+//   ViewApplicantIdentity 查看申请人身份证件号码             S
+//   HandleRequest 办理政府信息公开申请                        S
+//     (register, 补正, assign, third-party consultation, extension, reply, disclosed files,
+//      reconsideration / litigation records: the 公开工作机构 of the site answers, Art. 4)
+//   DraftReply 起草答复意见                D                S
+//     (the department the application is assigned to drafts; the office approves by
+//      recording the reply under HandleRequest)
+//
 //   D = the account's own department of its own site; S = anything of its own site.
 // A disabled account may do nothing.
 #include <cstdint>
@@ -41,12 +52,15 @@ enum class Action {
   OverridePrivacy, Approve, Publish, Schedule, Amend, Withdraw, MarkValidity,
   ExemptInterpretation, CorrectChangeNote, View,
   ManageCatalogue, ManageDepartments, ManageSites, ManageUsers, ViewAudit,
+  // 依申请公开 (appended: codes of the actions above keep their order).
+  ViewRequest, ViewApplicantIdentity, HandleRequest, DraftReply,
 };
 
 std::string to_code(Action);   // create_draft, edit, submit, ... view_audit
 std::string to_label(Action);  // 新建草稿, 修改, 提交审查, ...
 const std::vector<Action>& all_actions();
 bool is_management_action(Action);  // Manage* and ViewAudit: the target is the site itself
+bool is_request_action(Action);     // the 依申请公开 actions: refusals speak of 申请, not 文件
 
 // What the action is done to: a document (site + 公开责任部门) or, for management
 // actions, the site (department_id ignored).
@@ -56,7 +70,7 @@ struct Target {
 };
 
 // nullopt = allowed; otherwise the Chinese refusal shown to the user, e.g.
-// "部门编辑无权发布" or "只能处理本部门的文件".
+// "部门编辑无权发布", "只能处理本部门的文件" or "只能处理分办给本部门的申请".
 std::optional<std::string> permission_refusal(const Account& who, Action action, const Target& target);
 
 }  // namespace zwgk::domain

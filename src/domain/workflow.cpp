@@ -145,6 +145,11 @@ std::optional<std::string> stage_refusal(const WorkflowStatus& st, Action a) {
     case Action::CorrectChangeNote:
       if (st.has_published_version) return std::nullopt;
       return std::string("文件尚无已发布的版本，没有可更正的修订说明");
+    case Action::ViewRequest:
+    case Action::ViewApplicantIdentity:
+    case Action::HandleRequest:
+    case Action::DraftReply:
+      return std::string("这是办理政府信息公开申请的操作，不适用于文件");
   }
   return std::string("未知操作");
 }

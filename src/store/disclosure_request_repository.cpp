@@ -580,6 +580,22 @@ std::vector<domain::RequestReview> DisclosureRequestRepository::reviews(const st
   });
 }
 
+std::vector<StoredRequest> DisclosureRequestRepository::list(std::int64_t site_id,
+                                                             std::optional<domain::RequestState> state, int limit) {
+  auto rows = guarded("读取政府信息公开申请失败", [&] {
+    Lease lease(db_);
+    Binds b;
+    std::string where = "WHERE r.site_id = " + b.add(static_cast<long long>(site_id));
+    if (state) where += " AND r.state = " + b.add(domain::to_code(*state));
+    return load(lease, where, b);
+  });
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return a.request.received_on == b.request.received_on ? a.id > b.id : b.request.received_on < a.request.received_on;
+  });
+  if (limit >= 0 && rows.size() > static_cast<std::size_t>(limit)) rows.resize(static_cast<std::size_t>(limit));
+  return rows;
+}
+
 std::vector<OpenRequest> DisclosureRequestRepository::open_requests(std::int64_t site_id,
                                                                     const domain::WorkingDayCalendar& cal, Date today) {
   auto rows = guarded("读取待办申请失败", [&] {

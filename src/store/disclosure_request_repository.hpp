@@ -131,6 +131,10 @@ class DisclosureRequestRepository {
                                       std::optional<domain::Date> decided_on);
   std::vector<domain::RequestReview> reviews(const std::string& tracking_number);
 
+  // The console's list: one site's requests (public-safe, no applicant), newest received
+  // first, optionally only one state; at most `limit`.
+  std::vector<StoredRequest> list(std::int64_t site_id, std::optional<domain::RequestState> state, int limit = 200);
+
   // Open requests (site_id 0 = every site), classified on `today`, in due-date order.
   std::vector<OpenRequest> open_requests(std::int64_t site_id, const domain::WorkingDayCalendar& cal,
                                          domain::Date today);

@@ -14,10 +14,8 @@ struct WebOptions;
 // 依申请公开, public: GET /api/v1/requests/{tracking_number}?code=... — the status without
 // personal data; an unknown number and a wrong code give the same 404.
 void register_request_public_api(http::Router& router, store::Database& db, const WebOptions& options);
-// 依申请公开, for the office: GET /api/v1/requests/annual-report?year=YYYY[&site=ID] — the
-// counts of the annual report's sections 三 and 四. Registered apart so the console can put
-// it behind login.
-void register_request_office_api(http::Router& router, store::Database& db);
+// 依申请公开, for the office: the annual report's sections 三 and 四 are served behind console
+// login at GET /console/api/requests/annual-report?year=YYYY (web/request_annual_report.hpp).
 
 void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url);
 void register_feed_routes(http::Router& router, store::Database& db, const std::string& base_url);

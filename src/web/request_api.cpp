@@ -1,4 +1,5 @@
-// 依申请公开 JSON: the applicant's status (public) and the annual-report counts (office).
+// 依申请公开 JSON: the applicant's status (public) and the annual-report counts (office,
+// served behind console login by web/console/request_dashboard_page.cpp).
 // Contract in docs/api.md. No response here carries personal data.
 #include "domain/reply_deadline.hpp"
 #include "domain/request_annual_counts.hpp"
@@ -8,6 +9,7 @@
 #include "web/api.hpp"
 #include "web/api_error.hpp"
 #include "web/api_params.hpp"
+#include "web/request_annual_report.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::web {
@@ -66,44 +68,37 @@ void register_request_public_api(http::Router& router, store::Database& db, cons
   }));
 }
 
-void register_request_office_api(http::Router& router, store::Database& db) {
-  router.get("/api/v1/requests/annual-report", api::guarded([&db](http::Request& req) {
-    auto year = api::year_param(req);
-    if (!year) throw api::bad_request("请用参数 year 指定年份，例如 ?year=2024");
-    const std::int64_t site = api::id_query_param(req, "site").value_or(0);
-    // The key is not used: counts never read personal data.
-    const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));
-    store::DisclosureRequestRepository repo(db, key);
-    const auto three = repo.section_three(site, *year);
-    const auto four = repo.section_four(site, *year);
-    Json t3;
-    t3["columns"] = domain::applicant_column_labels();
-    t3["一、本年新收政府信息公开申请数量"] = row_json(three.new_this_year);
-    t3["二、上年结转政府信息公开申请数量"] = row_json(three.carried_over);
-    Json outcomes = Json::array();
-    for (const auto& [o, row] : three.outcomes) {
-      const auto& i = domain::info(o);
-      outcomes.push_back({{"code", std::string(i.code)},
-                          {"group", std::string(i.group_label)},
-                          {"row", std::string(i.row_label)},
-                          {"counts", row_json(row)}});
-    }
-    t3["三、本年度办理结果"] = outcomes;
-    t3["（七）总计"] = row_json(three.total);
-    t3["四、结转下年度继续办理"] = row_json(three.carried_forward);
-    Json t4;
-    t4["行政复议"] = review_json(four.reconsideration);
-    t4["行政诉讼"] = {{"未经复议直接起诉", review_json(four.litigation_direct)},
-                      {"复议后起诉", review_json(four.litigation_after_reconsideration)}};
-    Json out;
-    out["year"] = *year;
-    out["site"] = site == 0 ? Json(nullptr) : Json(site);
-    out["三、收到和处理政府信息公开申请情况"] = t3;
-    out["四、政府信息公开行政复议、行政诉讼情况"] = t4;
-    auto resp = api::json_response(out);
-    resp.set_header("Cache-Control", "no-store");
-    return resp;
-  }));
+Json request_annual_report_json(store::Database& db, std::int64_t site, int year) {
+  // The key is not used: counts never read personal data.
+  const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));
+  store::DisclosureRequestRepository repo(db, key);
+  const auto three = repo.section_three(site, year);
+  const auto four = repo.section_four(site, year);
+  Json t3;
+  t3["columns"] = domain::applicant_column_labels();
+  t3["一、本年新收政府信息公开申请数量"] = row_json(three.new_this_year);
+  t3["二、上年结转政府信息公开申请数量"] = row_json(three.carried_over);
+  Json outcomes = Json::array();
+  for (const auto& [o, row] : three.outcomes) {
+    const auto& i = domain::info(o);
+    outcomes.push_back({{"code", std::string(i.code)},
+                        {"group", std::string(i.group_label)},
+                        {"row", std::string(i.row_label)},
+                        {"counts", row_json(row)}});
+  }
+  t3["三、本年度办理结果"] = outcomes;
+  t3["（七）总计"] = row_json(three.total);
+  t3["四、结转下年度继续办理"] = row_json(three.carried_forward);
+  Json t4;
+  t4["行政复议"] = review_json(four.reconsideration);
+  t4["行政诉讼"] = {{"未经复议直接起诉", review_json(four.litigation_direct)},
+                    {"复议后起诉", review_json(four.litigation_after_reconsideration)}};
+  Json out;
+  out["year"] = year;
+  out["site"] = site == 0 ? Json(nullptr) : Json(site);
+  out["三、收到和处理政府信息公开申请情况"] = t3;
+  out["四、政府信息公开行政复议、行政诉讼情况"] = t4;
+  return out;
 }
 
 }  // namespace zwgk::web

@@ -26,6 +26,40 @@
 
 namespace zwgk::web {
 
+domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems) {
+  domain::Applicant a;
+  auto kind = domain::applicant_kind_from(f.value("applicant_kind"));
+  if (!kind) problems.push_back("请选择申请人类型（自然人或法人或其他组织）");
+  a.kind = kind.value_or(domain::ApplicantKind::NaturalPerson);
+  if (a.kind == domain::ApplicantKind::NaturalPerson) {
+    a.person.name = f.value("name");
+    auto idt = domain::id_type_from(f.value("id_type"));
+    if (!idt) problems.push_back("请选择证件类型");
+    a.person.id_type = idt.value_or(domain::IdType::Other);
+    a.person.id_number = f.value("id_number");
+    a.person.work_unit = f.value("work_unit");
+    a.person.address = f.value("address");
+    a.person.postcode = f.value("postcode");
+    a.person.phone = f.value("phone");
+    a.person.email = f.value("email");
+  } else {
+    auto ok = domain::organisation_kind_from(f.value("org_kind"));
+    if (!ok) problems.push_back("请选择法人或其他组织的类型");
+    auto& o = a.organisation;
+    o.kind = ok.value_or(domain::OrganisationKind::Other);
+    o.name = f.value("org_name");
+    o.credit_code = f.value("credit_code");
+    o.legal_representative = f.value("legal_representative");
+    o.contact_person = f.value("contact_person");
+    o.contact_phone = f.value("contact_phone");
+    o.contact_email = f.value("contact_email");
+    o.address = f.value("org_address");
+    o.postcode = f.value("org_postcode");
+  }
+  for (auto& p : domain::validate_applicant(a)) problems.push_back(std::move(p));
+  return a;
+}
+
 namespace {
 
 std::string ysqgk_url(const domain::Site& s) { return s.path_prefix + "/ysqgk/"; }
@@ -158,36 +192,7 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
 
 // The form's values as a request, plus every problem in form order.
 domain::DisclosureRequest request_from_form(const http::Form& f, std::vector<std::string>& problems) {
-  domain::Applicant a;
-  auto kind = domain::applicant_kind_from(f.value("applicant_kind"));
-  if (!kind) problems.push_back("请选择申请人类型（自然人或法人或其他组织）");
-  a.kind = kind.value_or(domain::ApplicantKind::NaturalPerson);
-  if (a.kind == domain::ApplicantKind::NaturalPerson) {
-    a.person.name = f.value("name");
-    auto idt = domain::id_type_from(f.value("id_type"));
-    if (!idt) problems.push_back("请选择证件类型");
-    a.person.id_type = idt.value_or(domain::IdType::Other);
-    a.person.id_number = f.value("id_number");
-    a.person.work_unit = f.value("work_unit");
-    a.person.address = f.value("address");
-    a.person.postcode = f.value("postcode");
-    a.person.phone = f.value("phone");
-    a.person.email = f.value("email");
-  } else {
-    auto ok = domain::organisation_kind_from(f.value("org_kind"));
-    if (!ok) problems.push_back("请选择法人或其他组织的类型");
-    auto& o = a.organisation;
-    o.kind = ok.value_or(domain::OrganisationKind::Other);
-    o.name = f.value("org_name");
-    o.credit_code = f.value("credit_code");
-    o.legal_representative = f.value("legal_representative");
-    o.contact_person = f.value("contact_person");
-    o.contact_phone = f.value("contact_phone");
-    o.contact_email = f.value("contact_email");
-    o.address = f.value("org_address");
-    o.postcode = f.value("org_postcode");
-  }
-  for (auto& p : domain::validate_applicant(a)) problems.push_back(std::move(p));
+  domain::Applicant a = applicant_from_form(f, problems);
   domain::ReceiptEvents ev;
   ev.both_sides_confirmed = domain::Date::today();  // Art. 31: the receipt confirms it online, now
   auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, f.value("description"));

@@ -176,7 +176,6 @@ void SiteApp::register_routes(http::Router& router) {
   register_api_routes(router, app.db, app.env.base_url);
   register_feed_routes(router, app.db, app.env.base_url);
   register_request_public_api(router, app.db, app.options);
-  register_request_office_api(router, app.db);
 
   router.get("/static/{path*}", [&app](http::Request& req) {
     auto r = http::serve_static(app.options.static_dir, req.param("path"));

@@ -22,15 +22,17 @@ struct Grant {
 std::map<Role, Grant> expected_matrix() {
   using A = Action;
   std::map<Role, Grant> m;
-  m[Role::DepartmentEditor].department = {A::CreateDraft, A::Edit, A::Submit, A::MaskPrivacy, A::View};
+  m[Role::DepartmentEditor].department = {A::CreateDraft, A::Edit, A::Submit, A::MaskPrivacy, A::View,
+                                          A::ViewRequest, A::DraftReply};
   m[Role::DepartmentReviewer].department = {A::MaskPrivacy, A::StartReview, A::ReviewDecide, A::ReturnForChanges,
                                             A::OverridePrivacy, A::View};
   m[Role::Publisher].site = {A::MaskPrivacy, A::ReturnForChanges, A::OverridePrivacy, A::Approve, A::Publish,
                              A::Schedule, A::Amend, A::Withdraw, A::MarkValidity, A::ExemptInterpretation,
-                             A::CorrectChangeNote, A::View};
+                             A::CorrectChangeNote, A::View, A::ViewRequest, A::ViewApplicantIdentity,
+                             A::HandleRequest, A::DraftReply};
   m[Role::SiteAdmin].site = {A::View, A::ManageCatalogue, A::ManageDepartments, A::ManageSites, A::ManageUsers,
-                             A::ViewAudit};
-  m[Role::Auditor].site = {A::View, A::ViewAudit};
+                             A::ViewAudit, A::ViewRequest};
+  m[Role::Auditor].site = {A::View, A::ViewAudit, A::ViewRequest};
   return m;
 }
 
@@ -81,7 +83,7 @@ TEST(Permissions, EveryRoleActionScopeTripleIsDecidedAsTheMatrixSays) {
       }
     }
   }
-  EXPECT_EQ(allowed + refused, 5 * 22 * 3);
+  EXPECT_EQ(allowed + refused, 5 * 26 * 3);
   EXPECT_GT(refused, allowed);
 }
 
@@ -95,6 +97,22 @@ TEST(Permissions, RefusalsSayWhy) {
   EXPECT_EQ(permission_refusal(account(Role::SiteAdmin), Action::ManageUsers, target(Where::OtherSite)),
             "只能管理本网站");
   EXPECT_EQ(permission_refusal(account(Role::Auditor), Action::Edit, target(Where::OwnDepartment)), "审计员无权修改文件");
+}
+
+TEST(Permissions, RequestRefusalsSpeakOfApplications) {
+  EXPECT_EQ(permission_refusal(account(Role::DepartmentEditor), Action::HandleRequest, target(Where::OwnDepartment)),
+            "部门编辑无权办理政府信息公开申请");
+  EXPECT_EQ(permission_refusal(account(Role::DepartmentEditor), Action::DraftReply, target(Where::OtherDepartment)),
+            "只能处理分办给本部门的申请");
+  // Not yet assigned: no department may draft.
+  EXPECT_EQ(permission_refusal(account(Role::DepartmentEditor), Action::ViewRequest, Target{1, std::nullopt}),
+            "只能处理分办给本部门的申请");
+  EXPECT_EQ(permission_refusal(account(Role::Publisher), Action::HandleRequest, target(Where::OtherSite)),
+            "只能处理本网站收到的申请");
+  EXPECT_EQ(permission_refusal(account(Role::Auditor), Action::ViewApplicantIdentity, target(Where::OwnDepartment)),
+            "审计员无权查看申请人身份证件号码");
+  EXPECT_EQ(permission_refusal(account(Role::DepartmentReviewer), Action::ViewRequest, target(Where::OwnDepartment)),
+            "保密审查员无权查看政府信息公开申请");
 }
 
 TEST(Permissions, DisabledAccountsMayDoNothing) {
