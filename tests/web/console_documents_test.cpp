@@ -7,6 +7,7 @@
 #include "ingest/ingest_samples.hpp"
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
+#include "store/site_repository.hpp"
 #include "store/workflow_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
@@ -45,6 +46,17 @@ class DocumentConsoleServer : public SiteServer {
     make("auditor", domain::Role::Auditor, std::nullopt);
     make("admin", domain::Role::SiteAdmin, std::nullopt);
     make("other", domain::Role::DepartmentEditor, other_department.id);
+    domain::Site county;
+    county.code = "xinshao";
+    county.name = "新邵县人民政府";
+    county.path_prefix = "/xinshao";
+    county = store::SiteRepository(*db).save(county);
+    domain::Account a;
+    a.username = "county_auditor";
+    a.display_name = "县审计员";
+    a.role = domain::Role::Auditor;
+    a.site_id = county.id;
+    accounts.create(a, "correct horse");
   }
   std::unique_ptr<web::console::ConsoleApp> console;
   domain::Department other_department;
@@ -411,6 +423,29 @@ TEST_F(ConsoleDocumentsTest, AuditLogViewerAndChainVerification) {
   EXPECT_EQ(admin.post("/console/workflow-settings/", {{"words", "内部资料\n"}, {"catalogue", "zcwj"}}).status, 303);
   EXPECT_EQ(store::WorkflowRepository(*s.db).sensitive_words(s.seed.site.id), std::vector<std::string>{"内部资料"});
   EXPECT_EQ(auditor.post("/console/workflow-settings/", {{"words", ""}, {"catalogue", "zcwj"}}).status, 403);
+}
+
+// Least privilege: an auditor of another site sees only that site's entries (here: their
+// own login), never the city site's documents and logins; verification still covers all.
+TEST_F(ConsoleDocumentsTest, AnAuditorSeesOnlyTheirOwnSitesAuditEntries) {
+  auto editor = login("editor");
+  create(editor, "市级文件", "<p>x</p>");
+  auto county = login("county_auditor");
+  auto page = county.get("/console/audit/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("create_draft"), std::string::npos);
+  EXPECT_EQ(page.body.find(">editor<"), std::string::npos);
+  EXPECT_NE(page.body.find(">county_auditor<"), std::string::npos);
+  EXPECT_NE(page.body.find(">login<"), std::string::npos);
+  EXPECT_NE(visible_text(county.get("/console/audit/?verify=1").body).find("校验通过"), std::string::npos);
+
+  auto auditor = login("auditor");
+  const auto city = auditor.get("/console/audit/").body;
+  EXPECT_NE(city.find("create_draft"), std::string::npos);
+  EXPECT_EQ(city.find(">county_auditor<"), std::string::npos);
+  // The document's entries carry the document's site.
+  for (const auto& e : store::AuditLog(*s.db).entries("document"))
+    EXPECT_EQ(e.site_id, s.seed.site.id);
 }
 
 }  // namespace
