@@ -2,7 +2,7 @@
 #include "domain/privacy_html.hpp"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <optional>
 
 namespace zwgk::domain {
@@ -15,11 +15,11 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 // Tags whose boundary is a line break for a reader.
 bool is_block(std::string_view name) {
-  static constexpr std::array<std::string_view, 30> kBlocks = {
-      "p",    "div", "br",    "li",    "ul",    "ol",    "tr",      "td",  "th",  "table",
-      "h1",   "h2",  "h3",    "h4",    "h5",    "h6",    "blockquote", "pre", "hr", "section",
-      "article", "caption", "thead", "tbody", "tfoot", "dl", "dt", "dd", "figure", "img"};
-  return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
+  static constexpr std::string_view kBlocks[] = {
+      "p",       "div",   "br",    "li",    "ul",    "ol",   "tr",  "td", "th",     "table",      "h1",
+      "h2",      "h3",    "h4",    "h5",    "h6",    "blockquote", "pre", "hr", "section", "article",
+      "caption", "thead", "tbody", "tfoot", "dl",    "dt",   "dd",  "figure", "figcaption", "img", "col"};
+  return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
 }
 
 void append_utf8(std::string& out, char32_t cp) {

@@ -47,9 +47,9 @@ class DocumentConsoleServer : public SiteServer {
     make("admin", domain::Role::SiteAdmin, std::nullopt);
     make("other", domain::Role::DepartmentEditor, other_department.id);
     domain::Site county;
-    county.code = "xinshao";
-    county.name = "新邵县人民政府";
-    county.path_prefix = "/xinshao";
+    county.code = "dongkou";
+    county.name = "洞口县人民政府";
+    county.path_prefix = "/dongkou";
     county = store::SiteRepository(*db).save(county);
     domain::Account a;
     a.username = "county_auditor";
@@ -347,6 +347,24 @@ TEST_F(ConsoleDocumentsTest, MaskInOneClickAndOverrideWithAReason) {
   for (const auto& e : store::AuditLog(*s.db).entries("document", std::to_string(id)))
     if (e.action == "override_privacy" && e.changes.find("救助站公开服务电话") != std::string::npos) audited = true;
   EXPECT_TRUE(audited);
+}
+
+// The findings' context is the text a reader sees (no escaped markup), a number split by
+// inline tags is found and blocks publishing, and masking edits the HTML keeping its tags.
+TEST_F(ConsoleDocumentsTest, PrivacyFindingsReadTheVisibleTextAndMaskKeepsTheTags) {
+  auto editor = login("editor");
+  const auto id = create(editor, "救助名单（拆分）", "<p>申请人李四</p><p>身份证号4305021990<b>0101123X</b>，住址略。</p>");
+  auto page = editor.get(doc_path(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<mark>" + std::string(kId) + "</mark>"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;/p&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;b&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;p&gt;"), std::string::npos);
+  EXPECT_NE(visible_text(page.body).find("不能发布"), std::string::npos);
+  ASSERT_EQ(editor.post(doc_path(id, "mask"), {{"expected_revision", "1"}}).status, 303);
+  const auto body = store::DocumentRepository(*s.db).by_id(id)->body_html;
+  EXPECT_NE(body.find("430502****<b>****123X</b>"), std::string::npos) << body;
+  EXPECT_EQ(visible_text(editor.get(doc_path(id)).body).find("不能发布"), std::string::npos);
 }
 
 TEST_F(ConsoleDocumentsTest, PolicyNeedsItsInterpretationOrAnExemption) {
