@@ -20,7 +20,7 @@ build: deps $(BUILD)/build.ninja
 run: build
 	@mkdir -p var
 	@$(BUILD)/zwgk migrate --database $(DATABASE)
-	@$(BUILD)/zwgk demo --database $(DATABASE)
+	@$(BUILD)/zwgk demo --with-accounts --database $(DATABASE)
 	@$(BUILD)/zwgk serve --database $(DATABASE) --listen $(LISTEN)
 
 test:

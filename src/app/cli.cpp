@@ -85,6 +85,8 @@ int run_cli(int argc, char** argv) {
   DemoArgs demo_args;
   demo->add_option("--data-dir", demo_args.data_dir, "演示数据目录，默认源码树的 data/demo/");
   demo->add_option("--per-column", demo_args.per_column, "每个目录栏目生成的文件数（默认 3）")->check(CLI::Range(0, 1000));
+  demo->add_flag("--with-accounts", demo_args.with_accounts,
+                 "另建各角色演示账号（随机密码只显示这一次）、各流程阶段的文件和两件依申请公开申请");
 
   auto* import = app.add_subcommand("import", "从 JSONL 文件导入文件，可重复执行 (import documents, one JSON object a line)");
   add_database(import, database);

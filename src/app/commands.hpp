@@ -15,6 +15,7 @@ int migrate_command(const Config& config);
 struct DemoArgs {
   std::string data_dir;     // "" = config.demo_dir, else <source>/data/demo
   int per_column = 3;
+  bool with_accounts = false;  // also demo_console.hpp: one account per role, printed once
 };
 int demo_command(const Config& config, const DemoArgs& args);
 

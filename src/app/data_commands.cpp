@@ -10,6 +10,8 @@
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/demo.hpp"
+#include "app/demo_console.hpp"
+#include "app/working_day_calendar_loader.hpp"
 #include "app/importer.hpp"
 #include "store/database.hpp"
 #include "store/document_repository.hpp"
@@ -70,6 +72,28 @@ int demo_command(const Config& config, const DemoArgs& args) {
   if (auto city = sites.by_code(kDemoCitySite)) {
     if (auto seed = documents.by_external_id(city->id, kSeedExternalId))
       std::printf("zwgk: 种子文件《%s》 索引号 %s\n", seed->title.c_str(), seed->index_number.c_str());
+  }
+  if (args.with_accounts && stats.errors.empty()) {
+    domain::WorkingDayCalendar calendar;
+    try {
+      calendar = load_working_day_calendar(holiday_dir(config));
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "zwgk: %s；期限按仅周末休息计算\n", e.what());
+    }
+    const auto console = load_demo_console(*db, installation_secret(config), calendar);
+    std::printf("zwgk: 演示账号（网站 %s，登录 /console/login）：\n", kDemoCitySite);
+    bool any_new = false;
+    for (const auto& a : console.accounts) {
+      if (a.password.empty()) {
+        std::printf("  %-16s %-8s 已存在，密码未改动\n", a.username.c_str(), a.role.c_str());
+      } else {
+        any_new = true;
+        std::printf("  %-16s %-8s 密码 %s\n", a.username.c_str(), a.role.c_str(), a.password.c_str());
+      }
+    }
+    if (any_new) std::printf("zwgk: 密码只显示这一次，请立即记下；忘记时用 zwgk user passwd 重设\n");
+    std::printf("zwgk: 演示流程文件新增 %d 篇，依申请公开申请新增 %d 件\n", console.documents_created,
+                console.requests_created);
   }
   std::fflush(stdout);
   return stats.errors.empty() ? kExitOk : kExitFailure;

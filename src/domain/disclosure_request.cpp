@@ -106,7 +106,10 @@ void effect(DisclosureRequest& r, const RequestEvent& e) {
       r.outcome = ReplyOutcome::NoCorrectionInTime;
       r.closed_on = e.on;
       break;
-    case E::Assign: r.department = e.department; break;
+    case E::Assign:
+      r.department = e.department;
+      r.department_id = e.department_id;
+      break;
     case E::StartConsultation: r.consultations.push_back({e.third_party, e.on, std::nullopt}); break;
     case E::EndConsultation: r.consultations.back().ended_on = e.on; break;
     case E::Extend: r.extension = Extension{e.extension_working_days, e.approver, e.on}; break;

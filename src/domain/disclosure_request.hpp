@@ -96,8 +96,10 @@ struct RequestEvent {
   std::string actor;                         // who recorded it (account name)
   // RequestCorrection: the day by which the applicant must correct (Art. 30).
   std::optional<Date> correction_due_on;
-  // Assign: the department that drafts the reply.
+  // Assign: the department that drafts the reply: its id (what scopes the application to
+  // that department's editors) and its name at the time (for display and history).
   std::string department;
+  std::optional<std::int64_t> department_id;
   // StartConsultation: the third party consulted.
   std::string third_party;
   // Extend: working days added (1..20), the approving head, notice given to the applicant.
@@ -143,7 +145,8 @@ struct DisclosureRequest {
   DeliveryMethod delivery = DeliveryMethod::Online;
 
   RequestState state = RequestState::Received;
-  std::string department;
+  std::string department;                       // name when assigned (display)
+  std::optional<std::int64_t> department_id;    // the assigned department (scope)
   std::optional<Date> correction_requested_on;
   std::optional<Date> correction_due_on;
   std::optional<Date> corrected_on;

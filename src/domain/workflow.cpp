@@ -2,6 +2,8 @@
 // due date (workflow.hpp).
 #include "domain/workflow.hpp"
 
+#include "domain/privacy_html.hpp"
+
 #include <algorithm>
 
 
@@ -233,7 +235,10 @@ bool requires_interpretation(const Document& doc, const std::string& catalogue_c
 }
 
 std::vector<PrivacyText> privacy_texts(const Document& doc, const std::vector<PrivacyText>& attachment_texts) {
-  std::vector<PrivacyText> out = {{"title", doc.title}, {"summary", doc.summary}, {"body", doc.body_html}};
+  // The body as a reader sees it (privacy_html.hpp): contexts without markup, and a number
+  // split by inline tags is found.
+  std::vector<PrivacyText> out = {
+      {"title", doc.title}, {"summary", doc.summary}, {"body", visible_text(doc.body_html).text}};
   for (const auto& a : attachment_texts) out.push_back(a);
   return out;
 }
@@ -254,7 +259,7 @@ std::vector<GuardFinding> guard_findings(const std::vector<PrivacyText>& texts, 
 Document mask_document(Document doc, const PrivacyScanOptions& options) {
   doc.title = mask_all(doc.title, scan_privacy(doc.title, options));
   doc.summary = mask_all(doc.summary, scan_privacy(doc.summary, options));
-  doc.body_html = mask_all(doc.body_html, scan_privacy(doc.body_html, options));
+  doc.body_html = mask_html(doc.body_html, options);
   return doc;
 }
 

@@ -284,6 +284,18 @@ domain::Account AccountRepository::update(const domain::Account& in) {
   });
 }
 
+bool AccountRepository::check_password(std::int64_t id, const std::string& password) {
+  auto stored = guarded("读取账号失败", [&]() -> std::optional<std::string> {
+    Lease lease(db_);
+    long long i = id;
+    std::string hash;
+    lease.sql() << "SELECT password_hash FROM accounts WHERE id = :id", soci::use(i, "id"), soci::into(hash);
+    if (!lease.sql().got_data()) return std::nullopt;
+    return hash;
+  });
+  return stored && verify_password(*stored, password);
+}
+
 void AccountRepository::set_password(std::int64_t id, const std::string& password) {
   auto problems = password_problems(password);
   if (!problems.empty()) throw domain::ValidationError(problems);

@@ -74,6 +74,9 @@ class AccountRepository {
   // Saves display name, role, department and disabled (user name, site, password and TOTP
   // are changed by their own calls). Disabling ends the account's sessions.
   domain::Account update(const domain::Account& account);
+  // True if `password` is the account's current password (constant-time; false for an
+  // unknown id). For "change my password", which asks for the current one.
+  bool check_password(std::int64_t id, const std::string& password);
   // Replaces the password and ends every session of the account.
   void set_password(std::int64_t id, const std::string& password);
   void set_disabled(std::int64_t id, bool disabled);

@@ -12,13 +12,14 @@ const std::string kGenesis(64, '0');
 std::string canonical(const AuditEntry& e) {
   nlohmann::json a = nlohmann::json::array({e.id, e.at, e.actor.account_id, e.actor.username, e.actor.address, e.action,
                                             e.object_type, e.object_id, e.changes});
+  if (e.site_id != 0) a.push_back(e.site_id);  // migration 0009: older entries have site 0
   return a.dump();
 }
 
 std::string chain_hash(const AuditEntry& e) { return sha256_hex(e.prev_hash + canonical(e)); }
 
 struct Row {
-  long long id = 0, actor_id = 0;
+  long long id = 0, actor_id = 0, site_id = 0;
   std::string at, username, address, action, object_type, object_id, changes, prev_hash, hash;
   void into(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -32,14 +33,17 @@ struct Row {
     st.exchange(soci::into(changes));
     st.exchange(soci::into(prev_hash));
     st.exchange(soci::into(hash));
+    st.exchange(soci::into(site_id));
   }
   AuditEntry value() const {
-    return AuditEntry{id, at, Actor{actor_id, username, address}, action, object_type, object_id, changes, prev_hash, hash};
+    return AuditEntry{id, at, Actor{actor_id, username, address}, action, object_type, object_id, changes, prev_hash, hash,
+                      site_id};
   }
 };
 
 const char* kColumns =
-    "SELECT id, at, actor_id, actor_username, address, action, object_type, object_id, changes, prev_hash, hash "
+    "SELECT id, at, actor_id, actor_username, address, action, object_type, object_id, changes, prev_hash, hash, "
+    "site_id "
     "FROM audit_log ";
 
 }  // namespace
@@ -62,14 +66,16 @@ AuditEntry append_audit(Lease& lease, const AuditEntryInput& in) {
   e.object_id = in.object_id;
   e.changes = in.changes.is_null() ? std::string("{}") : in.changes.dump();
   e.prev_hash = last;
+  e.site_id = in.site_id;
   e.hash = chain_hash(e);
-  long long id = e.id, actor = e.actor.account_id;
+  long long id = e.id, actor = e.actor.account_id, site = e.site_id;
   sql << "INSERT INTO audit_log (id, at, actor_id, actor_username, address, action, object_type, object_id, changes, "
-         "prev_hash, hash) VALUES (:id, :at, :actor, :username, :address, :action, :otype, :oid, :changes, :prev, :hash)",
+         "prev_hash, hash, site_id) VALUES (:id, :at, :actor, :username, :address, :action, :otype, :oid, :changes, "
+         ":prev, :hash, :site)",
       soci::use(id, "id"), soci::use(e.at, "at"), soci::use(actor, "actor"), soci::use(e.actor.username, "username"),
       soci::use(e.actor.address, "address"), soci::use(e.action, "action"), soci::use(e.object_type, "otype"),
       soci::use(e.object_id, "oid"), soci::use(e.changes, "changes"), soci::use(e.prev_hash, "prev"),
-      soci::use(e.hash, "hash");
+      soci::use(e.hash, "hash"), soci::use(site, "site");
   sql << "UPDATE audit_head SET last_hash = :h WHERE id = 1", soci::use(e.hash, "h");
   return e;
 }
@@ -148,7 +154,9 @@ std::vector<AuditEntry> AuditLog::entries(const std::string& object_type, const 
   });
 }
 
-std::vector<AuditEntry> AuditLog::newest(std::int64_t offset, int limit) {
+std::vector<AuditEntry> AuditLog::newest(std::int64_t offset, int limit) { return newest_for_site(-1, offset, limit); }
+
+std::vector<AuditEntry> AuditLog::newest_for_site(std::int64_t site_id, std::int64_t offset, int limit) {
   return guarded("读取审计日志失败", [&] {
     Lease lease(db_);
     std::vector<AuditEntry> out;
@@ -157,6 +165,7 @@ std::vector<AuditEntry> AuditLog::newest(std::int64_t offset, int limit) {
     r.into(st);
     Binds b;
     std::string q = kColumns;
+    if (site_id >= 0) q += "WHERE site_id = " + b.add(static_cast<long long>(site_id));
     q += " ORDER BY id DESC LIMIT " + b.add(static_cast<long long>(std::max(limit, 1)));
     q += " OFFSET " + b.add(static_cast<long long>(std::max<std::int64_t>(offset, 0)));
     b.apply(st);
@@ -171,6 +180,15 @@ std::int64_t AuditLog::count() {
     Lease lease(db_);
     long long n = 0;
     lease.sql() << "SELECT count(*) FROM audit_log", soci::into(n);
+    return static_cast<std::int64_t>(n);
+  });
+}
+
+std::int64_t AuditLog::count_for_site(std::int64_t site_id) {
+  return guarded("读取审计日志失败", [&] {
+    Lease lease(db_);
+    long long n = 0, site = site_id;
+    lease.sql() << "SELECT count(*) FROM audit_log WHERE site_id = :site", soci::use(site, "site"), soci::into(n);
     return static_cast<std::int64_t>(n);
   });
 }

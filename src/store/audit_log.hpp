@@ -11,15 +11,17 @@
 //       .object_type = "account",           // what was acted on: document, account, site ...
 //       .object_id = std::to_string(account.id),
 //       .changes = {{"role", {{"from", "editor"}, {"to", "publisher"}}}},  // any JSON; no secrets,
-//   });                                     // no passwords, no full ID numbers
+//       .site_id = account.site_id,         // no passwords, no full ID numbers
+//   });                                     // the site whose auditors may read it (0 = none)
 //
 // append() commits its own transaction. The workflow (workflow_repository.hpp) writes its
 // entries inside the transaction of the change itself.
 //
 // Chain: hash = SHA-256(prev_hash || canonical), both lowercase hex, where canonical is the
 // compact JSON array [id, at, actor_id, actor_username, address, action, object_type,
-// object_id, changes] (changes as the stored JSON text). The first entry's prev_hash is 64
-// zeros. audit_head keeps the last id and hash, so removing the newest entries shows too.
+// object_id, changes] (changes as the stored JSON text), followed by site_id when it is not
+// 0 (migration 0009; entries written before it have site 0 and keep their hashes, and
+// changing any entry's site breaks its link). The first entry's prev_hash is 64 zeros. audit_head keeps the last id and hash, so removing the newest entries shows too.
 // Appends are serialised by the row lock on audit_head (one writer at a time).
 #include <cstdint>
 #include <optional>
@@ -45,6 +47,7 @@ struct AuditEntryInput {
   std::string object_type;
   std::string object_id;
   nlohmann::json changes = nlohmann::json::object();
+  std::int64_t site_id = 0;  // the site the entry belongs to; 0 = no site (only `zwgk audit` shows it)
 };
 
 struct AuditEntry {
@@ -54,6 +57,7 @@ struct AuditEntry {
   std::string action, object_type, object_id;
   std::string changes;  // JSON text
   std::string prev_hash, hash;
+  std::int64_t site_id = 0;
 };
 
 // The first broken link.
@@ -73,8 +77,11 @@ class AuditLog {
   std::vector<AuditEntry> entries(const std::string& object_type = "", const std::string& object_id = "",
                                   int limit = 1000);
   std::int64_t count();
-  // Every entry, newest first, skipping `offset` (the console's paged viewer).
+  // Every entry, newest first, skipping `offset`.
   std::vector<AuditEntry> newest(std::int64_t offset, int limit);
+  // One site's entries (the console's paged viewer: a user sees only their own site's).
+  std::int64_t count_for_site(std::int64_t site_id);
+  std::vector<AuditEntry> newest_for_site(std::int64_t site_id, std::int64_t offset, int limit);
 
  private:
   Database& db_;

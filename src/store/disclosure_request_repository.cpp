@@ -91,13 +91,14 @@ struct RequestRow {
 
 constexpr const char* kEventColumns =
     "e.request_id, e.kind, e.happened_on, e.actor, e.correction_due_on, e.department, e.third_party, "
-    "e.extension_working_days, e.approver, e.applicant_notified, e.outcome, e.legal_basis, e.note";
+    "e.extension_working_days, e.approver, e.applicant_notified, e.outcome, e.legal_basis, e.note, e.department_id";
 
 struct EventRow {
   long long request_id = 0;
   int ext = 0, notified = 0;
   std::string kind, on, actor, due, department, third_party, approver, outcome, legal_basis, note;
-  soci::indicator due_ind = soci::i_null;
+  soci::indicator due_ind = soci::i_null, dep_ind = soci::i_null;
+  long long department_id = 0;
   void into(soci::statement& st) {
     st.exchange(soci::into(request_id));
     st.exchange(soci::into(kind));
@@ -112,6 +113,7 @@ struct EventRow {
     st.exchange(soci::into(outcome));
     st.exchange(soci::into(legal_basis));
     st.exchange(soci::into(note));
+    st.exchange(soci::into(department_id, dep_ind));
   }
   domain::RequestEvent value() const {
     auto k = domain::request_event_kind_from(kind);
@@ -119,6 +121,7 @@ struct EventRow {
     domain::RequestEvent e{*k, must_date(on), actor};
     if (due_ind == soci::i_ok) e.correction_due_on = must_date(due);
     e.department = department;
+    if (dep_ind == soci::i_ok) e.department_id = department_id;
     e.third_party = third_party;
     e.extension_working_days = ext;
     e.approver = approver;
@@ -132,7 +135,8 @@ struct EventRow {
 
 // Requests matching `where` (over alias r), with their events replayed.
 std::vector<StoredRequest> load(Lease& lease, const std::string& where, Binds& binds,
-                                std::vector<std::pair<std::string, std::string>>* hashes = nullptr) {
+                                std::vector<std::pair<std::string, std::string>>* hashes = nullptr,
+                                const std::string& order = " ORDER BY r.id") {
   std::vector<StoredRequest> out;
   std::map<long long, std::size_t> index;
   {
@@ -140,8 +144,7 @@ std::vector<StoredRequest> load(Lease& lease, const std::string& where, Binds& b
     RequestRow row;
     row.into(st);
     binds.apply(st);
-    prepare_and_execute(st, std::string("SELECT ") + kRequestColumns + " FROM disclosure_requests r " + where +
-                                " ORDER BY r.id");
+    prepare_and_execute(st, std::string("SELECT ") + kRequestColumns + " FROM disclosure_requests r " + where + order);
     while (st.fetch()) {
       index[row.id] = out.size();
       out.push_back(row.value());
@@ -179,14 +182,17 @@ void insert_event(soci::session& sql, long long request_id, int seq, const domai
   NullableText due(e.correction_due_on);
   int ext = e.extension_working_days, notified = e.applicant_notified ? 1 : 0;
   std::string outcome = e.outcome ? domain::to_code(*e.outcome) : "";
+  long long dep_id = e.department_id.value_or(0);
+  soci::indicator dep_ind = e.department_id ? soci::i_ok : soci::i_null;
   sql << "INSERT INTO request_events (request_id, seq, kind, happened_on, actor, correction_due_on, department, "
-         "third_party, extension_working_days, approver, applicant_notified, outcome, legal_basis, note, recorded_at) "
-         "VALUES (:rid, :seq, :kind, :on, :actor, :due, :dep, :tp, :ext, :appr, :notified, :outcome, :basis, :note, :now)",
+         "third_party, extension_working_days, approver, applicant_notified, outcome, legal_basis, note, recorded_at, "
+         "department_id) VALUES (:rid, :seq, :kind, :on, :actor, :due, :dep, :tp, :ext, :appr, :notified, :outcome, "
+         ":basis, :note, :now, :dep_id)",
       soci::use(request_id, "rid"), soci::use(seq, "seq"), soci::use(kind, "kind"), soci::use(on, "on"),
       soci::use(e.actor, "actor"), soci::use(due.value, due.ind, "due"), soci::use(e.department, "dep"),
       soci::use(e.third_party, "tp"), soci::use(ext, "ext"), soci::use(e.approver, "appr"),
       soci::use(notified, "notified"), soci::use(outcome, "outcome"), soci::use(e.legal_basis, "basis"),
-      soci::use(e.note, "note"), soci::use(now, "now");
+      soci::use(e.note, "note"), soci::use(now, "now"), soci::use(dep_id, dep_ind, "dep_id");
 }
 
 std::string tail4(const std::string& s) { return s.size() <= 4 ? s : s.substr(s.size() - 4); }
@@ -335,9 +341,12 @@ domain::ApplyResult DisclosureRequestRepository::apply(const std::string& tracki
     std::string state = domain::to_code(r.state), outcome = r.outcome ? domain::to_code(*r.outcome) : "",
                 now = now_utc_iso();
     NullableText closed(r.closed_on);
-    sql << "UPDATE disclosure_requests SET state = :state, department = :dep, outcome = :outcome, "
-           "closed_on = :closed, updated_at = :now WHERE id = :id",
-        soci::use(state, "state"), soci::use(r.department, "dep"), soci::use(outcome, "outcome"),
+    long long dep_id = r.department_id.value_or(0);
+    soci::indicator dep_ind = r.department_id ? soci::i_ok : soci::i_null;
+    sql << "UPDATE disclosure_requests SET state = :state, department = :dep, department_id = :dep_id, "
+           "outcome = :outcome, closed_on = :closed, updated_at = :now WHERE id = :id",
+        soci::use(state, "state"), soci::use(r.department, "dep"), soci::use(dep_id, dep_ind, "dep_id"),
+        soci::use(outcome, "outcome"),
         soci::use(closed.value, closed.ind, "closed"), soci::use(now, "now"), soci::use(id, "id");
     if (e.kind == domain::RequestEventKind::Reply && letter) {
       ReplyLetter l = letter(r);
@@ -368,10 +377,12 @@ domain::ApplyResult DisclosureRequestRepository::close_no_correction(const std::
                                                                      const domain::WorkingDayCalendar& cal) {
   return apply(tn, {domain::RequestEventKind::CloseNoCorrection, on, actor}, cal);
 }
-domain::ApplyResult DisclosureRequestRepository::assign(const std::string& tn, Date on, const std::string& department,
+domain::ApplyResult DisclosureRequestRepository::assign(const std::string& tn, Date on,
+                                                        const domain::Department& department,
                                                         const std::string& actor, const domain::WorkingDayCalendar& cal) {
   domain::RequestEvent e{domain::RequestEventKind::Assign, on, actor};
-  e.department = department;
+  e.department = department.name;
+  if (department.id != 0) e.department_id = department.id;
   return apply(tn, e, cal);
 }
 domain::ApplyResult DisclosureRequestRepository::start_consultation(const std::string& tn, Date on,
@@ -580,20 +591,40 @@ std::vector<domain::RequestReview> DisclosureRequestRepository::reviews(const st
   });
 }
 
-std::vector<StoredRequest> DisclosureRequestRepository::list(std::int64_t site_id,
-                                                             std::optional<domain::RequestState> state, int limit) {
-  auto rows = guarded("读取政府信息公开申请失败", [&] {
+RequestPage DisclosureRequestRepository::list(const RequestListQuery& query) {
+  return guarded("读取政府信息公开申请失败", [&] {
+    RequestPage page;
+    page.per_page = std::clamp(query.per_page, 1, 200);
+    page.page = std::max(query.page, 1);
     Lease lease(db_);
     Binds b;
-    std::string where = "WHERE r.site_id = " + b.add(static_cast<long long>(site_id));
-    if (state) where += " AND r.state = " + b.add(domain::to_code(*state));
-    return load(lease, where, b);
+    std::string where = "WHERE r.site_id = " + b.add(static_cast<long long>(query.site_id));
+    if (query.state) where += " AND r.state = " + b.add(domain::to_code(*query.state));
+    if (query.department_id) where += " AND r.department_id = " + b.add(static_cast<long long>(*query.department_id));
+    {
+      long long n = 0;
+      soci::statement st(lease.sql());
+      st.exchange(soci::into(n));
+      b.apply(st);
+      prepare_and_execute(st, "SELECT count(*) FROM disclosure_requests r " + where);
+      st.fetch();
+      page.total = n;
+    }
+    const long long offset = static_cast<long long>(page.page - 1) * page.per_page;
+    page.items = load(lease, where, b, nullptr,
+                      " ORDER BY r.received_on DESC, r.id DESC LIMIT " + std::to_string(page.per_page) + " OFFSET " +
+                          std::to_string(offset));
+    return page;
   });
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a.request.received_on == b.request.received_on ? a.id > b.id : b.request.received_on < a.request.received_on;
-  });
-  if (limit >= 0 && rows.size() > static_cast<std::size_t>(limit)) rows.resize(static_cast<std::size_t>(limit));
-  return rows;
+}
+
+std::vector<StoredRequest> DisclosureRequestRepository::list(std::int64_t site_id,
+                                                             std::optional<domain::RequestState> state, int limit) {
+  RequestListQuery q;
+  q.site_id = site_id;
+  q.state = state;
+  q.per_page = std::max(limit, 1);
+  return list(q).items;
 }
 
 std::vector<OpenRequest> DisclosureRequestRepository::open_requests(std::int64_t site_id,
@@ -611,6 +642,7 @@ std::vector<OpenRequest> DisclosureRequestRepository::open_requests(std::int64_t
     o.tracking_number = s.request.tracking_number;
     o.site_id = s.site_id;
     o.department = s.request.department;
+    o.department_id = s.request.department_id;
     o.state = s.request.state;
     o.received_on = s.request.received_on;
     o.deadline = domain::due_date(s.request, cal, today);

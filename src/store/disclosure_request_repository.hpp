@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/department.hpp"
 #include "domain/disclosure_request.hpp"
 #include "domain/request_annual_counts.hpp"
 #include "domain/request_review.hpp"
@@ -59,11 +60,25 @@ struct DisclosedFile {
 struct OpenRequest {
   std::string tracking_number;
   std::int64_t site_id = 0;
-  std::string department;  // "" = not yet assigned
+  std::string department;  // "" = not yet assigned (name when assigned, for display)
+  std::optional<std::int64_t> department_id;
   domain::RequestState state = domain::RequestState::Received;
   domain::Date received_on;
   domain::ReplyDeadline deadline;
   domain::DueStatus status = domain::DueStatus::OnTime;
+};
+
+struct RequestListQuery {
+  std::int64_t site_id = 0;
+  std::optional<domain::RequestState> state;
+  std::optional<std::int64_t> department_id;  // only applications assigned to it
+  int page = 1;                                // 1-based
+  int per_page = 50;
+};
+struct RequestPage {
+  std::vector<StoredRequest> items;
+  std::int64_t total = 0;  // all matching, every page
+  int page = 1, per_page = 50;
 };
 
 struct RequestDashboard {
@@ -104,7 +119,9 @@ class DisclosureRequestRepository {
                                          const domain::WorkingDayCalendar& cal);
   domain::ApplyResult close_no_correction(const std::string& tn, domain::Date on, const std::string& actor,
                                           const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult assign(const std::string& tn, domain::Date on, const std::string& department,
+  // Assigns to `department` by id (its current name is kept for display); a department
+  // renamed later keeps its applications.
+  domain::ApplyResult assign(const std::string& tn, domain::Date on, const domain::Department& department,
                              const std::string& actor, const domain::WorkingDayCalendar& cal);
   domain::ApplyResult start_consultation(const std::string& tn, domain::Date on, const std::string& third_party,
                                          const std::string& actor, const domain::WorkingDayCalendar& cal);
@@ -132,7 +149,9 @@ class DisclosureRequestRepository {
   std::vector<domain::RequestReview> reviews(const std::string& tracking_number);
 
   // The console's list: one site's requests (public-safe, no applicant), newest received
-  // first, optionally only one state; at most `limit`.
+  // first, optionally one state and one department; paged in SQL (per_page 1..200).
+  RequestPage list(const RequestListQuery& query);
+  // The first page of up to `limit` (1..200) of the above.
   std::vector<StoredRequest> list(std::int64_t site_id, std::optional<domain::RequestState> state, int limit = 200);
 
   // Open requests (site_id 0 = every site), classified on `today`, in due-date order.

@@ -302,7 +302,8 @@ void replace_site_list(Database& db, const domain::Account& who, std::int64_t si
       lease.sql() << std::string("INSERT INTO ") + table + " (site_id, " + column + ") VALUES (:s, :v)",
           soci::use(site, "s"), soci::use(value, "v");
     }
-    append_audit(lease, AuditEntryInput{actor, audit_action, "site", std::to_string(site_id), {{"count", kept.size()}}});
+    append_audit(lease, AuditEntryInput{actor, audit_action, "site", std::to_string(site_id), {{"count", kept.size()}},
+                                        site_id});
     return 0;
   });
 }

@@ -242,7 +242,11 @@ std::vector<domain::GuardFinding> guard(Lease& lease, std::int64_t document_id, 
 
 void audit(Lease& lease, const Actor& actor, const std::string& action, std::int64_t document_id,
            nlohmann::json changes) {
-  append_audit(lease, AuditEntryInput{actor, action, "document", std::to_string(document_id), std::move(changes)});
+  // The entry belongs to the document's site (whose auditors may read it).
+  long long id = document_id, site = 0;
+  lease.sql() << "SELECT site_id FROM documents WHERE id = :id", soci::use(id, "id"), soci::into(site);
+  append_audit(lease,
+               AuditEntryInput{actor, action, "document", std::to_string(document_id), std::move(changes), site});
 }
 
 }  // namespace zwgk::store::workflow_rows

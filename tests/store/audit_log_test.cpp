@@ -82,6 +82,48 @@ TEST_F(AuditLogTest, DeletingTheNewestRowsIsFoundToo) {
   EXPECT_EQ(broken->entry_id, 3);
 }
 
+TEST_F(AuditLogTest, EntriesCarryTheirSiteAndAreReadPerSite) {
+  AuditLog log(*db);
+  log.append({{1, "a", ""}, "login", "session", "", {}, 1});
+  log.append({{2, "b", ""}, "login", "session", "", {}, 2});
+  log.append({{0, "system", ""}, "startup", "server", "", {}});  // no site
+  log.append({{1, "a", ""}, "logout", "session", "", {}, 1});
+  EXPECT_EQ(log.count(), 4);
+  EXPECT_EQ(log.count_for_site(1), 2);
+  EXPECT_EQ(log.count_for_site(2), 1);
+  const auto one = log.newest_for_site(1, 0, 10);
+  ASSERT_EQ(one.size(), 2u);
+  EXPECT_EQ(one[0].action, "logout");
+  EXPECT_EQ(one[0].site_id, 1);
+  EXPECT_EQ(one[1].action, "login");
+  ASSERT_EQ(log.newest_for_site(2, 0, 10).size(), 1u);
+  EXPECT_EQ(log.newest_for_site(2, 0, 10)[0].actor.username, "b");
+  EXPECT_EQ(log.newest(0, 10).size(), 4u);
+  EXPECT_FALSE(log.verify());  // the whole chain, every site
+}
+
+TEST_F(AuditLogTest, MovingAnEntryToAnotherSiteBreaksItsLink) {
+  AuditLog log(*db);
+  log.append({{1, "a", ""}, "login", "session", "", {}, 1});
+  log.append({{2, "b", ""}, "login", "session", "", {}, 2});
+  log.append({{0, "system", ""}, "startup", "server", "", {}});
+  drop_guard();
+  db->execute("UPDATE audit_log SET site_id = 1 WHERE id = 2");
+  auto broken = log.verify();
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->entry_id, 2);
+}
+
+TEST_F(AuditLogTest, GivingASitelessEntryASiteBreaksItsLink) {
+  AuditLog log(*db);
+  log.append({{0, "system", ""}, "startup", "server", "", {}});
+  drop_guard();
+  db->execute("UPDATE audit_log SET site_id = 3 WHERE id = 1");
+  auto broken = log.verify();
+  ASSERT_TRUE(broken);
+  EXPECT_EQ(broken->entry_id, 1);
+}
+
 TEST_F(AuditLogTest, AppendNeedsActionAndObject) {
   EXPECT_THROW(AuditLog(*db).append({{1, "a", ""}, "", "account", "1", {}}), StoreError);
   EXPECT_EQ(AuditLog(*db).count(), 0);

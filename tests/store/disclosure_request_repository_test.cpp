@@ -91,7 +91,7 @@ TEST_F(RequestStoreTest, EveryEventThroughTheRepositoryWithLetter) {
   EXPECT_TRUE(r.request_correction(tn, d("2024-09-30"), d("2024-10-15"), "office", cal()));
   EXPECT_EQ(r.find(tn)->request.state, RequestState::CorrectionRequested);
   EXPECT_TRUE(r.receive_correction(tn, d("2024-10-10"), "office", cal()));
-  EXPECT_TRUE(r.assign(tn, d("2024-10-10"), "邵阳市自然资源和规划局", "office", cal()));
+  EXPECT_TRUE(r.assign(tn, d("2024-10-10"), named_department("邵阳市自然资源和规划局"), "office", cal()));
   EXPECT_TRUE(r.start_consultation(tn, d("2024-10-14"), "某建设公司", "dept", cal()));
   EXPECT_TRUE(r.end_consultation(tn, d("2024-10-18"), "dept", cal()));
   EXPECT_TRUE(r.extend(tn, d("2024-10-21"), 15, "刘主任", true, "office", cal()));
@@ -146,7 +146,7 @@ TEST_F(RequestStoreTest, RefusedEventsChangeNothing) {
   EXPECT_EQ(r.find(tn)->request.history.size(), before.history.size());
   EXPECT_EQ(r.find(tn)->request.state, RequestState::Received);
 
-  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.extend(tn, d("2024-10-09"), 20, "刘主任", true, "office", cal()));
   auto twice = r.extend(tn, d("2024-10-10"), 5, "刘主任", true, "office", cal());
   EXPECT_FALSE(twice);
@@ -154,13 +154,13 @@ TEST_F(RequestStoreTest, RefusedEventsChangeNothing) {
   auto after = r.find(tn)->request;
   EXPECT_EQ(after.history.size(), 2u);
   EXPECT_EQ(after.extension->working_days, 20);
-  EXPECT_THROW(r.assign("YSQ-2024-999999", d("2024-10-08"), "x", "office", cal()), NotFound);
+  EXPECT_THROW(r.assign("YSQ-2024-999999", d("2024-10-08"), named_department("x"), "office", cal()), NotFound);
 }
 
 TEST_F(RequestStoreTest, ExtensionAtMostTwentyWorkingDays) {
   auto r = repo();
   const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
-  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), named_department("市政府办"), "office", cal()));
   EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 21, "刘主任", true, "office", cal()));
   EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 10, "", true, "office", cal()));
   EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 10, "刘主任", false, "office", cal()));
@@ -197,7 +197,7 @@ TEST_F(RequestStoreTest, NoCorrectionInTimeClosesWithOutcomeSixOne) {
 TEST_F(RequestStoreTest, ThirdPartyPauseMovesTheDueDate) {
   auto r = repo();
   const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
-  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.start_consultation(tn, d("2024-10-14"), "某建设公司", "dept", cal()));
   EXPECT_EQ(domain::classify_due(r.find(tn)->request, cal(), d("2024-10-20")), domain::DueStatus::Paused);
   ASSERT_TRUE(r.end_consultation(tn, d("2024-10-18"), "dept", cal()));
@@ -228,9 +228,9 @@ TEST_F(RequestStoreTest, Dashboard) {
   const auto fine = r.register_request(site.id, person_request("2024-10-21")).tracking_number;
   const auto done = r.register_request(site.id, person_request("2024-10-21")).tracking_number;
   ASSERT_TRUE(r.request_correction(paused, d("2024-10-28"), d("2024-11-08"), "office", cal()));
-  ASSERT_TRUE(r.assign(fine, d("2024-10-22"), "邵阳市教育局", "office", cal()));
-  ASSERT_TRUE(r.assign(soon, d("2024-10-22"), "邵阳市教育局", "office", cal()));
-  ASSERT_TRUE(r.assign(done, d("2024-10-22"), "邵阳市教育局", "office", cal()));
+  ASSERT_TRUE(r.assign(fine, d("2024-10-22"), named_department("邵阳市教育局"), "office", cal()));
+  ASSERT_TRUE(r.assign(soon, d("2024-10-22"), named_department("邵阳市教育局"), "office", cal()));
+  ASSERT_TRUE(r.assign(done, d("2024-10-22"), named_department("邵阳市教育局"), "office", cal()));
   ASSERT_TRUE(r.reply(done, d("2024-10-25"), ReplyOutcome::Disclosed, "", "", "office", cal()));
 
   auto dash = r.dashboard(site.id, cal(), d("2024-10-28"));
@@ -259,11 +259,11 @@ TEST_F(RequestStoreTest, AnnualReportSectionsThreeAndFour) {
   auto r = repo();
   // Carried over from 2023, answered in 2024.
   const auto old = r.register_request(site.id, person_request("2023-12-20")).tracking_number;
-  ASSERT_TRUE(r.assign(old, d("2023-12-21"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(old, d("2023-12-21"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.reply(old, d("2024-01-10"), ReplyOutcome::NotHeld, "", "", "office", cal()));
   // New in 2024, answered: a law firm (法律服务机构), 不予公开 4.
   const auto firm = r.register_request(site.id, organisation_request("2024-03-01", domain::OrganisationKind::LegalServiceInstitution)).tracking_number;
-  ASSERT_TRUE(r.assign(firm, d("2024-03-04"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(firm, d("2024-03-04"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.reply(firm, d("2024-03-20"), ReplyOutcome::ThirdPartyRights, "", "", "office", cal()));
   // New in 2024, still open at the year's end.
   r.register_request(site.id, organisation_request("2024-12-27", domain::OrganisationKind::CommercialEnterprise));
@@ -272,7 +272,7 @@ TEST_F(RequestStoreTest, AnnualReportSectionsThreeAndFour) {
   ASSERT_TRUE(r.apply(w, {domain::RequestEventKind::Withdraw, d("2024-05-07"), "office"}, cal()));
   // Closed in 2023: not in 2024.
   const auto gone = r.register_request(site.id, person_request("2023-03-01")).tracking_number;
-  ASSERT_TRUE(r.assign(gone, d("2023-03-02"), "市政府办", "office", cal()));
+  ASSERT_TRUE(r.assign(gone, d("2023-03-02"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.reply(gone, d("2023-03-10"), ReplyOutcome::Disclosed, "", "", "office", cal()));
 
   const auto t = r.section_three(site.id, 2024);
@@ -322,6 +322,64 @@ TEST_F(RequestStoreTest, DisclosedFilesByPrivateToken) {
   EXPECT_EQ(r.file_by_token(f.download_token)->file_name, "批复文件.pdf");
   EXPECT_FALSE(r.file_by_token("0000"));
   EXPECT_THROW(r.add_disclosed_file(tn, "../x", "x", "text/plain"), domain::ValidationError);
+}
+
+// Assignment is by department id: a rename keeps the application with its department
+// (the name at the time stays for display), and the list filters by id.
+TEST_F(RequestStoreTest, AssignmentFollowsTheDepartmentIdAcrossARename) {
+  auto r = repo();
+  const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
+  const auto other = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
+  ASSERT_TRUE(r.assign(tn, d("2024-10-08"), department, "office", cal()));
+  auto found = r.find(tn);
+  ASSERT_TRUE(found->request.department_id);
+  EXPECT_EQ(*found->request.department_id, department.id);
+  EXPECT_EQ(found->request.department, department.name);
+
+  auto renamed = department;
+  renamed.name = "邵阳市民政局（更名后）";
+  DepartmentRepository(*db).save(renamed);
+  found = r.find(tn);
+  EXPECT_EQ(found->request.department_id, department.id);
+  RequestListQuery q;
+  q.site_id = site.id;
+  q.department_id = department.id;
+  const auto page = r.list(q);
+  ASSERT_EQ(page.total, 1);
+  ASSERT_EQ(page.items.size(), 1u);
+  EXPECT_EQ(page.items[0].request.tracking_number, tn);
+  const auto open = r.open_requests(site.id, cal(), d("2024-10-09"));
+  for (const auto& o : open)
+    if (o.tracking_number == tn) EXPECT_EQ(o.department_id, department.id);
+    else EXPECT_EQ(o.tracking_number, other);
+}
+
+TEST_F(RequestStoreTest, ListIsPagedInSqlNewestFirst) {
+  auto r = repo();
+  std::vector<std::string> tns;
+  for (int day = 1; day <= 7; ++day) {
+    const std::string date = "2024-10-0" + std::to_string(day);
+    tns.push_back(r.register_request(site.id, person_request(date.c_str())).tracking_number);
+  }
+  RequestListQuery q;
+  q.site_id = site.id;
+  q.per_page = 3;
+  auto p1 = r.list(q);
+  EXPECT_EQ(p1.total, 7);
+  ASSERT_EQ(p1.items.size(), 3u);
+  EXPECT_EQ(p1.items[0].request.tracking_number, tns[6]);
+  EXPECT_EQ(p1.items[2].request.tracking_number, tns[4]);
+  q.page = 3;
+  auto p3 = r.list(q);
+  EXPECT_EQ(p3.total, 7);
+  ASSERT_EQ(p3.items.size(), 1u);
+  EXPECT_EQ(p3.items[0].request.tracking_number, tns[0]);
+  EXPECT_EQ(p3.items[0].request.state, RequestState::Received);  // events replayed
+  q.page = 4;
+  EXPECT_TRUE(r.list(q).items.empty());
+  q.page = 1;
+  q.state = RequestState::Replied;
+  EXPECT_EQ(r.list(q).total, 0);
 }
 
 }  // namespace

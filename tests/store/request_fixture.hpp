@@ -47,6 +47,13 @@ inline domain::DisclosureRequest organisation_request(const char* received, doma
   return domain::new_disclosure_request(domain::RequestChannel::InPerson, ev, a, "某项目环评批复");
 }
 
+// A department known by name only (no id): assignments that scope to nobody.
+inline domain::Department named_department(std::string name) {
+  domain::Department d;
+  d.name = std::move(name);
+  return d;
+}
+
 class RequestStoreTest : public StoreTest {
  protected:
   PersonalDataKey key = PersonalDataKey::derive_from(std::string(32, 'k'));

@@ -7,6 +7,7 @@
 #include "ingest/ingest_samples.hpp"
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
+#include "store/site_repository.hpp"
 #include "store/workflow_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
@@ -45,6 +46,17 @@ class DocumentConsoleServer : public SiteServer {
     make("auditor", domain::Role::Auditor, std::nullopt);
     make("admin", domain::Role::SiteAdmin, std::nullopt);
     make("other", domain::Role::DepartmentEditor, other_department.id);
+    domain::Site county;
+    county.code = "dongkou";
+    county.name = "洞口县人民政府";
+    county.path_prefix = "/dongkou";
+    county = store::SiteRepository(*db).save(county);
+    domain::Account a;
+    a.username = "county_auditor";
+    a.display_name = "县审计员";
+    a.role = domain::Role::Auditor;
+    a.site_id = county.id;
+    accounts.create(a, "correct horse");
   }
   std::unique_ptr<web::console::ConsoleApp> console;
   domain::Department other_department;
@@ -337,6 +349,24 @@ TEST_F(ConsoleDocumentsTest, MaskInOneClickAndOverrideWithAReason) {
   EXPECT_TRUE(audited);
 }
 
+// The findings' context is the text a reader sees (no escaped markup), a number split by
+// inline tags is found and blocks publishing, and masking edits the HTML keeping its tags.
+TEST_F(ConsoleDocumentsTest, PrivacyFindingsReadTheVisibleTextAndMaskKeepsTheTags) {
+  auto editor = login("editor");
+  const auto id = create(editor, "救助名单（拆分）", "<p>申请人李四</p><p>身份证号4305021990<b>0101123X</b>，住址略。</p>");
+  auto page = editor.get(doc_path(id));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<mark>" + std::string(kId) + "</mark>"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;/p&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;b&gt;"), std::string::npos);
+  EXPECT_EQ(page.body.find("&lt;p&gt;"), std::string::npos);
+  EXPECT_NE(visible_text(page.body).find("不能发布"), std::string::npos);
+  ASSERT_EQ(editor.post(doc_path(id, "mask"), {{"expected_revision", "1"}}).status, 303);
+  const auto body = store::DocumentRepository(*s.db).by_id(id)->body_html;
+  EXPECT_NE(body.find("430502****<b>****123X</b>"), std::string::npos) << body;
+  EXPECT_EQ(visible_text(editor.get(doc_path(id)).body).find("不能发布"), std::string::npos);
+}
+
 TEST_F(ConsoleDocumentsTest, PolicyNeedsItsInterpretationOrAnExemption) {
   auto editor = login("editor");
   const auto id = create(editor, "邵阳市促进就业若干政策", "<p>政策</p>", "zcwj");
@@ -411,6 +441,29 @@ TEST_F(ConsoleDocumentsTest, AuditLogViewerAndChainVerification) {
   EXPECT_EQ(admin.post("/console/workflow-settings/", {{"words", "内部资料\n"}, {"catalogue", "zcwj"}}).status, 303);
   EXPECT_EQ(store::WorkflowRepository(*s.db).sensitive_words(s.seed.site.id), std::vector<std::string>{"内部资料"});
   EXPECT_EQ(auditor.post("/console/workflow-settings/", {{"words", ""}, {"catalogue", "zcwj"}}).status, 403);
+}
+
+// Least privilege: an auditor of another site sees only that site's entries (here: their
+// own login), never the city site's documents and logins; verification still covers all.
+TEST_F(ConsoleDocumentsTest, AnAuditorSeesOnlyTheirOwnSitesAuditEntries) {
+  auto editor = login("editor");
+  create(editor, "市级文件", "<p>x</p>");
+  auto county = login("county_auditor");
+  auto page = county.get("/console/audit/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("create_draft"), std::string::npos);
+  EXPECT_EQ(page.body.find(">editor<"), std::string::npos);
+  EXPECT_NE(page.body.find(">county_auditor<"), std::string::npos);
+  EXPECT_NE(page.body.find(">login<"), std::string::npos);
+  EXPECT_NE(visible_text(county.get("/console/audit/?verify=1").body).find("校验通过"), std::string::npos);
+
+  auto auditor = login("auditor");
+  const auto city = auditor.get("/console/audit/").body;
+  EXPECT_NE(city.find("create_draft"), std::string::npos);
+  EXPECT_EQ(city.find(">county_auditor<"), std::string::npos);
+  // The document's entries carry the document's site.
+  for (const auto& e : store::AuditLog(*s.db).entries("document"))
+    EXPECT_EQ(e.site_id, s.seed.site.id);
 }
 
 }  // namespace

@@ -1,6 +1,9 @@
 // The console shell through the real server: login, cookies, CSRF, roles, logout.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
+#include "domain/totp.hpp"
 #include "store/account_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
@@ -239,6 +242,77 @@ TEST_F(ConsoleTest, ASessionIsAcceptedByAnotherServerOnTheSameDatabase) {
   t.join();
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("王管理"), std::string::npos);
+}
+
+// 我的账号: the signed-in user turns on two-step verification with the shown key (QR code
+// of the otpauth:// URI), which is saved only after a valid code; login then asks for it.
+TEST_F(ConsoleTest, TwoStepVerificationIsSetUpOnTheAccountPage) {
+  auto c = ConsoleSession::login(s.port, "editor", "correct horse");
+  auto page = c.get("/console/account/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<svg"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/console/account/\""), std::string::npos);  // in the navigation
+  const std::string secret = hidden_value(page.body, "secret");
+  ASSERT_GE(secret.size(), 32u);
+  EXPECT_NE(page.body.find("id=\"totp-secret\">" + secret), std::string::npos);
+  const auto key = domain::base32_decode(secret);
+  ASSERT_TRUE(key);
+
+  // A wrong code (and a missing CSRF token) saves nothing.
+  const std::string good = domain::totp_code(*key, std::time(nullptr));
+  const std::string wrong = good == "000000" ? "111111" : "000000";
+  auto r = c.post("/console/account/totp", {{"secret", secret}, {"code", wrong}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(visible_text(r.body).find("验证码不正确"), std::string::npos);
+  EXPECT_EQ(hidden_value(r.body, "secret"), secret);  // the same key to try again
+  EXPECT_EQ(c.post("/console/account/totp", {{"secret", secret}, {"code", good}}, false).status, 403);
+  EXPECT_FALSE(store::AccountRepository(*s.db).by_id(s.editor.id)->totp_enabled);
+
+  r = c.post("/console/account/totp", {{"secret", secret}, {"code", domain::totp_code(*key, std::time(nullptr))}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_TRUE(store::AccountRepository(*s.db).by_id(s.editor.id)->totp_enabled);
+  EXPECT_NE(visible_text(c.get("/console/account/").body).find("两步验证已开启"), std::string::npos);
+
+  // Login now needs the code.
+  auto without = ConsoleSession::login(s.port, "editor", "correct horse");
+  EXPECT_TRUE(without.cookie.empty());
+  auto with = ConsoleSession::login(s.port, "editor", "correct horse", domain::totp_code(*key, std::time(nullptr)));
+  EXPECT_FALSE(with.cookie.empty());
+
+  // Switching it off needs the password.
+  EXPECT_EQ(with.post("/console/account/totp/disable", {{"password", "wrong one"}}).status, 400);
+  EXPECT_TRUE(store::AccountRepository(*s.db).by_id(s.editor.id)->totp_enabled);
+  EXPECT_EQ(with.post("/console/account/totp/disable", {{"password", "correct horse"}}).status, 303);
+  EXPECT_FALSE(store::AccountRepository(*s.db).by_id(s.editor.id)->totp_enabled);
+}
+
+TEST_F(ConsoleTest, ChangingOnesOwnPasswordNeedsTheCurrentOne) {
+  auto c = ConsoleSession::login(s.port, "editor", "correct horse");
+  auto r = c.post("/console/account/password",
+                  {{"current_password", "not it"}, {"new_password", "battery staple"}, {"confirm_password", "battery staple"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(visible_text(r.body).find("当前密码不正确"), std::string::npos);
+  r = c.post("/console/account/password",
+             {{"current_password", "correct horse"}, {"new_password", "battery staple"}, {"confirm_password", "other"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(visible_text(r.body).find("两次输入的新密码不一致"), std::string::npos);
+  r = c.post("/console/account/password",
+             {{"current_password", "correct horse"}, {"new_password", "short"}, {"confirm_password", "short"}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(store::AccountRepository(*s.db).check_password(s.editor.id, "correct horse"));
+
+  r = c.post("/console/account/password", {{"current_password", "correct horse"},
+                                           {"new_password", "battery staple"},
+                                           {"confirm_password", "battery staple"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location").value_or(""), "/console/login?changed=1");
+  EXPECT_EQ(c.get("/console/").status, 303);  // this session ended too
+  EXPECT_TRUE(ConsoleSession::login(s.port, "editor", "correct horse").cookie.empty());
+  EXPECT_FALSE(ConsoleSession::login(s.port, "editor", "battery staple").cookie.empty());
+  // Only one's own account: the admin's password is untouched.
+  EXPECT_FALSE(ConsoleSession::login(s.port, "admin", "correct horse").cookie.empty());
+  const auto actions = s.audit_actions();
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "account.password_change"), actions.end());
 }
 
 }  // namespace

@@ -478,5 +478,61 @@ TEST_F(RequestConsoleTest, DashboardAndAnnualReportBehindLogin) {
   EXPECT_EQ(login("editor").get("/console/api/requests/annual-report?year=" + year).status, 403);
 }
 
+// Assignment is by department id: renaming the department keeps its editors' applications.
+TEST_F(RequestConsoleTest, RenamingADepartmentKeepsItsApplicationsWithItsEditors) {
+  auto pub = login("publisher");
+  const auto reg = register_letter(pub, days_ago(0));
+  const auto base = "/console/requests/" + reg.tn + "/";
+  // The form's select sends the id.
+  EXPECT_NE(pub.get(base).body.find("value=\"" + std::to_string(s.seed.department.id) + "\""), std::string::npos);
+  EXPECT_EQ(pub.post(base + "assign", {{"department_id", "999999"}}).status, 400);
+  ASSERT_EQ(pub.post(base + "assign", {{"department_id", std::to_string(s.seed.department.id)}}).status, 303);
+  auto renamed = s.seed.department;
+  renamed.name = "邵阳市人民政府办公室（更名）";
+  store::DepartmentRepository(*s.db).save(renamed);
+
+  auto editor = login("editor");
+  EXPECT_NE(editor.get("/console/requests/").body.find(reg.tn), std::string::npos);
+  EXPECT_EQ(editor.get(base).status, 200);
+  // The dashboard groups by the name at assignment, and still counts it for this editor.
+  EXPECT_NE(visible_text(editor.get("/console/requests/dashboard").body).find(s.seed.department.name),
+            std::string::npos);
+  // The other department's editor still does not see it.
+  auto other = login("other_editor");
+  EXPECT_EQ(other.get("/console/requests/").body.find(reg.tn), std::string::npos);
+  EXPECT_EQ(other.get(base).status, 403);
+}
+
+// The list is paged in SQL: 50 a page, with the pagination links and the filter kept.
+TEST_F(RequestConsoleTest, TheListIsPaged) {
+  auto repo = s.repo();
+  std::vector<std::string> tns;
+  for (int i = 0; i < 53; ++i) {
+    domain::Applicant a;
+    a.kind = domain::ApplicantKind::NaturalPerson;
+    a.person.name = kName;
+    a.person.id_number = kId;
+    a.person.address = "湖南省邵阳市";
+    a.person.phone = "13973955502";
+    domain::ReceiptEvents ev;
+    ev.both_sides_confirmed = days_ago(60 - i);
+    auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, "第" + std::to_string(i) + "件");
+    tns.push_back(repo.register_request(s.seed.site.id, r).tracking_number);
+  }
+  auto pub = login("publisher");
+  const auto p1 = pub.get("/console/requests/");
+  ASSERT_EQ(p1.status, 200);
+  const auto t1 = visible_text(p1.body);
+  EXPECT_NE(t1.find("共 53 条，第 1/2 页"), std::string::npos);
+  EXPECT_NE(p1.body.find(tns.back()), std::string::npos);   // newest first
+  EXPECT_EQ(p1.body.find(tns.front() + "<"), std::string::npos);
+  EXPECT_NE(p1.body.find("/console/requests/?page=2"), std::string::npos);
+  const auto p2 = pub.get("/console/requests/?page=2");
+  EXPECT_NE(p2.body.find(tns.front() + "<"), std::string::npos);
+  EXPECT_EQ(p2.body.find(tns.back() + "<"), std::string::npos);
+  EXPECT_NE(pub.get("/console/requests/?state=received&page=2").body.find("state=received"), std::string::npos);
+  EXPECT_EQ(pub.get("/console/requests/?page=abc").status, 400);
+}
+
 }  // namespace
 }  // namespace zwgk::test

@@ -16,6 +16,12 @@
 namespace zwgk::test {
 namespace {
 
+domain::Department named_department(std::string name) {
+  domain::Department d;
+  d.name = std::move(name);
+  return d;
+}
+
 // A valid GB 11643 number nobody else would write.
 std::string resident_id(std::string_view first17) {
   static constexpr int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -159,7 +165,7 @@ TEST(RequestPages, SubmitReceiptStatusAndNoPersonalDataAnywhere) {
   // The web app's secret is random per SiteApp: the repository needs no key to apply events.
   store::DisclosureRequestRepository repo(*s.db, key);
   const auto received = repo.find(tn)->request.received_on;
-  ASSERT_TRUE(repo.assign(tn, received, "邵阳市人民政府办公室", "office", calendar()));
+  ASSERT_TRUE(repo.assign(tn, received, named_department("邵阳市人民政府办公室"), "office", calendar()));
   ASSERT_TRUE(repo.reply(tn, received, domain::ReplyOutcome::Disclosed, "", "", "office", calendar(),
                          [](const domain::DisclosureRequest& r) {
                            return store::ReplyLetter{"答复书-" + r.tracking_number + ".html", "text/html; charset=utf-8",

@@ -1,5 +1,6 @@
-// 审计日志 /console/audit/ (auditors and site administrators): entries newest first, 50 a
-// page, and 校验 (AuditLog::verify: the first broken link of the hash chain, if any).
+// 审计日志 /console/audit/ (auditors and site administrators): their own site's entries
+// only (least privilege; entries without a site are for `zwgk audit` on the server), newest
+// first, 50 a page, and 校验 (AuditLog::verify: the first broken link of the hash chain, if any).
 #include "http/router.hpp"
 #include "store/audit_log.hpp"
 #include "web/console/document_pages.hpp"
@@ -17,11 +18,11 @@ void register_audit_pages(ConsoleApp& app, http::Router& router) {
   app.get(router, "/console/audit/", admin_or_auditor(), [](ConsoleRequest& c) {
     store::AuditLog log(c.db);
     const auto page = parse_positive_integer(field(c, "page")).value_or(1);
-    const auto total = log.count();
+    const auto total = log.count_for_site(c.site.id);
     const auto pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
     const auto current = std::min<std::int64_t>(std::max<std::int64_t>(page, 1), pages);
     View rows{View::type::list};
-    for (const auto& e : log.newest((current - 1) * kPageSize, kPageSize)) {
+    for (const auto& e : log.newest_for_site(c.site.id, (current - 1) * kPageSize, kPageSize)) {
       View r{View::type::object};
       r.set("id", std::to_string(e.id));
       r.set("at", utc_to_china_display(e.at));
@@ -48,7 +49,8 @@ void register_audit_pages(ConsoleApp& app, http::Router& router) {
                                   "。该条及其后的记录不可信，请立即报告。");
       } else {
         result.set("ok", true);
-        result.set("message", "校验通过：全部 " + std::to_string(total) + " 条记录的哈希链完整，未发现修改或删除。");
+        result.set("message", "校验通过：全部 " + std::to_string(log.count()) +
+                                  " 条记录（含其他网站的记录）的哈希链完整，未发现修改或删除。");
       }
       v.set("verify", result);
     }

@@ -27,6 +27,7 @@ AuditSink store_audit_sink(store::Database& db) {
     in.object_type = e.object_type;
     in.object_id = e.object_id;
     in.changes = {{"site_id", e.site_id}};
+    in.site_id = e.site_id;
     if (!e.detail.empty()) in.changes["detail"] = e.detail;
     store::AuditLog(db).append(in);
   };

@@ -230,6 +230,7 @@ void ConsoleApp::register_routes(http::Router& router) {
   register_department_pages(*this, router);
   register_catalogue_pages(*this, router);
   register_site_pages(*this, router);
+  register_account_pages(*this, router);
 }
 
 }  // namespace zwgk::web::console

@@ -13,6 +13,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router);       // user_p
 void register_department_pages(ConsoleApp& app, http::Router& router); // department_pages.cpp
 void register_catalogue_pages(ConsoleApp& app, http::Router& router);  // catalogue_pages.cpp
 void register_site_pages(ConsoleApp& app, http::Router& router);       // site_pages.cpp
+void register_account_pages(ConsoleApp& app, http::Router& router);    // account_pages.cpp
 
 // The session cookie's attributes: Path=/console, HttpOnly, SameSite=Strict, Secure when
 // the configured base URL is https.

@@ -41,7 +41,8 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
   router.get("/console/login", [&app](http::Request& req) {
     if (auto token = http::cookie(req, kSessionCookie); token && app.accounts().session(*token))
       return http::Response::redirect("/console/", 303);
-    return login_form(app, safe_next(req.query_param("next").value_or("/console/")), "", "", false, 200);
+    const std::string message = req.query_param("changed") ? "密码已修改，请用新密码重新登录。" : "";
+    return login_form(app, safe_next(req.query_param("next").value_or("/console/")), "", message, false, 200);
   });
 
   router.post("/console/login", [&app](http::Request& req) {

@@ -70,11 +70,21 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
            return repo.close_no_correction(s.request.tracking_number, date_field(c, "on", "结案日期"), actor(c), cal);
          });
   action(app, router, env, "assign", "request.assign", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
-    const std::string dep = field(c, "department");
-    if (!dep.empty() && !store::DepartmentRepository(c.db).by_name(c.site.id, dep))
-      throw domain::ValidationError({"本网站没有这个部门：" + dep});
-    d = "department=" + dep;
-    return repo.assign(s.request.tracking_number, date_field(c, "on", "分办日期"), dep, actor(c), cal);
+    // By id (the form's select); a name is accepted too (scripts). Stored by id.
+    store::DepartmentRepository deps(c.db);
+    std::optional<domain::Department> dep;
+    const std::string id = field(c, "department_id"), name = field(c, "department");
+    if (!id.empty()) {
+      auto n = parse_positive_integer(id);
+      if (n) dep = deps.by_id(*n);
+      if (!dep || dep->site_id != c.site.id) throw domain::ValidationError({"本网站没有这个部门（编号 " + id + "）"});
+    } else if (!name.empty()) {
+      dep = deps.by_name(c.site.id, name);
+      if (!dep) throw domain::ValidationError({"本网站没有这个部门：" + name});
+    }
+    d = "department_id=" + (dep ? std::to_string(dep->id) : std::string());
+    return repo.assign(s.request.tracking_number, date_field(c, "on", "分办日期"), dep.value_or(domain::Department{}),
+                       actor(c), cal);
   });
   action(app, router, env, "consultation-start", "request.consultation_start",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {

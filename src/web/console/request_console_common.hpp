@@ -43,12 +43,15 @@ inline const Access& request_handlers() {
 inline std::string request_url(const std::string& tn) { return "/console/requests/" + tn + "/"; }
 
 // The application as a permission target: its site and the department it is assigned to
-// (by name in the store; resolved to the department's id on its site).
-inline domain::Target request_target(ConsoleRequest& c, const store::StoredRequest& r) {
-  domain::Target t{r.site_id, std::nullopt};
-  if (!r.request.department.empty())
-    if (auto d = store::DepartmentRepository(c.db).by_name(r.site_id, r.request.department)) t.department_id = d->id;
-  return t;
+// (by id: renaming a department keeps its applications).
+inline domain::Target request_target(ConsoleRequest&, const store::StoredRequest& r) {
+  return domain::Target{r.site_id, r.request.department_id};
+}
+
+// Department editors see only what is assigned to their department (by id).
+inline bool visible_to(const ConsoleRequest& c, const std::optional<std::int64_t>& department_id) {
+  if (c.user.role != domain::Role::DepartmentEditor) return true;
+  return c.user.department_id && department_id && *c.user.department_id == *department_id;
 }
 
 inline std::optional<std::string> request_refusal(ConsoleRequest& c, domain::Action a, const store::StoredRequest& r) {

@@ -182,8 +182,9 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
       View deps{View::type::list};
       for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) {
         View dv{View::type::object};
+        dv.set("id", std::to_string(d.id));
         dv.set("name", d.name);
-        if (d.name == r.department) dv.set("selected", true);
+        if (r.department_id && d.id == *r.department_id) dv.set("selected", true);
         deps.push_back(dv);
       }
       v.set("departments", deps);
