@@ -4,6 +4,8 @@
 // PostgreSQL re-checks candidates with strpos() on it.
 #include <unordered_set>
 
+#include "domain/date.hpp"
+
 #include "domain/html_sanitizer.hpp"
 #include "search/normalizer.hpp"
 #include "search/tokenizer.hpp"
@@ -28,18 +30,31 @@ void delete_entries(Lease& lease, std::int64_t document_id) {
   lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
 }
 
-void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, const Entry& e) {
+// A free entry id in the day's range (search_index_sync.hpp: ids follow 发布日期). A day
+// with 2^20 entries already spills into the day before.
+long long free_entry_id(Lease& lease, long long day) {
+  for (int back = 0; back < 1000; ++back, --day) {
+    long long lo = entry_id_floor(day), hi = lo + kEntriesPerDay - 1, top = 0;
+    soci::indicator ind = soci::i_ok;
+    lease.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
+        soci::use(hi, "hi"), soci::into(top, ind);
+    if (ind == soci::i_null) return lo;
+    if (top < hi) return top + 1;
+  }
+  throw StoreError("检索索引编号已用尽");
+}
+
+void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, long long day, const Entry& e) {
   long long doc = document_id, site = site_id;
+  long long rowid = free_entry_id(lease, day);
   NullableId att(e.attachment_id);
   std::string kind = e.kind, title = e.title, number = e.doc_number, body = e.body;
   int scheme = kSearchScheme;
   if (lease.sqlite()) {
-    lease.sql() << "INSERT INTO search_entries (document_id, attachment_id, site_id, kind, title, doc_number, body, scheme) "
-                   "VALUES (:doc, :att, :site, :kind, :title, :num, :body, :scheme)",
-        soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
+    lease.sql() << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, title, doc_number, body, scheme) "
+                   "VALUES (:id, :doc, :att, :site, :kind, :title, :num, :body, :scheme)",
+        soci::use(rowid, "id"), soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
         soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(scheme, "scheme");
-    long long rowid = 0;
-    lease.sql() << "SELECT last_insert_rowid()", soci::into(rowid);
     lease.sql() << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
         soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
     return;
@@ -47,12 +62,12 @@ void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, 
   bool complete = true;
   std::string tokens = tsvector_literal({&e.title, &e.doc_number, &e.body}, complete);
   int complete_flag = complete ? 1 : 0;
-  lease.sql() << "INSERT INTO search_entries (document_id, attachment_id, site_id, kind, title, doc_number, body, "
-                 "tokens, complete, scheme) VALUES (:doc, :att, :site, :kind, :title, :num, :body, "
+  lease.sql() << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, title, doc_number, body, "
+                 "tokens, complete, scheme) VALUES (:id, :doc, :att, :site, :kind, :title, :num, :body, "
                  "CAST(:tokens AS tsvector), :complete, :scheme)",
       soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
       soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(tokens, "tokens"),
-      soci::use(complete_flag, "complete"), soci::use(scheme, "scheme");
+      soci::use(complete_flag, "complete"), soci::use(scheme, "scheme"), soci::use(rowid, "id");
 }
 
 }  // namespace
@@ -60,13 +75,18 @@ void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, 
 void reindex_document_search(Lease& lease, std::int64_t document_id) {
   delete_entries(lease, document_id);
   long long id = document_id, site = 0;
-  std::string state, kind, title, number, body_html;
-  lease.sql() << "SELECT site_id, state, kind, title, doc_number, body_html FROM documents WHERE id = :id",
+  std::string state, kind, title, number, body_html, published;
+  soci::indicator published_ind = soci::i_ok;
+  lease.sql() << "SELECT site_id, state, kind, title, doc_number, body_html, CAST(published_on AS TEXT) FROM documents "
+                 "WHERE id = :id",
       soci::use(id, "id"), soci::into(site), soci::into(state), soci::into(kind), soci::into(title), soci::into(number),
-      soci::into(body_html);
+      soci::into(body_html), soci::into(published, published_ind);
   if (!lease.sql().got_data() || state != "published") return;
+  std::optional<domain::Date> date;
+  if (published_ind == soci::i_ok && published.size() >= 10) date = domain::Date::parse(published.substr(0, 10));
+  const long long day = (date ? *date : domain::Date::today()).days().time_since_epoch().count();
   const std::string doc_number = compact_search_text(number);
-  insert_entry(lease, document_id, site,
+  insert_entry(lease, document_id, site, day,
                Entry{std::nullopt, kind, compact_search_text(title), doc_number,
                      compact_search_text(domain::html_to_text(body_html))});
 
@@ -82,7 +102,7 @@ void reindex_document_search(Lease& lease, std::int64_t document_id) {
   while (st.fetch())
     attachments.push_back(Entry{att_id, "attachment", compact_search_text(file_name), doc_number,
                                 compact_search_text(text_ind == soci::i_null ? std::string() : text)});
-  for (const auto& e : attachments) insert_entry(lease, document_id, site, e);
+  for (const auto& e : attachments) insert_entry(lease, document_id, site, day, e);
 }
 
 }  // namespace zwgk::store

@@ -19,6 +19,9 @@ void register_request_public_api(http::Router& router, store::Database& db, cons
 // it behind login.
 void register_request_office_api(http::Router& router, store::Database& db);
 
+// GET /api/v1/search: 站内搜索 (api_search.cpp); registered before register_api_routes'
+// catch-all /api/{rest*}.
+void register_search_api(http::Router& router, store::Database& db, const std::string& base_url);
 void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url);
 void register_feed_routes(http::Router& router, store::Database& db, const std::string& base_url);
 
