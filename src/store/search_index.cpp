@@ -57,7 +57,14 @@ enum class Facet { None, Type, Year, Department, Catalogue, Site };
 struct Scope {
   Facet without = Facet::None;  // leave this filter out (the facet's own counts)
   bool title_only = false;      // match in title or 文号 only
+  bool texts = false;           // SQLite: join search_texts as t (the phrase-together rank)
 };
+
+// The key entries are ordered by for "newest first": the FTS rowid on SQLite, so the
+// planner walks the index backwards and stops at the LIMIT.
+std::string newest_first(Lease& lease) {
+  return lease.sqlite() ? " ORDER BY search_fts.rowid DESC" : " ORDER BY e.id DESC";
+}
 
 // FROM ... WHERE ... shared by the count/facet passes and the page of results.
 std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& query, Binds& b, Scope scope = {}) {
@@ -66,32 +73,34 @@ std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& 
     std::string match;
     for (const auto& term : query.terms) match += (match.empty() ? "" : " ") + fts5_string(term.text);
     if (scope.title_only) match = "{title doc_number} : (" + match + ")";
-    from = " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.document_id";
+    from = " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid";
+    if (scope.texts) from += " JOIN search_texts t ON t.id = e.id";
     where = " WHERE search_fts MATCH " + b.add(match);
   } else {
     std::vector<std::vector<std::string>> phrases;
     for (const auto& term : query.terms) phrases.push_back(term.phrase);
-    from = " FROM search_entries e JOIN documents d ON d.id = e.document_id";
+    from = " FROM search_entries e";
     where = " WHERE (e.tokens @@ CAST(" + b.add(tsquery_literal(phrases)) + " AS tsquery) OR e.complete = 0)";
     for (const auto& term : query.terms) {
       where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) + ") > 0";
       where += scope.title_only ? ")" : " OR strpos(e.body, " + b.add(term.text) + ") > 0)";
     }
   }
-  where += " AND d.state = 'published'";
+  // Entries exist only for published documents (search_index_sync.hpp): no state check.
+  if (q.disclosure || q.validity) from += " JOIN documents d ON d.id = e.document_id";
   if (q.site_id && scope.without != Facet::Site) where += " AND e.site_id = " + b.add(q.site_id);
   if (q.catalogue_id && scope.without != Facet::Catalogue) {
     const auto ids = catalogue_with_descendants(lease, *q.catalogue_id);
     std::string in;
     for (auto id : ids) in += (in.empty() ? "" : ", ") + b.add(id);
-    where += ids.empty() ? " AND 1 = 0" : " AND d.catalogue_id IN (" + in + ")";
+    where += ids.empty() ? " AND 1 = 0" : " AND e.catalogue_id IN (" + in + ")";
   }
   if (q.department_id && scope.without != Facet::Department)
-    where += " AND d.department_id = " + b.add(*q.department_id);
+    where += " AND e.department_id = " + b.add(*q.department_id);
   if (q.year && scope.without != Facet::Year) {
     const int y = std::clamp(*q.year, 1, 9998);
     const auto first_day = [](int year) { return domain::Date{std::chrono::year{year} / 1 / 1}.iso(); };
-    where += " AND d.published_on >= " + b.add(first_day(y)) + " AND d.published_on < " + b.add(first_day(y + 1));
+    where += " AND e.published_on >= " + b.add(first_day(y)) + " AND e.published_on < " + b.add(first_day(y + 1));
   }
   if (q.disclosure) where += " AND d.disclosure = " + b.add(domain::to_code(*q.disclosure));
   if (q.validity) where += " AND (" + validity_condition(*q.validity, q.today, b) + ")";
@@ -106,11 +115,11 @@ std::string relevance_order(Lease& lease, const search::Query& query, Binds& b) 
   if (query.terms.size() > 1) {  // the terms together, as typed, above scattered terms
     std::string whole;
     for (const auto& t : query.terms) whole += t.text;
-    const char* find = lease.sqlite() ? "instr" : "strpos";
-    order += std::string("(CASE WHEN ") + find + "(e.title, " + b.add(whole) + ") > 0 OR " + find + "(e.doc_number, " +
-             b.add(whole) + ") > 0 OR " + find + "(e.body, " + b.add(whole) + ") > 0 THEN 0 ELSE 1 END), ";
+    const std::string find = lease.sqlite() ? "instr(t." : "strpos(e.";
+    order += "(CASE WHEN " + find + "title, " + b.add(whole) + ") > 0 OR " + find + "doc_number, " + b.add(whole) +
+             ") > 0 OR " + find + "body, " + b.add(whole) + ") > 0 THEN 0 ELSE 1 END), ";
   }
-  if (lease.sqlite()) return order + "bm25(search_fts, 10.0, 8.0, 1.0), e.id DESC";
+  if (lease.sqlite()) return order + "bm25(search_fts, 10.0, 8.0, 1.0), search_fts.rowid DESC";
   std::string score;
   for (const auto& t : query.terms)
     score += (score.empty() ? "" : " + ") + std::string("(CASE WHEN strpos(e.title, ") + b.add(t.text) +
@@ -122,9 +131,9 @@ std::string relevance_order(Lease& lease, const search::Query& query, Binds& b) 
 const char* facet_column(Facet f) {
   switch (f) {
     case Facet::Type: return "e.kind";
-    case Facet::Year: return "substr(CAST(d.published_on AS TEXT), 1, 4)";
-    case Facet::Department: return "d.department_id";
-    case Facet::Catalogue: return "d.catalogue_id";
+    case Facet::Year: return "substr(CAST(e.published_on AS TEXT), 1, 4)";
+    case Facet::Department: return "e.department_id";
+    case Facet::Catalogue: return "e.catalogue_id";
     case Facet::Site: return "e.site_id";
     case Facet::None: break;
   }
@@ -160,7 +169,7 @@ bool filtered(const SearchQuery& q, Facet f) {
 // Counts (exactly up to the cap) and facets. Every pass reads at most kSearchCountCap + 1
 // matches, newest first, so a query matching a million entries costs what 10,001 do.
 void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
-  const std::string limit = " ORDER BY e.id DESC LIMIT " + std::to_string(kSearchCountCap + 1);
+  const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(kSearchCountCap + 1);
   // Pass 1: every filter; the total, and the facets whose filter is not set.
   {
     Binds b;
@@ -241,15 +250,16 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
   if (offset >= kSearchCountCap) return {};
   const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
+  const bool together = query.terms.size() > 1;
   if (q.sort_by_date || !counted.total_capped) {
     Binds b;
-    const std::string fw = from_where(lease, q, query, b);
-    const std::string order = q.sort_by_date ? std::string(" ORDER BY e.id DESC") : relevance_order(lease, query, b);
+    const std::string fw = from_where(lease, q, query, b, Scope{Facet::None, false, together && !q.sort_by_date});
+    const std::string order = q.sort_by_date ? newest_first(lease) : relevance_order(lease, query, b);
     return entry_ids(lease, "SELECT e.id" + fw + order + window, b);
   }
   // Capped regime: title/文号 matches by relevance, then the rest newest first.
   Binds bt;
-  const std::string fwt = from_where(lease, q, query, bt, Scope{Facet::None, true});
+  const std::string fwt = from_where(lease, q, query, bt, Scope{Facet::None, true, together});
   std::vector<long long> titled = entry_ids(
       lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt) + " LIMIT " + std::to_string(kSearchTitleCap), bt);
   std::vector<long long> out;
@@ -262,7 +272,7 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   Binds b;
   const std::string fw = from_where(lease, q, query, b);
   const long long need = to_skip + per_page + n_titled;
-  for (long long id : entry_ids(lease, "SELECT e.id" + fw + " ORDER BY e.id DESC LIMIT " + std::to_string(need), b)) {
+  for (long long id : entry_ids(lease, "SELECT e.id" + fw + newest_first(lease) + " LIMIT " + std::to_string(need), b)) {
     if (skip.count(id)) continue;
     if (to_skip > 0) {
       --to_skip;
@@ -394,27 +404,32 @@ std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::in
   guarded("重建检索索引失败", [&] {
     Lease lease(db_);
     long long id = 0;
-    soci::statement st = (lease.sql().prepare << "SELECT id FROM documents ORDER BY id", soci::into(id));
+    soci::statement st = (lease.sql().prepare << "SELECT id FROM documents WHERE state = 'published' "
+                                                 "ORDER BY published_on, id", soci::into(id));
     st.execute();
     while (st.fetch()) ids.push_back(id);
   });
   const auto total = static_cast<std::int64_t>(ids.size());
   std::int64_t done = 0;
-  constexpr std::size_t kBatch = 500;
+  constexpr std::size_t kBatch = 2000;
+  bool fresh = false;  // an empty index: no entry to delete before writing (the bulk path)
   for (std::size_t i = 0; i < ids.size(); i += kBatch) {
     guarded("重建检索索引失败", [&] {
       Lease lease(db_);
       Transaction tx(lease);
-      if (i == 0) {  // entries of deleted documents, and an FTS index out of step
+      if (i == 0) {  // entries of documents no longer published, and an FTS index out of step
+        lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN "
+                       "(SELECT id FROM documents WHERE state = 'published')";
         if (lease.sqlite()) {
-          lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)";
+          lease.sql() << "DELETE FROM search_texts WHERE id NOT IN (SELECT id FROM search_entries)";
           lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('rebuild')";
-        } else {
-          lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)";
         }
+        long long any = 0;
+        lease.sql() << "SELECT count(*) FROM (SELECT 1 FROM search_entries LIMIT 1) x", soci::into(any);
+        fresh = any == 0;
       }
       for (std::size_t j = i; j < std::min(ids.size(), i + kBatch); ++j) {
-        reindex_document_search(lease, ids[j]);
+        reindex_document_search(lease, ids[j], fresh);
         ++done;
         if (progress) progress(done, total);
       }

@@ -17,7 +17,9 @@ inline constexpr long long entry_id_floor(long long day) { return (day + 200000)
 
 // Drops the document's search entries and, if it is published, writes them again from the
 // stored row (title, 文号, body text, attachment names and extracted text).
-void reindex_document_search(Lease& lease, std::int64_t document_id);
+// `fresh`: the caller knows the document has no entries (bulk rebuild of an empty index):
+// skips the delete.
+void reindex_document_search(Lease& lease, std::int64_t document_id, bool fresh = false);
 // Stores the extracted text of an attachment (content-addressed: every document carrying
 // the same file shares it) and reindexes every document that has it.
 void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text);
