@@ -169,7 +169,8 @@ bool filtered(const SearchQuery& q, Facet f) {
 // Counts (exactly up to the cap) and facets. Every pass reads at most kSearchCountCap + 1
 // matches, newest first, so a query matching a million entries costs what 10,001 do.
 void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
-  const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(kSearchCountCap + 1);
+  const std::int64_t cap = std::max<std::int64_t>(1, q.count_cap);
+  const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(cap + 1);
   // Pass 1: every filter; the total, and the facets whose filter is not set.
   {
     Binds b;
@@ -204,8 +205,8 @@ void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& q
         }
     }
   }
-  if (out.total > kSearchCountCap) {
-    out.total = kSearchCountCap;
+  if (out.total > cap) {
+    out.total = cap;
     out.total_capped = true;
     out.facets_approximate = true;
   }
@@ -228,7 +229,7 @@ void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& q
       seen += n;
       if (ind == soci::i_ok) add_facet(out.facets, f, value, n);
     }
-    if (seen > kSearchCountCap) out.facets_approximate = true;
+    if (seen > cap) out.facets_approximate = true;
   }
 }
 
@@ -248,7 +249,7 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
                                 const SearchResult& counted) {
   const long long per_page = std::clamp(q.per_page, 1, 100);
   const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
-  if (offset >= kSearchCountCap) return {};
+  if (offset >= std::max<std::int64_t>(1, q.count_cap)) return {};
   const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
   const bool together = query.terms.size() > 1;
   if (q.sort_by_date || !counted.total_capped) {
