@@ -1,9 +1,12 @@
-// 站内搜索 queries (search_index.hpp). SQLite: FTS5 MATCH of one quoted phrase per term
-// (the 'zwgk' tokenizer turns it into consecutive bigrams, or the unigram), which is exactly
-// a substring match on the stored compact text; bm25 weights title 10, 文号 8, body 1.
-// PostgreSQL: the GIN index finds entries holding every token (AND), strpos() keeps the
-// true substring matches; title and 文号 hits rank above body hits. Both: a query whose
-// terms appear together as one phrase ranks first, then relevance, then the newer document.
+// 站内搜索 queries (search_index.hpp; docs/adr/0007). SQLite: FTS5 MATCH of one quoted
+// phrase per term (the 'zwgk' tokenizer turns it into consecutive bigrams, or the unigram),
+// which is exactly a substring match on the stored compact text; bm25 weights title 10,
+// 文号 8, body 1. PostgreSQL: the GIN index finds entries holding every token (AND),
+// strpos() keeps the true substring matches; title and 文号 hits rank above body hits.
+// Every pass reads at most count_cap + 1 matches newest first (entry ids follow 发布日期);
+// within the cap the page is ranked over all matches, beyond it title/文号 matches come
+// first and the rest newest first. Filters and facets use the entry's copied columns, so
+// only the 公开形式 / 有效性 filters join documents.
 #include "store/search_index.hpp"
 
 #include <algorithm>
