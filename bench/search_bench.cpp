@@ -4,10 +4,13 @@
 // 1, 2, 4 and 8-character queries and 文号 queries, beside trigram and a LIKE scan.
 //   search_bench DATABASE_URL DOCS.jsonl
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -79,6 +82,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: search_bench DATABASE_URL DOCS.jsonl\n");
     return 2;
   }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // every line as it is printed
+  const char* box = std::getenv("BENCH_CLASS_SECONDS");
+  const double class_seconds = box ? std::atof(box) : 60;  // time box per query class and column
   const std::string url = argv[1];
   auto db = store::Database::open(url, 2);
   db->migrate();
@@ -112,11 +118,21 @@ int main(int argc, char** argv) {
   std::printf("backend %s, loaded as drafts in %.1f s\n", url.substr(0, url.find(':')).c_str(), ms_since(t0) / 1000);
 
   store::SearchIndex index(*db);
+  const auto cpu_seconds = [] {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+  };
+  double load[3] = {0, 0, 0};
+  getloadavg(load, 3);
   t0 = Clock::now();
+  const double cpu0 = cpu_seconds();
   const auto n = index.reindex();
-  const double build_s = ms_since(t0) / 1000;
+  const double build_s = ms_since(t0) / 1000, build_cpu = cpu_seconds() - cpu0;
   db->refresh_statistics();
-  std::printf("zwgk index build: %lld docs in %.1f s = %.0f docs/s\n", static_cast<long long>(n), build_s, n / build_s);
+  std::printf("zwgk index build: %lld docs in %.1f s = %.0f docs/s (this process: %.1f CPU s = %.0f docs per CPU s; "
+              "load average %.1f on %ld cores)\n",
+              static_cast<long long>(n), build_s, n / build_s, build_cpu, n / build_cpu, load[0], sysconf(_SC_NPROCESSORS_ONLN));
 
   const bool sqlite = db->backend() == store::Backend::Sqlite;
   sqlite3* h = nullptr;
@@ -125,11 +141,11 @@ int main(int argc, char** argv) {
     std::printf("zwgk index size (FTS5 shadow tables): %.1f MB\n",
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'", "") / 1048576.0);
     std::printf("search_entries (normalised text): %.1f MB\n",
-                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_entries%'", "") / 1048576.0);
+                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_entries%' OR name LIKE 'search_texts%'", "") / 1048576.0);
     t0 = Clock::now();
     char* err = nullptr;
     sqlite3_exec(h, "DROP TABLE IF EXISTS tri; CREATE VIRTUAL TABLE tri USING fts5(title, doc_number, body, "
-                    "content='search_entries', content_rowid='id', tokenize='trigram'); "
+                    "content='search_texts', content_rowid='id', tokenize='trigram'); "
                     "INSERT INTO tri(tri) VALUES('rebuild')", nullptr, nullptr, &err);
     if (err) std::printf("trigram: %s\n", err);
     const double tri_s = ms_since(t0) / 1000;
@@ -154,21 +170,28 @@ int main(int argc, char** argv) {
   }
   classes.push_back(num);
 
-  std::printf("\n%-6s | %-40s | %-40s | %-30s | %-30s\n", "query", "zwgk top-20 + total", "zwgk + facets",
-              "trigram top-20 + total", "LIKE scan count (20 q)");
+  std::printf("\nquery  | zwgk top-20 + total (capped at %lld) | zwgk + facets | trigram top-20 + total | instr() scan count\n"
+              "(each column time-boxed to %.0f s per class; q = queries run)\n",
+              static_cast<long long>(store::kSearchCountCap), class_seconds);
   for (const auto& c : classes) {
     std::vector<double> ours, facets, tri, like;
-    long long ours_hits = 0, tri_hits = 0;
+    long long ours_hits = 0, tri_hits = 0, capped = 0;
+    const auto boxed = [&](Clock::time_point start) { return ms_since(start) > class_seconds * 1000; };
+    auto started = Clock::now();
     for (const auto& q : c.queries) {
+      if (boxed(started)) break;
       store::SearchQuery sq;
       sq.text = q;
       sq.site_id = site.id;
       sq.with_facets = false;
       auto t = Clock::now();
-      ours_hits += index.search(sq).total;
+      const auto r = index.search(sq);
       ours.push_back(ms_since(t));
+      ours_hits += r.total;
+      capped += r.total_capped;
     }
-    for (std::size_t i = 0; i < c.queries.size(); i += 4) {
+    started = Clock::now();
+    for (std::size_t i = 0; i < c.queries.size() && !boxed(started); i += 4) {
       store::SearchQuery sq;
       sq.text = c.queries[i];
       sq.site_id = site.id;
@@ -177,24 +200,30 @@ int main(int argc, char** argv) {
       facets.push_back(ms_since(t));
     }
     if (sqlite) {
+      started = Clock::now();
       for (const auto& q : c.queries) {
+        if (boxed(started)) break;
         auto t = Clock::now();
         const std::string m = fts_string(q);
         tri_hits += sqlite_count(h, "SELECT count(*) FROM tri WHERE tri MATCH ?", m);
         sqlite_count(h, "SELECT 1 FROM (SELECT rowid FROM tri WHERE tri MATCH ? ORDER BY rank LIMIT 20)", m);
         tri.push_back(ms_since(t));
       }
-      for (std::size_t i = 0; i < 20 && i < c.queries.size(); ++i) {
+      started = Clock::now();
+      for (std::size_t i = 0; i < 20 && i < c.queries.size() && !boxed(started); ++i) {
         auto t = Clock::now();
-        sqlite_count(h, "SELECT count(*) FROM search_entries WHERE instr(title, ?1) > 0 OR instr(doc_number, ?1) > 0 "
+        sqlite_count(h, "SELECT count(*) FROM search_texts WHERE instr(title, ?1) > 0 OR instr(doc_number, ?1) > 0 "
                         "OR instr(body, ?1) > 0", c.queries[i]);
         like.push_back(ms_since(t));
       }
     }
-    std::printf("%-6s | %-30s %9lld | %-40s | %-30s | %-30s\n", c.name.c_str(), percentiles(ours).c_str(),
-                ours_hits / static_cast<long long>(c.queries.size()), percentiles(facets).c_str(),
-                sqlite ? (percentiles(tri) + " hits/q " + std::to_string(tri_hits / static_cast<long long>(c.queries.size()))).c_str() : "n/a",
-                sqlite ? percentiles(like).c_str() : "n/a");
+    const auto per = [](long long total, std::size_t n) { return n ? total / static_cast<long long>(n) : 0LL; };
+    std::printf("%-6s | %s (%zu q, %lld hits/q, %lld capped) | %s (%zu q) | %s | %s\n", c.name.c_str(),
+                percentiles(ours).c_str(), ours.size(), per(ours_hits, ours.size()), capped,
+                percentiles(facets).c_str(), facets.size(),
+                sqlite ? (percentiles(tri) + " (" + std::to_string(tri.size()) + " q, " +
+                          std::to_string(per(tri_hits, tri.size())) + " hits/q)").c_str() : "n/a",
+                sqlite ? (percentiles(like) + " (" + std::to_string(like.size()) + " q)").c_str() : "n/a");
   }
   if (h) sqlite3_close(h);
   return 0;

@@ -154,6 +154,12 @@ int run_cli(int argc, char** argv) {
   ScanArgs scan_args;
   scan->add_option("--site", scan_args.site, "只检查该网站（网站代码），默认全部网站");
 
+  auto* reindex = app.add_subcommand("reindex", "重建站内搜索索引（显示进度）");
+  add_database(reindex, database);
+  ReindexArgs reindex_args;
+  bool reindex_quiet = false;
+  reindex->add_flag("--no-progress", reindex_quiet, "不显示进度");
+
   auto* user = app.add_subcommand("user", "管理后台账号：添加（含第一个网站管理员）、改密码、停用、两步验证");
   user->require_subcommand(1);
   UserArgs user_args;
@@ -246,6 +252,10 @@ int run_cli(int argc, char** argv) {
       return audit_command(config, audit_args);
     }
     if (scan->parsed()) return scan_command(config, scan_args);
+    if (reindex->parsed()) {
+      reindex_args.progress = !reindex_quiet;
+      return reindex_command(config, reindex_args);
+    }
   } catch (const CommandError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "zwgk: %s\n", e.message.c_str());

@@ -59,6 +59,12 @@ struct AuditArgs {
 // Exit 0 when the chain holds, 1 with the first broken link.
 int audit_command(const Config& config, const AuditArgs& args);
 
+// zwgk reindex: rebuilds the search index with a progress bar on stderr.
+struct ReindexArgs {
+  bool progress = true;
+};
+int reindex_command(const Config& config, const ReindexArgs& args);
+
 struct ScanArgs {
   std::string site;  // site code; "" = every site
 };

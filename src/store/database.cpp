@@ -67,7 +67,11 @@ std::string pg_keyword_value(const std::string& url) {
 void configure_sqlite(soci::session& s, bool first) {
   sqlite3* h = raw_sqlite(s);
   std::string pragmas = "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutMs) +
-                        "; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+                        "; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                        // Reads through a memory map instead of a pread() per page, and a
+                        // 32 MB page cache per connection: the search index is read page by
+                        // page (docs/adr/0007; measured in bench/README.md).
+                        " PRAGMA mmap_size=4294967296; PRAGMA cache_size=-32768;";
   sqlite_exec(h, pragmas);
   register_search_tokenizer(h);  // before anything touches search_fts (migration 0003)
   // Fails here, not later, when the file is not a database.

@@ -1,9 +1,12 @@
-// 站内搜索 queries (search_index.hpp). SQLite: FTS5 MATCH of one quoted phrase per term
-// (the 'zwgk' tokenizer turns it into consecutive bigrams, or the unigram), which is exactly
-// a substring match on the stored compact text; bm25 weights title 10, 文号 8, body 1.
-// PostgreSQL: the GIN index finds entries holding every token (AND), strpos() keeps the
-// true substring matches; title and 文号 hits rank above body hits. Both: a query whose
-// terms appear together as one phrase ranks first, then relevance, then the newer document.
+// 站内搜索 queries (search_index.hpp; docs/adr/0007). SQLite: FTS5 MATCH of one quoted
+// phrase per term (the 'zwgk' tokenizer turns it into consecutive bigrams, or the unigram),
+// which is exactly a substring match on the stored compact text; bm25 weights title 10,
+// 文号 8, body 1. PostgreSQL: the GIN index finds entries holding every token (AND),
+// strpos() keeps the true substring matches; title and 文号 hits rank above body hits.
+// Every pass reads at most count_cap + 1 matches newest first (entry ids follow 发布日期);
+// within the cap the page is ranked over all matches, beyond it title/文号 matches come
+// first and the rest newest first. Filters and facets use the entry's copied columns, so
+// only the 公开形式 / 有效性 filters join documents.
 #include "store/search_index.hpp"
 
 #include <algorithm>
@@ -52,119 +55,241 @@ std::string validity_condition(domain::Validity v, const domain::Date& today, Bi
   return "1 = 1";
 }
 
-// FROM ... WHERE ... shared by the count/facet pass and the page of results.
-std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& query, Binds& b) {
+enum class Facet { None, Type, Year, Department, Catalogue, Site };
+
+struct Scope {
+  Facet without = Facet::None;  // leave this filter out (the facet's own counts)
+  bool title_only = false;      // match in title or 文号 only
+  bool texts = false;           // SQLite: join search_texts as t (the phrase-together rank)
+};
+
+// The key entries are ordered by for "newest first": the FTS rowid on SQLite, so the
+// planner walks the index backwards and stops at the LIMIT.
+std::string newest_first(Lease& lease) {
+  return lease.sqlite() ? " ORDER BY search_fts.rowid DESC" : " ORDER BY e.id DESC";
+}
+
+// FROM ... WHERE ... shared by the count/facet passes and the page of results.
+std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& query, Binds& b, Scope scope = {}) {
   std::string from, where;
   if (lease.sqlite()) {
     std::string match;
     for (const auto& term : query.terms) match += (match.empty() ? "" : " ") + fts5_string(term.text);
-    from = " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid JOIN documents d ON d.id = e.document_id";
+    if (scope.title_only) match = "{title doc_number} : (" + match + ")";
+    from = " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid";
+    if (scope.texts) from += " JOIN search_texts t ON t.id = e.id";
     where = " WHERE search_fts MATCH " + b.add(match);
   } else {
     std::vector<std::vector<std::string>> phrases;
     for (const auto& term : query.terms) phrases.push_back(term.phrase);
-    from = " FROM search_entries e JOIN documents d ON d.id = e.document_id";
+    from = " FROM search_entries e";
     where = " WHERE (e.tokens @@ CAST(" + b.add(tsquery_literal(phrases)) + " AS tsquery) OR e.complete = 0)";
-    for (const auto& term : query.terms)
-      where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) +
-               ") > 0 OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+    for (const auto& term : query.terms) {
+      where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) + ") > 0";
+      where += scope.title_only ? ")" : " OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+    }
   }
-  where += " AND d.state = 'published'";
-  if (q.site_id) where += " AND e.site_id = " + b.add(q.site_id);
-  if (q.catalogue_id) {
+  // Entries exist only for published documents (search_index_sync.hpp): no state check.
+  if (q.disclosure || q.validity) from += " JOIN documents d ON d.id = e.document_id";
+  if (q.site_id && scope.without != Facet::Site) where += " AND e.site_id = " + b.add(q.site_id);
+  if (q.catalogue_id && scope.without != Facet::Catalogue) {
     const auto ids = catalogue_with_descendants(lease, *q.catalogue_id);
     std::string in;
     for (auto id : ids) in += (in.empty() ? "" : ", ") + b.add(id);
-    where += ids.empty() ? " AND 1 = 0" : " AND d.catalogue_id IN (" + in + ")";
+    where += ids.empty() ? " AND 1 = 0" : " AND e.catalogue_id IN (" + in + ")";
   }
-  if (q.department_id) where += " AND d.department_id = " + b.add(*q.department_id);
-  if (q.year) {
+  if (q.department_id && scope.without != Facet::Department)
+    where += " AND e.department_id = " + b.add(*q.department_id);
+  if (q.year && scope.without != Facet::Year) {
     const int y = std::clamp(*q.year, 1, 9998);
     const auto first_day = [](int year) { return domain::Date{std::chrono::year{year} / 1 / 1}.iso(); };
-    where += " AND d.published_on >= " + b.add(first_day(y)) + " AND d.published_on < " + b.add(first_day(y + 1));
+    where += " AND e.published_on >= " + b.add(first_day(y)) + " AND e.published_on < " + b.add(first_day(y + 1));
   }
   if (q.disclosure) where += " AND d.disclosure = " + b.add(domain::to_code(*q.disclosure));
   if (q.validity) where += " AND (" + validity_condition(*q.validity, q.today, b) + ")";
-  if (q.type) where += " AND e.kind = " + b.add(to_code(*q.type));
+  if (q.type && scope.without != Facet::Type) where += " AND e.kind = " + b.add(to_code(*q.type));
   return from + where;
 }
 
-std::string order_by(Lease& lease, const SearchQuery& q, const search::Query& query, Binds& b) {
-  const std::string recency = "d.published_on DESC NULLS LAST, e.id DESC";
-  if (q.sort_by_date) return " ORDER BY " + recency;
+// The ranked order (within the cap): terms together as typed, then BM25 / title score,
+// then the newer entry (entry ids follow 发布日期, search_index_sync.hpp).
+std::string relevance_order(Lease& lease, const search::Query& query, Binds& b) {
   std::string order = " ORDER BY ";
   if (query.terms.size() > 1) {  // the terms together, as typed, above scattered terms
     std::string whole;
     for (const auto& t : query.terms) whole += t.text;
-    const char* find = lease.sqlite() ? "instr" : "strpos";
-    order += std::string("(CASE WHEN ") + find + "(e.title, " + b.add(whole) + ") > 0 OR " + find + "(e.doc_number, " +
-             b.add(whole) + ") > 0 OR " + find + "(e.body, " + b.add(whole) + ") > 0 THEN 0 ELSE 1 END), ";
+    const std::string find = lease.sqlite() ? "instr(t." : "strpos(e.";
+    order += "(CASE WHEN " + find + "title, " + b.add(whole) + ") > 0 OR " + find + "doc_number, " + b.add(whole) +
+             ") > 0 OR " + find + "body, " + b.add(whole) + ") > 0 THEN 0 ELSE 1 END), ";
   }
-  if (lease.sqlite()) return order + "bm25(search_fts, 10.0, 8.0, 1.0), " + recency;
+  if (lease.sqlite()) return order + "bm25(search_fts, 10.0, 8.0, 1.0), search_fts.rowid DESC";
   std::string score;
   for (const auto& t : query.terms)
     score += (score.empty() ? "" : " + ") + std::string("(CASE WHEN strpos(e.title, ") + b.add(t.text) +
              ") > 0 THEN 10 ELSE 0 END) + (CASE WHEN strpos(e.doc_number, " + b.add(t.text) +
              ") > 0 THEN 8 ELSE 0 END)";
-  return order + "(" + score + ") DESC, " + recency;
+  return order + "(" + score + ") DESC, e.id DESC";
 }
 
+const char* facet_column(Facet f) {
+  switch (f) {
+    case Facet::Type: return "e.kind";
+    case Facet::Year: return "substr(CAST(e.published_on AS TEXT), 1, 4)";
+    case Facet::Department: return "e.department_id";
+    case Facet::Catalogue: return "e.catalogue_id";
+    case Facet::Site: return "e.site_id";
+    case Facet::None: break;
+  }
+  return "NULL";
+}
+
+void add_facet(SearchFacets& f, Facet which, const std::string& value, long long n) {
+  if (value.empty()) return;
+  switch (which) {
+    case Facet::Type: f.types[value] += n; break;
+    case Facet::Year: f.years[std::atoi(value.c_str())] += n; break;
+    case Facet::Department: f.departments[std::atoll(value.c_str())] += n; break;
+    case Facet::Catalogue: f.catalogues[std::atoll(value.c_str())] += n; break;
+    case Facet::Site: f.sites[std::atoll(value.c_str())] += n; break;
+    case Facet::None: break;
+  }
+}
+
+constexpr Facet kFacets[] = {Facet::Type, Facet::Year, Facet::Department, Facet::Catalogue, Facet::Site};
+
+bool filtered(const SearchQuery& q, Facet f) {
+  switch (f) {
+    case Facet::Type: return q.type.has_value();
+    case Facet::Year: return q.year.has_value();
+    case Facet::Department: return q.department_id.has_value();
+    case Facet::Catalogue: return q.catalogue_id.has_value();
+    case Facet::Site: return q.site_id != 0;
+    case Facet::None: break;
+  }
+  return false;
+}
+
+// Counts (exactly up to the cap) and facets. Every pass reads at most kSearchCountCap + 1
+// matches, newest first, so a query matching a million entries costs what 10,001 do.
 void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
+  const std::int64_t cap = std::max<std::int64_t>(1, q.count_cap);
+  const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(cap + 1);
+  // Pass 1: every filter; the total, and the facets whose filter is not set.
+  {
+    Binds b;
+    const std::string fw = from_where(lease, q, query, b);
+    std::string cols, group;
+    int n_cols = 0;
+    if (q.with_facets)
+      for (Facet f : kFacets)
+        if (!filtered(q, f)) {
+          cols += std::string(n_cols ? ", " : "") + "CAST(" + facet_column(f) + " AS TEXT) AS f" + std::to_string(n_cols);
+          group += std::string(n_cols ? ", " : "") + "f" + std::to_string(n_cols);
+          ++n_cols;
+        }
+    soci::statement st(lease.sql());
+    std::vector<std::string> values(static_cast<std::size_t>(n_cols));
+    std::vector<soci::indicator> inds(static_cast<std::size_t>(n_cols), soci::i_ok);
+    long long n = 0;
+    for (int i = 0; i < n_cols; ++i) st.exchange(soci::into(values[i], inds[i]));
+    st.exchange(soci::into(n));
+    b.apply(st);
+    if (n_cols == 0)
+      prepare_and_execute(st, "SELECT count(*) FROM (SELECT 1" + fw + limit + ") m");
+    else
+      prepare_and_execute(st, "SELECT " + group + ", count(*) FROM (SELECT " + cols + fw + limit + ") m GROUP BY " + group);
+    while (st.fetch()) {
+      out.total += n;
+      int i = 0;
+      for (Facet f : kFacets)
+        if (!filtered(q, f) && q.with_facets) {
+          if (inds[i] == soci::i_ok) add_facet(out.facets, f, values[i], n);
+          ++i;
+        }
+    }
+  }
+  if (out.total > cap) {
+    out.total = cap;
+    out.total_capped = true;
+    out.facets_approximate = true;
+  }
+  if (!q.with_facets) return;
+  // Pass 2: each set filter's own facet, without that filter.
+  for (Facet f : kFacets) {
+    if (!filtered(q, f)) continue;
+    Binds b;
+    const std::string fw = from_where(lease, q, query, b, Scope{f, false});
+    std::string value;
+    soci::indicator ind = soci::i_ok;
+    long long n = 0, seen = 0;
+    soci::statement st(lease.sql());
+    st.exchange(soci::into(value, ind));
+    st.exchange(soci::into(n));
+    b.apply(st);
+    prepare_and_execute(st, std::string("SELECT v, count(*) FROM (SELECT CAST(") + facet_column(f) + " AS TEXT) AS v" +
+                                fw + limit + ") m GROUP BY v");
+    while (st.fetch()) {
+      seen += n;
+      if (ind == soci::i_ok) add_facet(out.facets, f, value, n);
+    }
+    if (seen > cap) out.facets_approximate = true;
+  }
+}
+
+std::vector<long long> entry_ids(Lease& lease, const std::string& sql, Binds& b) {
+  std::vector<long long> ids;
+  long long id = 0;
+  soci::statement st(lease.sql());
+  st.exchange(soci::into(id));
+  b.apply(st);
+  prepare_and_execute(st, sql);
+  while (st.fetch()) ids.push_back(id);
+  return ids;
+}
+
+// The entry ids of the requested page, in the order of the regime (search_index.hpp).
+std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search::Query& query,
+                                const SearchResult& counted) {
+  const long long per_page = std::clamp(q.per_page, 1, 100);
+  const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
+  if (offset >= std::max<std::int64_t>(1, q.count_cap)) return {};
+  const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
+  const bool together = query.terms.size() > 1;
+  if (q.sort_by_date || !counted.total_capped) {
+    Binds b;
+    const std::string fw = from_where(lease, q, query, b, Scope{Facet::None, false, together && !q.sort_by_date});
+    const std::string order = q.sort_by_date ? newest_first(lease) : relevance_order(lease, query, b);
+    return entry_ids(lease, "SELECT e.id" + fw + order + window, b);
+  }
+  // Capped regime: title/文号 matches by relevance, then the rest newest first.
+  Binds bt;
+  const std::string fwt = from_where(lease, q, query, bt, Scope{Facet::None, true, together});
+  std::vector<long long> titled = entry_ids(
+      lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt) + " LIMIT " + std::to_string(kSearchTitleCap), bt);
+  std::vector<long long> out;
+  const long long n_titled = static_cast<long long>(titled.size());
+  for (long long i = offset; i < n_titled && static_cast<long long>(out.size()) < per_page; ++i) out.push_back(titled[i]);
+  if (static_cast<long long>(out.size()) == per_page) return out;
+  // Entries after the titled ones: skip (offset - n_titled) newest non-titled entries.
+  const std::set<long long> skip(titled.begin(), titled.end());
+  long long to_skip = std::max(0LL, offset - n_titled);
   Binds b;
   const std::string fw = from_where(lease, q, query, b);
-  soci::statement st(lease.sql());
-  if (!q.with_facets) {
-    long long total = 0;
-    st.exchange(soci::into(total));
-    b.apply(st);
-    prepare_and_execute(st, "SELECT count(*)" + fw);
-    st.fetch();
-    out.total = total;
-    return;
+  const long long need = to_skip + per_page + n_titled;
+  for (long long id : entry_ids(lease, "SELECT e.id" + fw + newest_first(lease) + " LIMIT " + std::to_string(need), b)) {
+    if (skip.count(id)) continue;
+    if (to_skip > 0) {
+      --to_skip;
+      continue;
+    }
+    out.push_back(id);
+    if (static_cast<long long>(out.size()) == per_page) break;
   }
-  std::string kind, published;
-  soci::indicator published_ind = soci::i_ok, dep_ind = soci::i_ok, cat_ind = soci::i_ok;
-  long long dep = 0, cat = 0, site = 0, n = 0;
-  st.exchange(soci::into(kind));
-  st.exchange(soci::into(published, published_ind));
-  st.exchange(soci::into(dep, dep_ind));
-  st.exchange(soci::into(cat, cat_ind));
-  st.exchange(soci::into(site));
-  st.exchange(soci::into(n));
-  b.apply(st);
-  prepare_and_execute(st, "SELECT e.kind, substr(CAST(d.published_on AS TEXT), 1, 4), d.department_id, d.catalogue_id, "
-                          "e.site_id, count(*)" + fw + " GROUP BY 1, 2, 3, 4, 5");
-  auto& f = out.facets;
-  while (st.fetch()) {
-    out.total += n;
-    f.types[kind] += n;
-    if (published_ind == soci::i_ok && !published.empty()) f.years[std::atoi(published.c_str())] += n;
-    if (dep_ind == soci::i_ok) f.departments[dep] += n;
-    if (cat_ind == soci::i_ok) f.catalogues[cat] += n;
-    f.sites[site] += n;
-  }
+  return out;
 }
-
-struct PageRow {
-  long long entry = 0;
-};
 
 void load_page(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
-  Binds b;
-  const std::string fw = from_where(lease, q, query, b);
-  const std::string order = order_by(lease, q, query, b);
-  const int per_page = std::clamp(q.per_page, 1, 100);
-  const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
-  std::vector<long long> ids;
-  {
-    long long id = 0;
-    soci::statement st(lease.sql());
-    st.exchange(soci::into(id));
-    b.apply(st);
-    prepare_and_execute(st, "SELECT e.id" + fw + order + " LIMIT " + std::to_string(per_page) + " OFFSET " +
-                                std::to_string(offset));
-    while (st.fetch()) ids.push_back(id);
-  }
+  const std::vector<long long> ids = page_ids(lease, q, query, out);
   if (ids.empty()) return;
   Binds b2;
   std::string in;
@@ -283,27 +408,32 @@ std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::in
   guarded("重建检索索引失败", [&] {
     Lease lease(db_);
     long long id = 0;
-    soci::statement st = (lease.sql().prepare << "SELECT id FROM documents ORDER BY id", soci::into(id));
+    soci::statement st = (lease.sql().prepare << "SELECT id FROM documents WHERE state = 'published' "
+                                                 "ORDER BY published_on, id", soci::into(id));
     st.execute();
     while (st.fetch()) ids.push_back(id);
   });
   const auto total = static_cast<std::int64_t>(ids.size());
   std::int64_t done = 0;
-  constexpr std::size_t kBatch = 500;
+  constexpr std::size_t kBatch = 2000;
+  bool fresh = false;  // an empty index: no entry to delete before writing (the bulk path)
   for (std::size_t i = 0; i < ids.size(); i += kBatch) {
     guarded("重建检索索引失败", [&] {
       Lease lease(db_);
       Transaction tx(lease);
-      if (i == 0) {  // entries of deleted documents, and an FTS index out of step
+      if (i == 0) {  // entries of documents no longer published, and an FTS index out of step
+        lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN "
+                       "(SELECT id FROM documents WHERE state = 'published')";
         if (lease.sqlite()) {
-          lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)";
+          lease.sql() << "DELETE FROM search_texts WHERE id NOT IN (SELECT id FROM search_entries)";
           lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('rebuild')";
-        } else {
-          lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN (SELECT id FROM documents)";
         }
+        long long any = 0;
+        lease.sql() << "SELECT count(*) FROM (SELECT 1 FROM search_entries LIMIT 1) x", soci::into(any);
+        fresh = any == 0;
       }
       for (std::size_t j = i; j < std::min(ids.size(), i + kBatch); ++j) {
-        reindex_document_search(lease, ids[j]);
+        reindex_document_search(lease, ids[j], fresh);
         ++done;
         if (progress) progress(done, total);
       }

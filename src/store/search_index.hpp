@@ -20,6 +20,17 @@ enum class SearchType { Document, Interpretation, Attachment };  // 文件 / 政
 std::string to_code(SearchType);                                 // "document" | ...
 std::optional<SearchType> search_type_from(std::string_view code);
 
+// Matches are counted exactly up to kSearchCountCap. Beyond it (a common query: "的",
+// "管理") the search switches regime (search_index.cpp, docs/adr/0007):
+//   total = kSearchCountCap and total_capped = true (shown as "超过 10000 条");
+//   facets count the newest kSearchCountCap matches only (facets_approximate, shown "约");
+//   relevance order = matches in title or 文号 first (up to kSearchTitleCap, by BM25), then
+//   every other match newest first; results end at kSearchCountCap.
+// Within the cap, relevance order is full BM25 (SQLite) or the title/文号 score (PostgreSQL)
+// over every match.
+inline constexpr std::int64_t kSearchCountCap = 10000;
+inline constexpr std::int64_t kSearchTitleCap = 200;
+
 struct SearchQuery {
   std::string text;                            // what the user typed
   std::int64_t site_id = 0;                    // 0 = every site
@@ -34,6 +45,7 @@ struct SearchQuery {
   int page = 1;
   int per_page = 20;                           // 1..100
   bool with_facets = true;
+  std::int64_t count_cap = kSearchCountCap;   // tests lower it to see the capped regime
 };
 
 struct SearchHit {
@@ -49,6 +61,8 @@ struct SearchHit {
   std::string snippet_html;    // escaped, terms in <em>
 };
 
+// Each facet counts the matches of the query with every filter applied except its own, so
+// the other values of a filtered facet stay visible and selectable.
 struct SearchFacets {
   std::map<std::string, std::int64_t> types;              // "document" -> n
   std::map<int, std::int64_t> years;
@@ -61,6 +75,8 @@ struct SearchResult {
   bool empty_query = false;     // nothing searchable in the text: ask for a query
   std::vector<std::string> terms;  // normalised terms, for highlighting
   std::int64_t total = 0;
+  bool total_capped = false;       // total is kSearchCountCap; there are more
+  bool facets_approximate = false; // facets count a sample of the newest matches
   std::vector<SearchHit> items;
   SearchFacets facets;
 };

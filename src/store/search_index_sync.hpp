@@ -8,9 +8,18 @@
 
 namespace zwgk::store {
 
+// Search entry ids follow the document's 发布日期: entry_id_floor(day) + n, n < 2^20, where
+// day counts days since 1970-01-01 (negative before). So "ORDER BY id DESC" is "newest
+// first" and needs no join: the capped search regime (search_index.cpp) reads the newest
+// matches straight from the index in rowid order.
+inline constexpr long long kEntriesPerDay = 1LL << 20;
+inline constexpr long long entry_id_floor(long long day) { return (day + 200000) * kEntriesPerDay; }
+
 // Drops the document's search entries and, if it is published, writes them again from the
 // stored row (title, 文号, body text, attachment names and extracted text).
-void reindex_document_search(Lease& lease, std::int64_t document_id);
+// `fresh`: the caller knows the document has no entries (bulk rebuild of an empty index):
+// skips the delete.
+void reindex_document_search(Lease& lease, std::int64_t document_id, bool fresh = false);
 // Stores the extracted text of an attachment (content-addressed: every document carrying
 // the same file shares it) and reindexes every document that has it.
 void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text);

@@ -17,6 +17,9 @@ void register_request_public_api(http::Router& router, store::Database& db, cons
 // 依申请公开, for the office: the annual report's sections 三 and 四 are served behind console
 // login at GET /console/api/requests/annual-report?year=YYYY (web/request_annual_report.hpp).
 
+// GET /api/v1/search: 站内搜索 (api_search.cpp); registered before register_api_routes'
+// catch-all /api/{rest*}.
+void register_search_api(http::Router& router, store::Database& db, const std::string& base_url);
 void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url);
 void register_feed_routes(http::Router& router, store::Database& db, const std::string& base_url);
 

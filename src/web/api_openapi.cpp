@@ -75,6 +75,31 @@ constexpr const char* kOpenApi = R"json({
         }
       }
     },
+    "/api/v1/search": {
+      "get": {
+        "operationId": "search",
+        "summary": "站内搜索：标题、文号、正文和附件文本中包含检索词的已发布信息",
+        "description": "检索词按字面查找（引号、*、AND、NEAR、- 等都只是普通字符），繁体、全角和文号括号的写法不影响结果。匹配数超过 10000 时 total 为 10000 且 total_capped 为 true，分面为按最新 10000 条统计的约数（facets.approximate）。每个分面的计数不受该分面自身筛选条件的影响。",
+        "tags": ["search"],
+        "parameters": [
+          {"name": "q", "in": "query", "required": true, "description": "检索词，最多 200 个字；空格分隔的多个词须同时出现", "schema": {"type": "string", "maxLength": 200, "example": "湘政发〔2016〕41号"}},
+          {"name": "site", "in": "query", "required": false, "description": "站点代码；不填或 all 为全部站点", "schema": {"type": "string", "example": "shaoyang"}},
+          {"name": "catalogue", "in": "query", "required": false, "description": "公开目录代码（需同时指定 site），包含下级目录", "schema": {"type": "string"}},
+          {"name": "department", "in": "query", "required": false, "description": "公开责任部门编号", "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+          {"name": "year", "in": "query", "required": false, "description": "发布日期所在年份", "schema": {"type": "integer", "minimum": 1000, "maximum": 9999}},
+          {"name": "type", "in": "query", "required": false, "description": "类型", "schema": {"type": "string", "enum": ["document", "interpretation", "attachment"]}},
+          {"name": "sort", "in": "query", "required": false, "description": "排序：relevance 相关度（默认）或 date 日期从新到旧", "schema": {"type": "string", "enum": ["relevance", "date"]}},
+          {"name": "page", "in": "query", "required": false, "description": "页码，从 1 开始", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
+          {"name": "per_page", "in": "query", "required": false, "description": "每页条数", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}
+        ],
+        "responses": {
+          "200": {"description": "一页检索结果", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResult"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "500": {"$ref": "#/components/responses/Internal"}
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -94,6 +119,27 @@ constexpr const char* kOpenApi = R"json({
       "Internal": {"description": "服务器内部错误", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     },
     "schemas": {
+      "SearchFacetValue": {"type": "object", "required": ["value", "count"], "properties": {
+        "value": {"oneOf": [{"type": "string"}, {"type": "integer"}]}, "label": {"type": "string"}, "count": {"type": "integer"}}},
+      "SearchResult": {"type": "object", "required": ["total", "total_capped", "page", "per_page", "items", "facets"], "properties": {
+        "total": {"type": "integer", "description": "匹配数（超过 10000 时为 10000）"},
+        "total_capped": {"type": "boolean"},
+        "page": {"type": "integer"}, "per_page": {"type": "integer"},
+        "terms": {"type": "array", "items": {"type": "string"}, "description": "规范化后的检索词"},
+        "items": {"type": "array", "items": {"type": "object", "required": ["id", "url", "site", "type", "title", "title_html", "doc_number", "date", "snippet_html"], "properties": {
+          "id": {"type": "integer", "format": "int64"}, "url": {"type": "string", "format": "uri"}, "site": {"type": "string"},
+          "type": {"type": "string", "enum": ["document", "interpretation", "attachment"]},
+          "title": {"type": "string"}, "title_html": {"type": "string", "description": "已转义的 HTML，命中处为 <em>"},
+          "doc_number": {"type": "string", "description": "文号"}, "date": {"type": "string", "format": "date", "nullable": true},
+          "snippet_html": {"type": "string", "description": "已转义的摘要 HTML，命中处为 <em>"},
+          "attachment": {"type": "string", "description": "附件文件名（type 为 attachment 时）"}}}},
+        "facets": {"type": "object", "properties": {
+          "approximate": {"type": "boolean"},
+          "type": {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}},
+          "year": {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}},
+          "department": {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}},
+          "catalogue": {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}},
+          "site": {"type": "array", "items": {"$ref": "#/components/schemas/SearchFacetValue"}}}}}},
       "Error": {
         "type": "object",
         "required": ["error"],

@@ -123,6 +123,8 @@ View layout_view(PageContext& ctx, const PageMeta& meta) {
   v.set("large_on_url", large_text_url(true, ctx.req.target.empty() ? "/" : ctx.req.target));
   v.set("large_off_url", large_text_url(false, ctx.req.target.empty() ? "/" : ctx.req.target));
   v.set("print", meta.print);
+  v.set("search_url", search_url(s));
+  v.set("opensearch_url", opensearch_url(s));
   v.set("page_url", ctx.absolute(meta.canonical.empty() ? ctx.req.path : meta.canonical));
   return v;
 }

@@ -2,6 +2,7 @@
 //
 // Routes (P = a site's path_prefix, resolved per request by resolve_site()):
 //   GET P/  P/xxgk/  P/xxgk/{code}/  P/content/{id}.html  P/department/{id}/
+//       P/search/ (站内搜索, ?site=all across sites)  P/opensearch.xml
 //       through one catch-all route "/{path*}" — sites are data, so a site added at run
 //       time is served without re-registering routes; "P/xxgk" and the like redirect to
 //       the form with the trailing slash
@@ -156,6 +157,11 @@ struct SiteApp::Impl {
       auto id = canonical_id(seg[1]);
       auto version = canonical_id(seg[2].substr(1, seg[2].size() - 6));
       if (id && version && *version <= 100000) return document_version_page(ctx, *id, static_cast<int>(*version));
+    } else if (seg[0] == "search") {
+      if (seg.size() == 1) return add_slash();
+      if (seg.size() == 2 && seg[1].empty()) return search_page(ctx);
+    } else if (seg[0] == "opensearch.xml" && seg.size() == 1) {
+      return opensearch_description(ctx);
     } else if (seg[0] == "department" && seg.size() >= 2) {
       if (auto id = canonical_id(seg[1])) {
         if (seg.size() == 2) return add_slash();
@@ -173,6 +179,7 @@ SiteApp::~SiteApp() = default;
 
 void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;
+  register_search_api(router, app.db, app.env.base_url);
   register_api_routes(router, app.db, app.env.base_url);
   register_feed_routes(router, app.db, app.env.base_url);
   register_request_public_api(router, app.db, app.options);

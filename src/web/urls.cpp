@@ -15,6 +15,8 @@ std::string document_url(const domain::Site& s, std::int64_t id) {
 std::string department_url(const domain::Site& s, std::int64_t id) {
   return s.path_prefix + "/department/" + std::to_string(id) + "/";
 }
+std::string search_url(const domain::Site& s) { return s.path_prefix + "/search/"; }
+std::string opensearch_url(const domain::Site& s) { return s.path_prefix + "/opensearch.xml"; }
 std::string feed_url(const domain::Site& s, const std::string& code, bool atom) {
   return s.path_prefix + "/feed/" + code + (atom ? ".atom" : ".xml");
 }

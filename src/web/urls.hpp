@@ -7,6 +7,7 @@
 //   P/department/{id}/         department page
 //   P/feed/{code}.xml          RSS 2.0 of a catalogue node; P/feed/{code}.atom Atom
 //   P/sitemap.xml
+//   P/search/?q=               站内搜索 (?site=all: every site); P/opensearch.xml
 //   /robots.txt  /static/...  /attachments/{sha256}/{file name}
 //   /api/v1/...                JSON API
 #include <cstdint>
@@ -21,6 +22,8 @@ std::string portal_url(const domain::Site& s);
 std::string catalogue_url(const domain::Site& s, const std::string& code);
 std::string document_url(const domain::Site& s, std::int64_t id);
 std::string department_url(const domain::Site& s, std::int64_t id);
+std::string search_url(const domain::Site& s);       // P/search/
+std::string opensearch_url(const domain::Site& s);   // P/opensearch.xml
 std::string feed_url(const domain::Site& s, const std::string& code, bool atom = false);
 std::string attachment_url(const std::string& sha256, const std::string& file_name);  // percent-encodes the name
 

@@ -91,6 +91,58 @@ TEST_F(SearchIndexTest, QuerySyntaxIsLiteralTextNeverAnError) {
   EXPECT_NO_THROW(find(noise.substr(0, 190)));
 }
 
+TEST_F(SearchIndexTest, BeyondTheCapTitleMatchesComeFirstThenNewestAndTheTotalSaysMore) {
+  // 12 body matches over 12 days and 2 title matches; a cap of 5 stands in for 10,000.
+  std::set<std::int64_t> body_ids;
+  for (int i = 0; i < 12; ++i) {
+    char date[11];
+    std::snprintf(date, sizeof date, "2019-01-%02d", i + 1);
+    body_ids.insert(publish("通知" + std::to_string(i), "", "<p>关于低保的说明</p>", date));
+  }
+  const auto old_title = publish("低保办法", "", "<p>内容</p>", "2010-01-01");
+  const auto new_title = publish("低保细则", "", "<p>内容</p>", "2011-01-01");
+  SearchQuery q;
+  q.text = "低保";
+  q.site_id = site.id;
+  q.count_cap = 5;
+  q.per_page = 4;
+  auto r = SearchIndex(*db).search(q);
+  EXPECT_EQ(r.total, 5);
+  EXPECT_TRUE(r.total_capped);
+  EXPECT_TRUE(r.facets_approximate);
+  ASSERT_EQ(r.items.size(), 4u);
+  EXPECT_EQ(r.items[0].document_id, new_title);
+  EXPECT_EQ(r.items[1].document_id, old_title);
+  EXPECT_EQ(r.items[2].published_on->iso(), "2019-01-12");  // then the newest body matches
+  EXPECT_EQ(r.items[3].published_on->iso(), "2019-01-11");
+  q.page = 2;  // continues without repeating, and ends at the cap
+  r = SearchIndex(*db).search(q);
+  ASSERT_EQ(r.items.size(), 4u);
+  EXPECT_EQ(r.items[0].published_on->iso(), "2019-01-10");
+  q.page = 3;
+  EXPECT_TRUE(SearchIndex(*db).search(q).items.empty());
+  q.page = 1;
+  q.count_cap = 100;  // within the cap: exact
+  r = SearchIndex(*db).search(q);
+  EXPECT_EQ(r.total, 14);
+  EXPECT_FALSE(r.total_capped);
+  EXPECT_FALSE(r.facets_approximate);
+}
+
+TEST_F(SearchIndexTest, AFacetCountsWithoutItsOwnFilter) {
+  publish("低保办法", "", "<p>内容</p>", "2015-01-01");
+  publish("低保细则", "", "<p>内容</p>", "2016-01-01");
+  SearchQuery q;
+  q.text = "低保";
+  q.site_id = site.id;
+  q.year = 2015;
+  const auto r = SearchIndex(*db).search(q);
+  EXPECT_EQ(r.total, 1);
+  EXPECT_EQ(r.facets.years.at(2015), 1);
+  EXPECT_EQ(r.facets.years.at(2016), 1);  // still selectable
+  EXPECT_EQ(r.facets.types.at("document"), 1);  // other facets follow the filter
+}
+
 TEST_F(SearchIndexTest, RanksTitleHitsAboveBodyHitsAndNewerFirstOnTies) {
   const auto body = publish("工作通知", "", "<p>关于低保的说明</p>", "2018-01-01");
   const auto old_title = publish("低保办法", "", "<p>内容</p>", "2015-01-01");
