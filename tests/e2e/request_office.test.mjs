@@ -124,7 +124,7 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   await pub.goto(server.url + '/ysqgk/status/');
   await pub.locator('input[name="tracking_number"]').fill(tn);
   await pub.locator('input[name="query_code"]').fill(code);
-  await pub.locator('form button[type="submit"]').first().click();
+  await pub.locator('main form button[type="submit"]').first().click();
   await pub.locator('.outcome').waitFor();
   assert.match(await pub.locator('.outcome').innerText(), /予以公开/);
   const statusHtml = await pub.content();
