@@ -12,7 +12,7 @@ const std::string kGenesis(64, '0');
 std::string canonical(const AuditEntry& e) {
   nlohmann::json a = nlohmann::json::array({e.id, e.at, e.actor.account_id, e.actor.username, e.actor.address, e.action,
                                             e.object_type, e.object_id, e.changes});
-  if (e.site_id != 0) a.push_back(e.site_id);  // migration 0009: older entries have site 0
+  if (e.site_id != 0) a.push_back(e.site_id);  // migration 0008: older entries have site 0
   return a.dump();
 }
 

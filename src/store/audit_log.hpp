@@ -20,7 +20,7 @@
 // Chain: hash = SHA-256(prev_hash || canonical), both lowercase hex, where canonical is the
 // compact JSON array [id, at, actor_id, actor_username, address, action, object_type,
 // object_id, changes] (changes as the stored JSON text), followed by site_id when it is not
-// 0 (migration 0009; entries written before it have site 0 and keep their hashes, and
+// 0 (migration 0008; entries written before it have site 0 and keep their hashes, and
 // changing any entry's site breaks its link). The first entry's prev_hash is 64 zeros. audit_head keeps the last id and hash, so removing the newest entries shows too.
 // Appends are serialised by the row lock on audit_head (one writer at a time).
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 // 答复意见稿: the reply an application's assigned department drafts (outcome, legal basis,
-// note) for the 公开工作机构 to approve by recording the reply (migration 0008). One current
+// note) for the 公开工作机构 to approve by recording the reply (migration 0007). One current
 // draft per application; saving again replaces it. Holds no personal data.
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-// 答复意见稿 (migration 0008) on both backends: saved, replaced by a new draft, per
+// 答复意见稿 (migration 0007) on both backends: saved, replaced by a new draft, per
 // application; and the console's list of one site's applications, newest received first.
 #include <gtest/gtest.h>
 
