@@ -1,6 +1,8 @@
 // The privacy guard on the visible text of a body, masking the HTML (privacy_html.hpp).
 #include "domain/privacy_html.hpp"
 
+#include "domain/utf8.hpp"
+
 #include <algorithm>
 #include <iterator>
 #include <optional>
@@ -22,23 +24,6 @@ bool is_block(std::string_view name) {
   return std::find(std::begin(kBlocks), std::end(kBlocks), name) != std::end(kBlocks);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The entity at html[i] == '&' (up to its ';'): its decoded bytes, or nullopt.
 std::optional<std::string> decode_entity(std::string_view html, std::size_t i, std::size_t& length) {

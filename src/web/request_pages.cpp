@@ -26,6 +26,48 @@
 
 namespace zwgk::web {
 
+View select_options(const std::vector<std::pair<std::string, std::string>>& list, const std::string& selected) {
+  View out{View::type::list};
+  for (const auto& [code, label] : list) {
+    View o{View::type::object};
+    o.set("code", code);
+    o.set("label", label);
+    o.set("selected", selected == code);
+    out.push_back(o);
+  }
+  return out;
+}
+
+View id_type_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (auto t : {domain::IdType::ResidentIdCard, domain::IdType::Passport, domain::IdType::HongKongMacaoPermit,
+                 domain::IdType::TaiwanPermit, domain::IdType::ForeignPermanentResidentCard, domain::IdType::Other})
+    ids.push_back({domain::to_code(t), domain::to_label(t)});
+  return select_options(ids, selected);
+}
+
+View organisation_kind_options(const std::string& selected, bool with_placeholder) {
+  std::vector<std::pair<std::string, std::string>> orgs;
+  if (with_placeholder) orgs.push_back({"", "请选择"});
+  for (auto k : domain::kOrganisationKinds) orgs.push_back({domain::to_code(k), domain::to_label(k)});
+  return select_options(orgs, selected);
+}
+
+View medium_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for (auto m : {domain::MediumWanted::Paper, domain::MediumWanted::Electronic})
+    list.push_back({domain::to_code(m), domain::to_label(m)});
+  return select_options(list, selected);
+}
+
+View delivery_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for (auto d : {domain::DeliveryMethod::Post, domain::DeliveryMethod::Email, domain::DeliveryMethod::Collect,
+                 domain::DeliveryMethod::Online})
+    list.push_back({domain::to_code(d), domain::to_label(d)});
+  return select_options(list, selected);
+}
+
 domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems) {
   domain::Applicant a;
   auto kind = domain::applicant_kind_from(f.value("applicant_kind"));
@@ -119,22 +161,6 @@ http::Response guide_page(PageContext& ctx, std::optional<domain::Department> de
 
 // ---- the application form ----
 
-struct Choice {
-  const char* code;
-  std::string label;
-};
-
-View choices(const std::vector<Choice>& list, const std::string& selected) {
-  View out{View::type::list};
-  for (const auto& c : list) {
-    View o{View::type::object};
-    o.set("code", c.code);
-    o.set("label", c.label);
-    o.set("selected", selected == c.code);
-    out.push_back(o);
-  }
-  return out;
-}
 
 const std::vector<const char*> kTextFields = {
     "applicant_kind", "name", "id_type", "id_number", "work_unit", "address", "postcode", "phone", "email",
@@ -157,22 +183,10 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   const std::string kind = values.value("applicant_kind").empty() ? "natural_person" : values.value("applicant_kind");
   v.set("is_person", kind != "organisation");
   v.set("is_org", kind == "organisation");
-  std::vector<Choice> ids;
-  for (auto t : {domain::IdType::ResidentIdCard, domain::IdType::Passport, domain::IdType::HongKongMacaoPermit,
-                 domain::IdType::TaiwanPermit, domain::IdType::ForeignPermanentResidentCard, domain::IdType::Other})
-    ids.push_back({nullptr, domain::to_label(t)});
-  static const char* id_codes[] = {"resident_id", "passport", "hk_macao", "taiwan", "foreign_permanent", "other"};
-  for (std::size_t i = 0; i < ids.size(); ++i) ids[i].code = id_codes[i];
-  v.set("id_types", choices(ids, values.value("id_type")));
-  static const char* org_codes[] = {"commercial", "research", "public_welfare", "legal_service", "other"};
-  std::vector<Choice> orgs;
-  for (std::size_t i = 0; i < domain::kOrganisationKinds.size(); ++i)
-    orgs.push_back({org_codes[i], domain::to_label(domain::kOrganisationKinds[i])});
-  v.set("org_kinds", choices(orgs, values.value("org_kind")));
-  v.set("media", choices({{"paper", "纸质"}, {"electronic", "电子"}},
-                         values.value("medium").empty() ? "electronic" : values.value("medium")));
-  v.set("deliveries", choices({{"post", "邮寄"}, {"email", "电子邮件"}, {"collect", "自行领取"}, {"online", "网上获取"}},
-                              values.value("delivery").empty() ? "online" : values.value("delivery")));
+  v.set("id_types", id_type_options(values.value("id_type")));
+  v.set("org_kinds", organisation_kind_options(values.value("org_kind"), false));
+  v.set("media", medium_options(values.value("medium").empty() ? "electronic" : values.value("medium")));
+  v.set("deliveries", delivery_options(values.value("delivery").empty() ? "online" : values.value("delivery")));
   View errs{View::type::list};
   for (const auto& p : problems) errs.push_back(View(p));
   v.set("errors", errs);

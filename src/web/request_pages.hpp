@@ -31,6 +31,15 @@ std::optional<http::Response> request_page(PageContext& ctx, const std::vector<s
 // every problem is appended in form order. The console's staff registration uses the same.
 domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems);
 
+// <option> lists of the application form (code, label, selected), shared by the public
+// form and the console's staff registration so both post the same codes.
+// (code, label) pairs -> options with `selected` marked.
+View select_options(const std::vector<std::pair<std::string, std::string>>& list, const std::string& selected);
+View id_type_options(const std::string& selected);
+View organisation_kind_options(const std::string& selected, bool with_placeholder);
+View medium_options(const std::string& selected);
+View delivery_options(const std::string& selected);
+
 std::optional<http::Response> disclosed_file_download(store::Database& db, const http::Request& req);
 
 }  // namespace zwgk::web

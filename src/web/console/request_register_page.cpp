@@ -12,21 +12,9 @@ namespace zwgk::web::console {
 
 namespace {
 
-struct Choice {
-  std::string code, label;
-};
+using Choice = std::pair<std::string, std::string>;
 
-View choices(const std::vector<Choice>& list, const std::string& selected) {
-  View out{View::type::list};
-  for (const auto& c : list) {
-    View o{View::type::object};
-    o.set("code", c.code);
-    o.set("label", c.label);
-    if (c.code == selected) o.set("selected", true);
-    out.push_back(o);
-  }
-  return out;
-}
+View choices(const std::vector<Choice>& list, const std::string& selected) { return select_options(list, selected); }
 
 const std::vector<const char*> kFields = {
     "channel", "handed_in", "signed_for", "confirmed_by_office", "both_sides_confirmed", "applicant_kind", "name",
@@ -50,18 +38,10 @@ http::Response form(ConsoleRequest& c, const std::vector<std::string>& problems,
   v.set("channels", choices(channels, channel));
   const std::string kind = c.form.value("applicant_kind").empty() ? "natural_person" : c.form.value("applicant_kind");
   v.set("kinds", choices({{"natural_person", "自然人"}, {"organisation", "法人或其他组织"}}, kind));
-  std::vector<Choice> ids;
-  for (auto t : {domain::IdType::ResidentIdCard, domain::IdType::Passport, domain::IdType::HongKongMacaoPermit,
-                 domain::IdType::TaiwanPermit, domain::IdType::ForeignPermanentResidentCard, domain::IdType::Other})
-    ids.push_back({domain::to_code(t), domain::to_label(t)});
-  v.set("id_types", choices(ids, c.form.value("id_type")));
-  std::vector<Choice> orgs{{"", "请选择"}};
-  for (auto k : domain::kOrganisationKinds) orgs.push_back({domain::to_code(k), domain::to_label(k)});
-  v.set("org_kinds", choices(orgs, c.form.value("org_kind")));
-  v.set("media", choices({{"paper", "纸质"}, {"electronic", "电子"}},
-                         c.form.value("medium").empty() ? "paper" : c.form.value("medium")));
-  v.set("deliveries", choices({{"post", "邮寄"}, {"email", "电子邮件"}, {"collect", "自行领取"}, {"online", "网上获取"}},
-                              c.form.value("delivery").empty() ? "post" : c.form.value("delivery")));
+  v.set("id_types", id_type_options(c.form.value("id_type")));
+  v.set("org_kinds", organisation_kind_options(c.form.value("org_kind"), true));
+  v.set("media", medium_options(c.form.value("medium").empty() ? "paper" : c.form.value("medium")));
+  v.set("deliveries", delivery_options(c.form.value("delivery").empty() ? "post" : c.form.value("delivery")));
   View errs{View::type::list};
   for (const auto& p : problems) errs.push_back(View(p));
   v.set("problems", errs);
