@@ -129,6 +129,31 @@ TEST_F(SearchIndexTest, BeyondTheCapTitleMatchesComeFirstThenNewestAndTheTotalSa
   EXPECT_FALSE(r.facets_approximate);
 }
 
+TEST_F(SearchIndexTest, BeyondTheCapTitleHitsFollowRetitlingAndWithdrawal) {
+  // The title/文号 pass reads its own index: a new title, a withdrawal and a 文号 must
+  // show there in the same transaction as everywhere else.
+  for (int i = 0; i < 6; ++i) publish("通知" + std::to_string(i), "", "<p>关于低保的说明</p>", "2019-01-01");
+  const auto titled = publish("低保办法", "", "<p>内容</p>", "2010-01-01");
+  const auto numbered = publish("通知", "低保发〔2011〕1号", "<p>内容</p>", "2011-01-01");
+  SearchQuery q;
+  q.text = "低保";
+  q.site_id = site.id;
+  q.count_cap = 3;
+  q.per_page = 2;
+  auto r = SearchIndex(*db).search(q);
+  ASSERT_TRUE(r.total_capped);
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(ids(r), (std::set<std::int64_t>{titled, numbered}));
+  auto doc = *DocumentRepository(*db).by_id(titled);
+  doc.title = "救助办法";
+  DocumentRepository(*db).save(doc);
+  DocumentRepository(*db).withdraw(numbered);
+  r = SearchIndex(*db).search(q);
+  ASSERT_EQ(r.items.size(), 2u);
+  EXPECT_EQ(r.items[0].published_on->iso(), "2019-01-01");  // no title hit left: newest first
+  EXPECT_EQ(r.items[1].published_on->iso(), "2019-01-01");
+}
+
 TEST_F(SearchIndexTest, AFacetCountsWithoutItsOwnFilter) {
   publish("低保办法", "", "<p>内容</p>", "2015-01-01");
   publish("低保细则", "", "<p>内容</p>", "2016-01-01");
