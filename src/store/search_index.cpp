@@ -282,30 +282,62 @@ std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, cons
   const std::int64_t cap = std::max<std::int64_t>(1, q.count_cap);
   const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(cap + 1);
   std::vector<long long> newest;
-  PlanScope plan(lease, common);
   // Pass 1: every filter; the total, the newest ids, and the facets whose filter is not set.
   {
-    Binds b;
     std::vector<Facet> cols;
     if (q.with_facets)
       for (Facet f : kFacets)
         if (!filtered(q, f)) cols.push_back(f);
-    const std::string fw = from_where(lease, q, query, b, Scope{Facet::None, false, false, !cols.empty(), common});
     std::string select = "SELECT " + id_column(lease);
     for (Facet f : cols) select += std::string(", CAST(") + facet_column(f) + " AS TEXT)";
-    soci::statement st(lease.sql());
-    long long id = 0;
-    std::vector<std::string> values(cols.size());
-    std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
-    st.exchange(soci::into(id));
-    for (std::size_t i = 0; i < cols.size(); ++i) st.exchange(soci::into(values[i], inds[i]));
-    b.apply(st);
-    prepare_and_execute(st, select + fw + limit);
     newest.reserve(static_cast<std::size_t>(cap) + 1);
-    while (st.fetch()) {
-      newest.push_back(id);
-      for (std::size_t i = 0; i < cols.size(); ++i)
-        if (inds[i] == soci::i_ok) add_facet(out.facets, cols[i], values[i], 1);
+    // Appends the rows of one query (id, facet columns) to newest and the facets.
+    const auto collect = [&](const std::string& sql, Binds& b) {
+      soci::statement st(lease.sql());
+      long long id = 0;
+      std::vector<std::string> values(cols.size());
+      std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
+      st.exchange(soci::into(id));
+      for (std::size_t i = 0; i < cols.size(); ++i) st.exchange(soci::into(values[i], inds[i]));
+      b.apply(st);
+      prepare_and_execute(st, sql);
+      while (st.fetch()) {
+        newest.push_back(id);
+        for (std::size_t i = 0; i < cols.size(); ++i)
+          if (inds[i] == soci::i_ok) add_facet(out.facets, cols[i], values[i], 1);
+      }
+    };
+    const Scope all{Facet::None, false, false, !cols.empty()};
+    if (!common) {
+      Binds b;
+      collect(select + from_where(lease, q, query, b, all) + limit, b);
+    } else {
+      // PostgreSQL, common query: the newest 2 (cap + 1) entries, walked newest first with
+      // strpos() alone (bounded even when the estimate was wrong); if they hold fewer than
+      // cap + 1 matches, the GIN path for the older entries.
+      const long long window = 2 * (cap + 1);
+      long long in_window = 0, oldest = 0;
+      soci::indicator oldest_ind = soci::i_ok;
+      lease.sql() << "SELECT count(*), min(id) FROM (SELECT id FROM search_entries ORDER BY id DESC LIMIT " +
+                         std::to_string(window) + ") w",
+          soci::into(in_window), soci::into(oldest, oldest_ind);
+      {
+        PlanScope plan(lease, true);
+        Scope walk = all;
+        walk.walk = true;
+        Binds b;
+        std::string fw = from_where(lease, q, query, b, walk);
+        const std::string table = " FROM search_entries e";
+        fw.replace(fw.find(table), table.size(),
+                   " FROM (SELECT * FROM search_entries ORDER BY id DESC LIMIT " + std::to_string(window) + ") e");
+        collect(select + fw + limit, b);
+      }
+      const auto found = static_cast<std::int64_t>(newest.size());
+      if (found <= cap && in_window == window && oldest_ind == soci::i_ok) {
+        Binds b;
+        const std::string fw = from_where(lease, q, query, b, all) + " AND e.id < " + b.add(oldest);
+        collect(select + fw + newest_first(lease) + " LIMIT " + std::to_string(cap + 1 - found), b);
+      }
     }
     out.total = static_cast<std::int64_t>(newest.size());
   }
@@ -316,6 +348,7 @@ std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, cons
   }
   if (!q.with_facets) return newest;
   // Pass 2: each set filter's own facet, without that filter.
+  PlanScope plan(lease, common);
   for (Facet f : kFacets) {
     if (!filtered(q, f)) continue;
     Binds b;
@@ -357,12 +390,16 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
   if (offset >= std::max<std::int64_t>(1, q.count_cap)) return {};
   const auto n_newest = static_cast<long long>(newest.size());
+  const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
+  if (q.sort_by_date && offset + per_page > n_newest && counted.total_capped) {  // the last page, past the cap
+    Binds b;
+    return entry_ids(lease, "SELECT e.id" + from_where(lease, q, query, b) + newest_first(lease) + window, b);
+  }
   if (q.sort_by_date) {  // straight from the counting pass
     std::vector<long long> out;
     for (long long i = offset; i < n_newest && i < offset + per_page; ++i) out.push_back(newest[i]);
     return out;
   }
-  const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
   const bool together = query.terms.size() > 1;
   if (!counted.total_capped && !lease.sqlite()) {
     // PostgreSQL: newest holds every match already (re-checked); rank just those rows.
@@ -394,7 +431,13 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   // Entries after the titled ones: skip (offset - n_titled) newest non-titled entries.
   const std::set<long long> skip(titled.begin(), titled.end());
   long long to_skip = std::max(0LL, offset - n_titled);
-  for (long long id : newest) {
+  std::vector<long long> more;  // the last page, past the cap: read further than the count
+  if (to_skip + per_page + n_titled > n_newest) {
+    Binds b;
+    more = entry_ids(lease, "SELECT e.id" + from_where(lease, q, query, b) + newest_first(lease) + " LIMIT " +
+                                std::to_string(to_skip + per_page + n_titled), b);
+  }
+  for (long long id : more.empty() ? newest : more) {
     if (skip.count(id)) continue;
     if (to_skip > 0) {
       --to_skip;
