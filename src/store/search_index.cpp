@@ -5,8 +5,11 @@
 // strpos() keeps the true substring matches; title and 文号 hits rank above body hits.
 // Every pass reads at most count_cap + 1 matches newest first (entry ids follow 发布日期);
 // within the cap the page is ranked over all matches, beyond it title/文号 matches come
-// first and the rest newest first. Filters and facets use the entry's copied columns, so
-// only the 公开形式 / 有效性 filters join documents.
+// first (from the small title/文号 index) and the rest newest first (the ids the counting
+// pass returned). PostgreSQL chooses the counting plan per query (common_query): rare
+// queries take the GIN path, common ones walk the newest entries by primary key.
+// Filters and facets use the entry's copied columns, so only the 公开形式 / 有效性 filters
+// join documents.
 #include "store/search_index.hpp"
 
 #include <algorithm>
@@ -308,7 +311,24 @@ std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, cons
       }
     };
     const Scope all{Facet::None, false, false, !cols.empty()};
-    if (!common) {
+    long long counted = -1;  // set when counted in SQL rather than from the ids
+    if (lease.sqlite() && cols.empty()) {
+      // No facets: count inside SQLite (no row per match crosses into C++), then read only
+      // the newest ids a page can need (its offset, its size and the titled ones before it).
+      Binds b;
+      const std::string fw = from_where(lease, q, query, b, all);
+      soci::statement st(lease.sql());
+      st.exchange(soci::into(counted));
+      b.apply(st);
+      prepare_and_execute(st, "SELECT count(*) FROM (SELECT 1" + fw + limit + ") m");
+      st.fetch();
+      const long long per_page = std::clamp(q.per_page, 1, 100);
+      const long long need = std::min<long long>(
+          cap + 1, static_cast<long long>(std::max(q.page, 1)) * per_page + static_cast<long long>(kSearchTitleCap));
+      Binds b2;
+      const std::string fw2 = from_where(lease, q, query, b2, all);
+      collect(select + fw2 + newest_first(lease) + " LIMIT " + std::to_string(need), b2);
+    } else if (!common) {
       Binds b;
       collect(select + from_where(lease, q, query, b, all) + limit, b);
     } else {
@@ -339,7 +359,7 @@ std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, cons
         collect(select + fw + newest_first(lease) + " LIMIT " + std::to_string(cap + 1 - found), b);
       }
     }
-    out.total = static_cast<std::int64_t>(newest.size());
+    out.total = counted >= 0 ? counted : static_cast<std::int64_t>(newest.size());
   }
   if (out.total > cap) {
     out.total = cap;
