@@ -140,6 +140,8 @@ int main(int argc, char** argv) {
     sqlite3_open(url.substr(7).c_str(), &h);
     std::printf("zwgk index size (FTS5 shadow tables): %.1f MB\n",
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'", "") / 1048576.0);
+    std::printf("zwgk title/文号 index (search_title_fts): %.1f MB\n",
+                sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_title_fts%'", "") / 1048576.0);
     std::printf("search_entries (normalised text): %.1f MB\n",
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_entries%' OR name LIKE 'search_texts%'", "") / 1048576.0);
     t0 = Clock::now();

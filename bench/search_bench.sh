@@ -24,7 +24,7 @@ for n in $SIZES; do
       url="${ZWGK_TEST_POSTGRES%/*}/zwgk_bench_$n"
       psql "${ZWGK_TEST_POSTGRES%/*}/postgres" -qc "DROP DATABASE IF EXISTS zwgk_bench_$n" -c "CREATE DATABASE zwgk_bench_$n"
       "$ROOT/$BUILD/search_bench" "$url" "$WORK/docs$n.jsonl" 2>&1 | grep --line-buffered -v 'migration applied'
-      psql "$url" -Atc "SELECT 'zwgk index size: search_entries ' || pg_size_pretty(pg_total_relation_size('search_entries')) || ', of which GIN ' || pg_size_pretty(pg_relation_size('search_entries_tokens'))"
+      psql "$url" -Atc "SELECT 'zwgk index size: search_entries ' || pg_size_pretty(pg_total_relation_size('search_entries')) || ', of which GIN ' || pg_size_pretty(pg_relation_size('search_entries_tokens')) || ' + title GIN ' || pg_size_pretty(pg_relation_size('search_entries_title_tokens'))"
       psql "${ZWGK_TEST_POSTGRES%/*}/postgres" -qc "DROP DATABASE zwgk_bench_$n"
     fi
   done

@@ -22,11 +22,13 @@ CREATE TABLE search_entries (
   doc_number    TEXT NOT NULL DEFAULT '',
   body          TEXT NOT NULL DEFAULT '',
   tokens        TSVECTOR NOT NULL,
+  title_tokens  TSVECTOR NOT NULL,       -- the tokens of title and 文号 only (the title pass)
   complete      SMALLINT NOT NULL DEFAULT 1,
   scheme        INTEGER NOT NULL
 );
 CREATE INDEX search_entries_document ON search_entries (document_id);
 CREATE INDEX search_entries_tokens ON search_entries USING GIN (tokens);
+CREATE INDEX search_entries_title_tokens ON search_entries USING GIN (title_tokens);
 CREATE INDEX search_entries_incomplete ON search_entries (id) WHERE complete = 0;
 
 CREATE TABLE search_queries (

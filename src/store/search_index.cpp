@@ -5,8 +5,11 @@
 // strpos() keeps the true substring matches; title and 文号 hits rank above body hits.
 // Every pass reads at most count_cap + 1 matches newest first (entry ids follow 发布日期);
 // within the cap the page is ranked over all matches, beyond it title/文号 matches come
-// first and the rest newest first. Filters and facets use the entry's copied columns, so
-// only the 公开形式 / 有效性 filters join documents.
+// first (from the small title/文号 index) and the rest newest first (the ids the counting
+// pass returned). PostgreSQL chooses the counting plan per query (common_query): rare
+// queries take the GIN path, common ones walk the newest entries by primary key.
+// Filters and facets use the entry's copied columns, so only the 公开形式 / 有效性 filters
+// join documents.
 #include "store/search_index.hpp"
 
 #include <algorithm>
@@ -59,14 +62,37 @@ enum class Facet { None, Type, Year, Department, Catalogue, Site };
 
 struct Scope {
   Facet without = Facet::None;  // leave this filter out (the facet's own counts)
-  bool title_only = false;      // match in title or 文号 only
+  bool title_only = false;      // match in title or 文号 only (the small title index)
   bool texts = false;           // SQLite: join search_texts as t (the phrase-together rank)
+  bool entries = true;          // SQLite: join search_entries as e (filters join it anyway)
+  bool walk = false;            // PostgreSQL: no GIN test, the substring test alone (newest-first walk)
 };
+
+// The FTS5 table a pass reads (SQLite): the title/文号 passes read the small title index.
+std::string fts_table(const Scope& scope) { return scope.title_only ? "search_title_fts" : "search_fts"; }
 
 // The key entries are ordered by for "newest first": the FTS rowid on SQLite, so the
 // planner walks the index backwards and stops at the LIMIT.
-std::string newest_first(Lease& lease) {
-  return lease.sqlite() ? " ORDER BY search_fts.rowid DESC" : " ORDER BY e.id DESC";
+std::string newest_first(Lease& lease, const Scope& scope = {}) {
+  return lease.sqlite() ? " ORDER BY " + fts_table(scope) + ".rowid DESC" : " ORDER BY e.id DESC";
+}
+
+std::string id_column(Lease& lease, const Scope& scope = {}) {
+  return lease.sqlite() ? fts_table(scope) + ".rowid" : "e.id";
+}
+
+bool any_filter(const SearchQuery& q, const Scope& scope) {
+  return q.disclosure || q.validity || (q.site_id && scope.without != Facet::Site) ||
+         (q.catalogue_id && scope.without != Facet::Catalogue) || (q.department_id && scope.without != Facet::Department) ||
+         (q.year && scope.without != Facet::Year) || (q.type && scope.without != Facet::Type);
+}
+
+// True when every term is one token equal to the term (1-2 characters): the GIN match is
+// then exact for complete rows and needs no strpos() re-check (PostgreSQL).
+bool single_token_terms(const search::Query& query) {
+  for (const auto& t : query.terms)
+    if (t.phrase.size() != 1 || t.phrase[0] != t.text) return false;
+  return true;
 }
 
 // FROM ... WHERE ... shared by the count/facet passes and the page of results.
@@ -75,18 +101,35 @@ std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& 
   if (lease.sqlite()) {
     std::string match;
     for (const auto& term : query.terms) match += (match.empty() ? "" : " ") + fts5_string(term.text);
-    if (scope.title_only) match = "{title doc_number} : (" + match + ")";
-    from = " FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid";
+    const std::string fts = fts_table(scope);
+    from = " FROM " + fts;
+    if (scope.entries || scope.texts || any_filter(q, scope)) from += " JOIN search_entries e ON e.id = " + fts + ".rowid";
     if (scope.texts) from += " JOIN search_texts t ON t.id = e.id";
-    where = " WHERE search_fts MATCH " + b.add(match);
+    where = " WHERE " + fts + " MATCH " + b.add(match);
   } else {
     std::vector<std::vector<std::string>> phrases;
     for (const auto& term : query.terms) phrases.push_back(term.phrase);
     from = " FROM search_entries e";
-    where = " WHERE (e.tokens @@ CAST(" + b.add(tsquery_literal(phrases)) + " AS tsquery) OR e.complete = 0)";
-    for (const auto& term : query.terms) {
-      where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) + ") > 0";
-      where += scope.title_only ? ")" : " OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+    const std::string column = scope.title_only ? "e.title_tokens" : "e.tokens";
+    const std::string tsq = b.add(tsquery_literal(phrases));
+    if (scope.walk) {  // the exact test alone: cheaper per row than reading the tsvector
+      where = " WHERE 1 = 1";
+      for (const auto& term : query.terms)
+        where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) +
+                 ") > 0 OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+    } else if (!scope.title_only && single_token_terms(query)) {
+      // Exact for complete rows; incomplete ones are re-checked on their text.
+      where = " WHERE (" + column + " @@ CAST(" + tsq + " AS tsquery) OR (e.complete = 0";
+      for (const auto& term : query.terms)
+        where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) +
+                 ") > 0 OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+      where += "))";
+    } else {
+      where = " WHERE (" + column + " @@ CAST(" + tsq + " AS tsquery) OR e.complete = 0)";
+      for (const auto& term : query.terms) {
+        where += " AND (strpos(e.title, " + b.add(term.text) + ") > 0 OR strpos(e.doc_number, " + b.add(term.text) + ") > 0";
+        where += scope.title_only ? ")" : " OR strpos(e.body, " + b.add(term.text) + ") > 0)";
+      }
     }
   }
   // Entries exist only for published documents (search_index_sync.hpp): no state check.
@@ -113,16 +156,21 @@ std::string from_where(Lease& lease, const SearchQuery& q, const search::Query& 
 
 // The ranked order (within the cap): terms together as typed, then BM25 / title score,
 // then the newer entry (entry ids follow 发布日期, search_index_sync.hpp).
-std::string relevance_order(Lease& lease, const search::Query& query, Binds& b) {
+std::string relevance_order(Lease& lease, const search::Query& query, Binds& b, const Scope& scope = {}) {
   std::string order = " ORDER BY ";
   if (query.terms.size() > 1) {  // the terms together, as typed, above scattered terms
     std::string whole;
     for (const auto& t : query.terms) whole += t.text;
     const std::string find = lease.sqlite() ? "instr(t." : "strpos(e.";
     order += "(CASE WHEN " + find + "title, " + b.add(whole) + ") > 0 OR " + find + "doc_number, " + b.add(whole) +
-             ") > 0 OR " + find + "body, " + b.add(whole) + ") > 0 THEN 0 ELSE 1 END), ";
+             ") > 0";
+    if (!scope.title_only) order += " OR " + find + "body, " + b.add(whole) + ") > 0";
+    order += " THEN 0 ELSE 1 END), ";
   }
-  if (lease.sqlite()) return order + "bm25(search_fts, 10.0, 8.0, 1.0), search_fts.rowid DESC";
+  if (lease.sqlite()) {
+    const std::string fts = fts_table(scope);
+    return order + "bm25(" + fts + (scope.title_only ? ", 10.0, 8.0)" : ", 10.0, 8.0, 1.0)") + ", " + fts + ".rowid DESC";
+  }
   std::string score;
   for (const auto& t : query.terms)
     score += (score.empty() ? "" : " + ") + std::string("(CASE WHEN strpos(e.title, ") + b.add(t.text) +
@@ -169,56 +217,162 @@ bool filtered(const SearchQuery& q, Facet f) {
   return false;
 }
 
-// Counts (exactly up to the cap) and facets. Every pass reads at most kSearchCountCap + 1
-// matches, newest first, so a query matching a million entries costs what 10,001 do.
-void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
+// PostgreSQL: how the counting passes find their matches. Rare queries take the GIN
+// candidates and re-check them; a common one (common_query) walks the primary key newest
+// first with strpos() as the filter (Scope::walk) and stops at the LIMIT, so its cost is
+// bounded by the cap and the share of entries that match, not by the number of matches.
+class PlanScope {
+ public:
+  PlanScope(Lease& lease, bool newest_walk) : lease_(lease), on_(newest_walk && !lease.sqlite()) {
+    if (!on_) return;
+    lease_.sql() << "SET LOCAL enable_seqscan = off";
+    lease_.sql() << "SET LOCAL enable_bitmapscan = off";
+  }
+  ~PlanScope() {
+    if (!on_) return;
+    try {
+      lease_.sql() << "SET LOCAL enable_seqscan = on";
+      lease_.sql() << "SET LOCAL enable_bitmapscan = on";
+    } catch (...) {
+    }
+  }
+  PlanScope(const PlanScope&) = delete;
+  PlanScope& operator=(const PlanScope&) = delete;
+
+ private:
+  Lease& lease_;
+  bool on_;
+};
+
+// PostgreSQL: is the query common (likely more than cap matches, with the site, department
+// and type filters)? The planner's row estimate for each token alone (its most-common-element
+// statistics of tsvector), the smallest of them: an upper bound on the candidates of a
+// phrase, where the estimate of the AND assumes independent tokens and is far too low.
+// EXPLAIN only plans: well under a millisecond per token.
+bool common_query(Lease& lease, const SearchQuery& q, const search::Query& query) {
+  if (lease.sqlite()) return false;
+  const std::int64_t cap = std::max<std::int64_t>(1, q.count_cap);
+  std::set<std::string> tokens;
+  for (const auto& term : query.terms) tokens.insert(term.phrase.begin(), term.phrase.end());
+  double fewest = -1;
+  for (const auto& token : tokens) {
+    Binds b;
+    std::string sql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM search_entries e WHERE e.tokens @@ CAST(" +
+                      b.add(tsquery_literal({{token}})) + " AS tsquery)";
+    if (q.site_id) sql += " AND e.site_id = " + b.add(q.site_id);
+    if (q.department_id) sql += " AND e.department_id = " + b.add(*q.department_id);
+    if (q.type) sql += " AND e.kind = " + b.add(to_code(*q.type));
+    std::string plan;
+    soci::statement st(lease.sql());
+    st.exchange(soci::into(plan));
+    b.apply(st);
+    prepare_and_execute(st, sql);
+    st.fetch();
+    const auto at = plan.find("\"Plan Rows\":");
+    if (at == std::string::npos) return false;
+    const double rows = std::atof(plan.c_str() + at + 12);
+    if (fewest < 0 || rows < fewest) fewest = rows;
+  }
+  return fewest > static_cast<double>(cap);
+}
+
+// Counts (exactly up to the cap) and facets; returns the ids of the newest cap + 1 matches
+// (newest first), which also give the date-ordered pages. Every pass reads at most
+// kSearchCountCap + 1 matches, newest first, so a query matching a million entries costs
+// what 10,001 do.
+std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& query, bool common,
+                                        SearchResult& out) {
   const std::int64_t cap = std::max<std::int64_t>(1, q.count_cap);
   const std::string limit = newest_first(lease) + " LIMIT " + std::to_string(cap + 1);
-  // Pass 1: every filter; the total, and the facets whose filter is not set.
+  std::vector<long long> newest;
+  // Pass 1: every filter; the total, the newest ids, and the facets whose filter is not set.
   {
-    Binds b;
-    const std::string fw = from_where(lease, q, query, b);
-    std::string cols, group;
-    int n_cols = 0;
+    std::vector<Facet> cols;
     if (q.with_facets)
       for (Facet f : kFacets)
-        if (!filtered(q, f)) {
-          cols += std::string(n_cols ? ", " : "") + "CAST(" + facet_column(f) + " AS TEXT) AS f" + std::to_string(n_cols);
-          group += std::string(n_cols ? ", " : "") + "f" + std::to_string(n_cols);
-          ++n_cols;
-        }
-    soci::statement st(lease.sql());
-    std::vector<std::string> values(static_cast<std::size_t>(n_cols));
-    std::vector<soci::indicator> inds(static_cast<std::size_t>(n_cols), soci::i_ok);
-    long long n = 0;
-    for (int i = 0; i < n_cols; ++i) st.exchange(soci::into(values[i], inds[i]));
-    st.exchange(soci::into(n));
-    b.apply(st);
-    if (n_cols == 0)
+        if (!filtered(q, f)) cols.push_back(f);
+    std::string select = "SELECT " + id_column(lease);
+    for (Facet f : cols) select += std::string(", CAST(") + facet_column(f) + " AS TEXT)";
+    newest.reserve(static_cast<std::size_t>(cap) + 1);
+    // Appends the rows of one query (id, facet columns) to newest and the facets.
+    const auto collect = [&](const std::string& sql, Binds& b) {
+      soci::statement st(lease.sql());
+      long long id = 0;
+      std::vector<std::string> values(cols.size());
+      std::vector<soci::indicator> inds(cols.size(), soci::i_ok);
+      st.exchange(soci::into(id));
+      for (std::size_t i = 0; i < cols.size(); ++i) st.exchange(soci::into(values[i], inds[i]));
+      b.apply(st);
+      prepare_and_execute(st, sql);
+      while (st.fetch()) {
+        newest.push_back(id);
+        for (std::size_t i = 0; i < cols.size(); ++i)
+          if (inds[i] == soci::i_ok) add_facet(out.facets, cols[i], values[i], 1);
+      }
+    };
+    const Scope all{Facet::None, false, false, !cols.empty()};
+    long long counted = -1;  // set when counted in SQL rather than from the ids
+    if (lease.sqlite() && cols.empty()) {
+      // No facets: count inside SQLite (no row per match crosses into C++), then read only
+      // the newest ids a page can need (its offset, its size and the titled ones before it).
+      Binds b;
+      const std::string fw = from_where(lease, q, query, b, all);
+      soci::statement st(lease.sql());
+      st.exchange(soci::into(counted));
+      b.apply(st);
       prepare_and_execute(st, "SELECT count(*) FROM (SELECT 1" + fw + limit + ") m");
-    else
-      prepare_and_execute(st, "SELECT " + group + ", count(*) FROM (SELECT " + cols + fw + limit + ") m GROUP BY " + group);
-    while (st.fetch()) {
-      out.total += n;
-      int i = 0;
-      for (Facet f : kFacets)
-        if (!filtered(q, f) && q.with_facets) {
-          if (inds[i] == soci::i_ok) add_facet(out.facets, f, values[i], n);
-          ++i;
-        }
+      st.fetch();
+      const long long per_page = std::clamp(q.per_page, 1, 100);
+      const long long need = std::min<long long>(
+          cap + 1, static_cast<long long>(std::max(q.page, 1)) * per_page + static_cast<long long>(kSearchTitleCap));
+      Binds b2;
+      const std::string fw2 = from_where(lease, q, query, b2, all);
+      collect(select + fw2 + newest_first(lease) + " LIMIT " + std::to_string(need), b2);
+    } else if (!common) {
+      Binds b;
+      collect(select + from_where(lease, q, query, b, all) + limit, b);
+    } else {
+      // PostgreSQL, common query: the newest 2 (cap + 1) entries, walked newest first with
+      // strpos() alone (bounded even when the estimate was wrong); if they hold fewer than
+      // cap + 1 matches, the GIN path for the older entries.
+      const long long window = 2 * (cap + 1);
+      long long in_window = 0, oldest = 0;
+      soci::indicator oldest_ind = soci::i_ok;
+      lease.sql() << "SELECT count(*), min(id) FROM (SELECT id FROM search_entries ORDER BY id DESC LIMIT " +
+                         std::to_string(window) + ") w",
+          soci::into(in_window), soci::into(oldest, oldest_ind);
+      {
+        PlanScope plan(lease, true);
+        Scope walk = all;
+        walk.walk = true;
+        Binds b;
+        std::string fw = from_where(lease, q, query, b, walk);
+        const std::string table = " FROM search_entries e";
+        fw.replace(fw.find(table), table.size(),
+                   " FROM (SELECT * FROM search_entries ORDER BY id DESC LIMIT " + std::to_string(window) + ") e");
+        collect(select + fw + limit, b);
+      }
+      const auto found = static_cast<std::int64_t>(newest.size());
+      if (found <= cap && in_window == window && oldest_ind == soci::i_ok) {
+        Binds b;
+        const std::string fw = from_where(lease, q, query, b, all) + " AND e.id < " + b.add(oldest);
+        collect(select + fw + newest_first(lease) + " LIMIT " + std::to_string(cap + 1 - found), b);
+      }
     }
+    out.total = counted >= 0 ? counted : static_cast<std::int64_t>(newest.size());
   }
   if (out.total > cap) {
     out.total = cap;
     out.total_capped = true;
     out.facets_approximate = true;
   }
-  if (!q.with_facets) return;
+  if (!q.with_facets) return newest;
   // Pass 2: each set filter's own facet, without that filter.
+  PlanScope plan(lease, common);
   for (Facet f : kFacets) {
     if (!filtered(q, f)) continue;
     Binds b;
-    const std::string fw = from_where(lease, q, query, b, Scope{f, false});
+    const std::string fw = from_where(lease, q, query, b, Scope{f, false, false, true, common});
     std::string value;
     soci::indicator ind = soci::i_ok;
     long long n = 0, seen = 0;
@@ -234,6 +388,7 @@ void count_and_facets(Lease& lease, const SearchQuery& q, const search::Query& q
     }
     if (seen > cap) out.facets_approximate = true;
   }
+  return newest;
 }
 
 std::vector<long long> entry_ids(Lease& lease, const std::string& sql, Binds& b) {
@@ -248,24 +403,47 @@ std::vector<long long> entry_ids(Lease& lease, const std::string& sql, Binds& b)
 }
 
 // The entry ids of the requested page, in the order of the regime (search_index.hpp).
+// newest: the newest (up to cap + 1) matches, newest first, from count_and_facets.
 std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search::Query& query,
-                                const SearchResult& counted) {
+                                const SearchResult& counted, const std::vector<long long>& newest) {
   const long long per_page = std::clamp(q.per_page, 1, 100);
   const long long offset = static_cast<long long>(std::max(q.page, 1) - 1) * per_page;
   if (offset >= std::max<std::int64_t>(1, q.count_cap)) return {};
+  const auto n_newest = static_cast<long long>(newest.size());
   const std::string window = " LIMIT " + std::to_string(per_page) + " OFFSET " + std::to_string(offset);
-  const bool together = query.terms.size() > 1;
-  if (q.sort_by_date || !counted.total_capped) {
+  if (q.sort_by_date && offset + per_page > n_newest && counted.total_capped) {  // the last page, past the cap
     Binds b;
-    const std::string fw = from_where(lease, q, query, b, Scope{Facet::None, false, together && !q.sort_by_date});
-    const std::string order = q.sort_by_date ? newest_first(lease) : relevance_order(lease, query, b);
-    return entry_ids(lease, "SELECT e.id" + fw + order + window, b);
+    return entry_ids(lease, "SELECT e.id" + from_where(lease, q, query, b) + newest_first(lease) + window, b);
   }
-  // Capped regime: title/文号 matches by relevance, then the rest newest first.
+  if (q.sort_by_date) {  // straight from the counting pass
+    std::vector<long long> out;
+    for (long long i = offset; i < n_newest && i < offset + per_page; ++i) out.push_back(newest[i]);
+    return out;
+  }
+  const bool together = query.terms.size() > 1;
+  if (!counted.total_capped && !lease.sqlite()) {
+    // PostgreSQL: newest holds every match already (re-checked); rank just those rows.
+    if (newest.empty()) return {};
+    std::string array = "{";
+    for (long long id : newest) array += (array.size() > 1 ? "," : "") + std::to_string(id);
+    Binds b;
+    const std::string sql = "SELECT e.id FROM search_entries e WHERE e.id = ANY(CAST(" + b.add(array + "}") +
+                            " AS BIGINT[]))" + relevance_order(lease, query, b) + window;
+    return entry_ids(lease, sql, b);
+  }
+  if (!counted.total_capped) {
+    Binds b;
+    const std::string fw = from_where(lease, q, query, b, Scope{Facet::None, false, together});
+    return entry_ids(lease, "SELECT e.id" + fw + relevance_order(lease, query, b) + window, b);
+  }
+  // Capped regime: title/文号 matches by relevance (the small title index), then the rest
+  // newest first.
   Binds bt;
-  const std::string fwt = from_where(lease, q, query, bt, Scope{Facet::None, true, together});
+  const Scope titles{Facet::None, true, together};
+  const std::string fwt = from_where(lease, q, query, bt, titles);
   std::vector<long long> titled = entry_ids(
-      lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt) + " LIMIT " + std::to_string(kSearchTitleCap), bt);
+      lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt, titles) + " LIMIT " + std::to_string(kSearchTitleCap),
+      bt);
   std::vector<long long> out;
   const long long n_titled = static_cast<long long>(titled.size());
   for (long long i = offset; i < n_titled && static_cast<long long>(out.size()) < per_page; ++i) out.push_back(titled[i]);
@@ -273,10 +451,13 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   // Entries after the titled ones: skip (offset - n_titled) newest non-titled entries.
   const std::set<long long> skip(titled.begin(), titled.end());
   long long to_skip = std::max(0LL, offset - n_titled);
-  Binds b;
-  const std::string fw = from_where(lease, q, query, b);
-  const long long need = to_skip + per_page + n_titled;
-  for (long long id : entry_ids(lease, "SELECT e.id" + fw + newest_first(lease) + " LIMIT " + std::to_string(need), b)) {
+  std::vector<long long> more;  // the last page, past the cap: read further than the count
+  if (to_skip + per_page + n_titled > n_newest) {
+    Binds b;
+    more = entry_ids(lease, "SELECT e.id" + from_where(lease, q, query, b) + newest_first(lease) + " LIMIT " +
+                                std::to_string(to_skip + per_page + n_titled), b);
+  }
+  for (long long id : more.empty() ? newest : more) {
     if (skip.count(id)) continue;
     if (to_skip > 0) {
       --to_skip;
@@ -288,8 +469,9 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   return out;
 }
 
-void load_page(Lease& lease, const SearchQuery& q, const search::Query& query, SearchResult& out) {
-  const std::vector<long long> ids = page_ids(lease, q, query, out);
+void load_page(Lease& lease, const SearchQuery& q, const search::Query& query, const std::vector<long long>& newest,
+               SearchResult& out) {
+  const std::vector<long long> ids = page_ids(lease, q, query, out, newest);
   if (ids.empty()) return;
   Binds b2;
   std::string in;
@@ -382,8 +564,9 @@ SearchResult SearchIndex::search(const SearchQuery& q) {
   return guarded("检索失败", [&] {
     Lease lease(db_);
     Transaction tx(lease, Transaction::Mode::Read);
-    count_and_facets(lease, q, query, out);
-    if (out.total > 0 && q.per_page > 0) load_page(lease, q, query, out);
+    const bool common = common_query(lease, q, query);
+    const std::vector<long long> newest = count_and_facets(lease, q, query, common, out);
+    if (out.total > 0 && q.per_page > 0) load_page(lease, q, query, newest, out);
     tx.commit();
     return out;
   });
@@ -427,6 +610,7 @@ std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::in
         if (lease.sqlite()) {
           lease.sql() << "DELETE FROM search_texts WHERE id NOT IN (SELECT id FROM search_entries)";
           lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('rebuild')";
+          lease.sql() << "INSERT INTO search_title_fts (search_title_fts) VALUES ('rebuild')";
         }
         long long any = 0;
         lease.sql() << "SELECT count(*) FROM (SELECT 1 FROM search_entries LIMIT 1) x", soci::into(any);
@@ -440,7 +624,10 @@ std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::in
       tx.commit();
     });
   }
-  if (db_.backend() == Backend::Sqlite) db_.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  if (db_.backend() == Backend::Sqlite) {
+    db_.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+    db_.execute("INSERT INTO search_title_fts (search_title_fts) VALUES ('optimize')");
+  }
   return done;
 }
 

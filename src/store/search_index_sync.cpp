@@ -28,6 +28,10 @@ void delete_entries(Lease& lease, std::int64_t document_id) {
                    "SELECT 'delete', t.id, t.title, t.doc_number, t.body FROM search_entries e "
                    "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
         soci::use(id, "d");
+    lease.sql() << "INSERT INTO search_title_fts (search_title_fts, rowid, title, doc_number) "
+                   "SELECT 'delete', t.id, t.title, t.doc_number FROM search_entries e "
+                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
+        soci::use(id, "d");
     lease.sql() << "DELETE FROM search_texts WHERE id IN (SELECT id FROM search_entries WHERE document_id = :d)",
         soci::use(id, "d");
   }
@@ -74,18 +78,23 @@ void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, 
         soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
     lease.sql() << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
         soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
+    lease.sql() << "INSERT INTO search_title_fts (rowid, title, doc_number) VALUES (:id, :title, :num)",
+        soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num");
     return;
   }
   bool complete = true;
   std::string tokens = tsvector_literal({&e.title, &e.doc_number, &e.body}, complete);
-  int complete_flag = complete ? 1 : 0;
+  bool title_complete = true;
+  std::string title_tokens = tsvector_literal({&e.title, &e.doc_number}, title_complete);
+  int complete_flag = complete && title_complete ? 1 : 0;
   lease.sql() << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, published_on, department_id, "
-                 "catalogue_id, title, doc_number, body, tokens, complete, scheme) VALUES (:id, :doc, :att, :site, :kind, "
-                 "CAST(:pub AS DATE), :dep, :cat, :title, :num, :body, CAST(:tokens AS tsvector), :complete, :scheme)",
+                 "catalogue_id, title, doc_number, body, tokens, title_tokens, complete, scheme) VALUES (:id, :doc, :att, :site, "
+                 ":kind, CAST(:pub AS DATE), :dep, :cat, :title, :num, :body, CAST(:tokens AS tsvector), "
+                 "CAST(:ttokens AS tsvector), :complete, :scheme)",
       soci::use(published, published_ind, "pub"), soci::use(dep.value, dep.ind, "dep"), soci::use(cat.value, cat.ind, "cat"),
       soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
       soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(tokens, "tokens"),
-      soci::use(complete_flag, "complete"), soci::use(scheme, "scheme"), soci::use(rowid, "id");
+      soci::use(title_tokens, "ttokens"), soci::use(complete_flag, "complete"), soci::use(scheme, "scheme"), soci::use(rowid, "id");
 }
 
 }  // namespace
