@@ -26,29 +26,6 @@ std::string like_pattern(const std::string& s) {
   return out + "%";
 }
 
-// The validity rule of domain::derive_validity, in SQL. Dates are ISO text (SQLite) or
-// DATE (PostgreSQL): both compare correctly with an ISO date parameter.
-std::string validity_condition(domain::Validity v, const domain::Date& today, Binds& b) {
-  auto t = [&] { return b.add(today.iso()); };
-  const std::string not_amended = "d.amended = 0";
-  auto not_repealed = [&] { return "(d.repealed_on IS NULL OR d.repealed_on > " + t() + ")"; };
-  auto not_expired = [&] { return "(d.expires_on IS NULL OR d.expires_on >= " + t() + ")"; };
-  switch (v) {
-    case domain::Validity::Amended:
-      return "d.amended <> 0";
-    case domain::Validity::Repealed:
-      return not_amended + " AND d.repealed_on <= " + t();
-    case domain::Validity::Expired:
-      return not_amended + " AND " + not_repealed() + " AND d.expires_on < " + t();
-    case domain::Validity::NotYetEffective:
-      return not_amended + " AND " + not_repealed() + " AND " + not_expired() + " AND d.effective_on > " + t();
-    case domain::Validity::Valid:
-      return not_amended + " AND " + not_repealed() + " AND " + not_expired() +
-             " AND (d.effective_on IS NULL OR d.effective_on <= " + t() + ")";
-  }
-  return "1 = 1";
-}
-
 // `catalogues`: the filter node and its descendants, looked up beforehand. An explicit id
 // list lets the planner walk documents_catalogue_list per node; a subquery made SQLite scan
 // the whole site in date order for small columns (0.3 s at 100,000 documents).

@@ -164,4 +164,27 @@ void add_document_tags(Lease& lease, const domain::Document& doc, std::vector<st
   if (doc.interprets_id) tags.push_back(domain::tag_document(*doc.interprets_id));
 }
 
+// The validity rule of domain::derive_validity, in SQL. Dates are ISO text (SQLite) or
+// DATE (PostgreSQL): both compare correctly with an ISO date parameter.
+std::string validity_condition(domain::Validity v, const domain::Date& today, Binds& b) {
+  auto t = [&] { return b.add(today.iso()); };
+  const std::string not_amended = "d.amended = 0";
+  auto not_repealed = [&] { return "(d.repealed_on IS NULL OR d.repealed_on > " + t() + ")"; };
+  auto not_expired = [&] { return "(d.expires_on IS NULL OR d.expires_on >= " + t() + ")"; };
+  switch (v) {
+    case domain::Validity::Amended:
+      return "d.amended <> 0";
+    case domain::Validity::Repealed:
+      return not_amended + " AND d.repealed_on <= " + t();
+    case domain::Validity::Expired:
+      return not_amended + " AND " + not_repealed() + " AND d.expires_on < " + t();
+    case domain::Validity::NotYetEffective:
+      return not_amended + " AND " + not_repealed() + " AND " + not_expired() + " AND d.effective_on > " + t();
+    case domain::Validity::Valid:
+      return not_amended + " AND " + not_repealed() + " AND " + not_expired() +
+             " AND (d.effective_on IS NULL OR d.effective_on <= " + t() + ")";
+  }
+  return "1 = 1";
+}
+
 }  // namespace zwgk::store

@@ -34,4 +34,8 @@ void write_document(Lease& lease, domain::Document& doc, std::vector<std::string
 // assigns the 索引号 once, sets state = published and the timestamps (in `doc` too).
 void publish_document(Lease& lease, domain::Document& doc, std::vector<std::string>& tags);
 
+// 有效性 as an SQL condition on documents aliased `d` (domain::derive_validity in SQL,
+// dates as ISO text on SQLite and DATE on PostgreSQL), `today` bound through `b`.
+std::string validity_condition(domain::Validity v, const domain::Date& today, Binds& b);
+
 }  // namespace zwgk::store

@@ -24,6 +24,7 @@
 #include "search/tokenizer.hpp"
 #include "store/catalogue_queries.hpp"
 #include "store/database_impl.hpp"
+#include "store/document_rows.hpp"
 #include "store/search_index_sync.hpp"
 #include "store/search_text.hpp"
 
@@ -37,25 +38,6 @@ std::size_t characters(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-// As document_repository.cpp's rule (domain::derive_validity in SQL).
-std::string validity_condition(domain::Validity v, const domain::Date& today, Binds& b) {
-  auto t = [&] { return b.add(today.iso()); };
-  const std::string not_amended = "d.amended = 0";
-  auto not_repealed = [&] { return "(d.repealed_on IS NULL OR d.repealed_on > " + t() + ")"; };
-  auto not_expired = [&] { return "(d.expires_on IS NULL OR d.expires_on >= " + t() + ")"; };
-  switch (v) {
-    case domain::Validity::Amended: return "d.amended <> 0";
-    case domain::Validity::Repealed: return not_amended + " AND d.repealed_on <= " + t();
-    case domain::Validity::Expired: return not_amended + " AND " + not_repealed() + " AND d.expires_on < " + t();
-    case domain::Validity::NotYetEffective:
-      return not_amended + " AND " + not_repealed() + " AND " + not_expired() + " AND d.effective_on > " + t();
-    case domain::Validity::Valid:
-      return not_amended + " AND " + not_repealed() + " AND " + not_expired() +
-             " AND (d.effective_on IS NULL OR d.effective_on <= " + t() + ")";
-  }
-  return "1 = 1";
 }
 
 enum class Facet { None, Type, Year, Department, Catalogue, Site };
