@@ -21,7 +21,6 @@
 
 #include "domain/html_sanitizer.hpp"
 #include "store/database.hpp"
-#include "store/document_repository.hpp"
 #include "store/search_index.hpp"
 #include "store/site_repository.hpp"
 
@@ -96,26 +95,43 @@ int main(int argc, char** argv) {
   std::vector<std::string> bodies, numbers;
   std::ifstream in(argv[2]);
   std::string line;
+  long long loaded = 0;
   auto t0 = Clock::now();
   {
-    store::Batch batch(*db);
-    store::DocumentRepository repo(*db);
+    // Straight into the documents table, 500 rows per INSERT: the repository's save (revision,
+    // 索引号, change events) costs ~1 ms a document, which is 17 minutes of set-up at 1,000,000.
+    // The text is this generator's own, quoted as SQL literals (' doubled).
+    const auto literal = [](const std::string& v) {
+      std::string out = "'";
+      for (char c : v) out += c == '\'' ? std::string("''") : std::string(1, c);
+      return out + "'";
+    };
+    const std::string now = "'2026-01-01T00:00:00Z'";
+    std::string sql;
+    int rows = 0;
+    const auto flush = [&] {
+      if (rows == 0) return;
+      db->execute("INSERT INTO documents (site_id, title, doc_number, published_on, body_html, state, created_at, "
+                  "updated_at) VALUES " + sql);
+      sql.clear();
+      rows = 0;
+    };
     while (std::getline(in, line)) {
       auto j = nlohmann::json::parse(line);
-      domain::Document d;
-      d.site_id = site.id;
-      d.title = j.value("title", "");
-      d.doc_number = j.value("doc_number", "");
-      d.published_on = domain::Date::parse(j.value("published_on", ""));
-      d.body_html = domain::text_to_html(j.value("body_text", ""));
-      if (bodies.size() < 20000) bodies.push_back(d.title + j.value("body_text", ""));
-      if (numbers.size() < 20000 && !d.doc_number.empty()) numbers.push_back(d.doc_number);
-      repo.save(d);
+      const std::string title = j.value("title", ""), number = j.value("doc_number", ""), text = j.value("body_text", "");
+      const std::string published = j.value("published_on", "");
+      if (bodies.size() < 20000) bodies.push_back(title + text);
+      if (numbers.size() < 20000 && !number.empty()) numbers.push_back(number);
+      sql += (rows ? ", (" : "(") + std::to_string(site.id) + ", " + literal(title) + ", " + literal(number) + ", " +
+             (domain::Date::parse(published) ? literal(published) : std::string("NULL")) + ", " +
+             literal(domain::text_to_html(text)) + ", 'published', " + now + ", " + now + ")";
+      ++loaded;
+      if (++rows == 500) flush();
     }
-    batch.commit();
+    flush();
   }
-  db->execute("UPDATE documents SET state = 'published'");
-  std::printf("backend %s, loaded as drafts in %.1f s\n", url.substr(0, url.find(':')).c_str(), ms_since(t0) / 1000);
+  std::printf("backend %s, %lld documents loaded (published, not yet indexed) in %.1f s\n",
+              url.substr(0, url.find(':')).c_str(), loaded, ms_since(t0) / 1000);
 
   store::SearchIndex index(*db);
   const auto cpu_seconds = [] {

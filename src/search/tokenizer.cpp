@@ -1,5 +1,6 @@
-// The search token scheme: unigrams of word characters + bigrams of all adjacent characters
-// (tokenizer.hpp states the terms and invariants).
+// The search token scheme: bigrams of all adjacent characters + the unigram of each word
+// character at its first occurrence (tokenizer.hpp states the terms and invariants; the
+// scanning loop is visit_tokens there).
 #include "search/tokenizer.hpp"
 
 #include <unicode/uchar.h>
@@ -11,7 +12,7 @@
 
 namespace zwgk::search {
 
-namespace {
+namespace detail {
 
 bool is_word_character(char32_t c) {
   if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -27,53 +28,28 @@ bool is_word_character(char32_t c) {
   }
 }
 
-struct Character {
-  std::size_t begin, end;  // bytes
-  bool valid, word;
-};
+bool is_space_character(char32_t c) { return is_search_space(c); }
 
-}  // namespace
+void decode_next(std::string_view text, std::size_t at, char32_t& code_point, std::size_t& length, bool& valid) {
+  const Utf8Char c = decode_utf8(text, at);
+  code_point = c.code_point;
+  length = c.length;
+  valid = c.valid;
+}
+
+}  // namespace detail
 
 void for_each_token(std::string_view text, const std::function<void(const Token&)>& sink) {
   Token token;
-  bool have_previous = false;
-  Character previous{};
-  std::size_t position = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const Utf8Char c = decode_utf8(text, i);
-    const Character current{i, i + c.length, c.valid, c.valid && is_word_character(c.code_point)};
-    i += c.length;
-    if (c.valid && is_search_space(c.code_point)) continue;
-    // Ill-formed bytes stand for U+FFFD, so a token is always valid UTF-8.
-    const auto append = [&](std::string& out, const Character& ch) {
-      if (ch.valid)
-        out.append(text.substr(ch.begin, ch.end - ch.begin));
-      else
-        append_utf8(out, kReplacementCharacter);
-    };
-    if (have_previous) {  // the bigram at the previous position
-      token.text.clear();
-      append(token.text, previous);
-      append(token.text, current);
-      token.position = position - 1;
-      token.begin = previous.begin;
-      token.end = current.end;
-      token.kind = TokenKind::Bigram;
-      sink(token);
-    }
-    if (current.word) {
-      token.text.clear();
-      append(token.text, current);
-      token.position = position;
-      token.begin = current.begin;
-      token.end = current.end;
-      token.kind = TokenKind::Unigram;
-      sink(token);
-    }
-    previous = current;
-    have_previous = true;
-    ++position;
-  }
+  visit_tokens(text, [&](const TokenView& t) {
+    token.text.assign(t.text);
+    token.position = t.position;
+    token.begin = t.begin;
+    token.end = t.end;
+    token.kind = t.kind;
+    sink(token);
+    return true;
+  });
 }
 
 std::vector<Token> tokenize(std::string_view normalized) {

@@ -74,6 +74,7 @@ void configure_sqlite(soci::session& s, bool first) {
                         " PRAGMA mmap_size=4294967296; PRAGMA cache_size=-32768;";
   sqlite_exec(h, pragmas);
   register_search_tokenizer(h);  // before anything touches search_fts (migration 0003)
+  register_search_rank(h);
   // Fails here, not later, when the file is not a database.
   sqlite_exec(h, "SELECT count(*) FROM sqlite_master");
   if (first) {

@@ -1,5 +1,5 @@
-// FTS5 tokenizer 'zwgk': documents get search::for_each_token (unigram, then the bigram
-// colocated at the same position); a quoted query string gets search::term_phrase, the
+// FTS5 tokenizer 'zwgk': documents get search::visit_tokens (a first-occurrence unigram, then
+// the bigram colocated at the same position); a quoted query string gets search::term_phrase, the
 // tokens that must occupy consecutive positions. Text is expected already normalised
 // (search_entries holds normalize_for_search output); the tokenizer does not normalise again.
 #include "store/fts5_tokenizer.hpp"
@@ -38,12 +38,12 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n, Toke
     }
     int rc = SQLITE_OK;
     std::size_t last_position = static_cast<std::size_t>(-1);
-    search::for_each_token(input, [&](const search::Token& t) {
-      if (rc != SQLITE_OK) return;
+    search::visit_tokens(input, [&](const search::TokenView& t) {
       const int tflags = t.position == last_position ? FTS5_TOKEN_COLOCATED : 0;
       last_position = t.position;
       rc = emit(ctx, tflags, t.text.data(), static_cast<int>(t.text.size()), static_cast<int>(t.begin),
                 static_cast<int>(t.end));
+      return rc == SQLITE_OK;
     });
     return rc;
   } catch (const std::bad_alloc&) {
@@ -53,7 +53,9 @@ int tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n, Toke
   }
 }
 
-fts5_api* fts5_of(sqlite3* db) {
+}  // namespace
+
+fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK) return nullptr;
@@ -63,10 +65,8 @@ fts5_api* fts5_of(sqlite3* db) {
   return api;
 }
 
-}  // namespace
-
 void register_search_tokenizer(sqlite3* db) {
-  fts5_api* api = fts5_of(db);
+  fts5_api* api = fts5_api_of(db);
   if (!api) throw StoreError("SQLite 缺少 FTS5 全文检索模块");
   static fts5_tokenizer methods{create, destroy, tokenize};
   if (api->xCreateTokenizer(api, "zwgk", nullptr, &methods, nullptr) != SQLITE_OK)

@@ -150,8 +150,12 @@ std::string relevance_order(Lease& lease, const search::Query& query, Binds& b, 
     order += " THEN 0 ELSE 1 END), ";
   }
   if (lease.sqlite()) {
+    // One term: zwgk_rank, which orders as bm25 does without bm25's extra pass over every
+    // match for the IDF (store/fts5_rank.cpp); several terms: bm25 (the IDF weighs them).
     const std::string fts = fts_table(scope);
-    return order + "bm25(" + fts + (scope.title_only ? ", 10.0, 8.0)" : ", 10.0, 8.0, 1.0)") + ", " + fts + ".rowid DESC";
+    const std::string function = query.terms.size() == 1 ? "zwgk_rank(" : "bm25(";
+    return order + function + fts + (scope.title_only ? ", 10.0, 8.0)" : ", 10.0, 8.0, 1.0)") + ", " + fts +
+           ".rowid DESC";
   }
   std::string score;
   for (const auto& t : query.terms)
@@ -420,12 +424,23 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   }
   // Capped regime: title/文号 matches by relevance (the small title index), then the rest
   // newest first.
-  Binds bt;
+  // A query in more than kSearchTitleRankCap titles does not tell titles apart: their newest
+  // kSearchTitleCap come first, without ranking every one of them (search_index.hpp).
   const Scope titles{Facet::None, true, together};
-  const std::string fwt = from_where(lease, q, query, bt, titles);
-  std::vector<long long> titled = entry_ids(
-      lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt, titles) + " LIMIT " + std::to_string(kSearchTitleCap),
-      bt);
+  const Scope newest_titles{Facet::None, true, false, false};
+  Binds bn;
+  std::vector<long long> titled =
+      entry_ids(lease, "SELECT " + id_column(lease, newest_titles) + from_where(lease, q, query, bn, newest_titles) +
+                           newest_first(lease, newest_titles) + " LIMIT " + std::to_string(kSearchTitleRankCap + 1), bn);
+  if (static_cast<std::int64_t>(titled.size()) > kSearchTitleRankCap) {
+    titled.resize(kSearchTitleCap);
+  } else if (titled.size() > 1) {
+    Binds bt;
+    const std::string fwt = from_where(lease, q, query, bt, titles);
+    titled = entry_ids(
+        lease, "SELECT e.id" + fwt + relevance_order(lease, query, bt, titles) + " LIMIT " + std::to_string(kSearchTitleCap),
+        bt);
+  }
   std::vector<long long> out;
   const long long n_titled = static_cast<long long>(titled.size());
   for (long long i = offset; i < n_titled && static_cast<long long>(out.size()) < per_page; ++i) out.push_back(titled[i]);
@@ -569,43 +584,21 @@ void SearchIndex::set_attachment_text(std::int64_t attachment_id, const std::str
 }
 
 std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::int64_t)>& progress) {
-  std::vector<long long> ids;
-  guarded("重建检索索引失败", [&] {
+  // One transaction: searches see the old index until the new one is complete (on SQLite
+  // the rebuild holds the write lock meanwhile: other writers wait on the busy timeout).
+  const std::int64_t done = guarded("重建检索索引失败", [&] {
     Lease lease(db_);
+    Transaction tx(lease);
+    std::vector<long long> ids;
     long long id = 0;
     soci::statement st = (lease.sql().prepare << "SELECT id FROM documents WHERE state = 'published' "
                                                  "ORDER BY published_on, id", soci::into(id));
     st.execute();
     while (st.fetch()) ids.push_back(id);
+    const std::int64_t n = rebuild_search_index(lease, ids, progress);
+    tx.commit();
+    return n;
   });
-  const auto total = static_cast<std::int64_t>(ids.size());
-  std::int64_t done = 0;
-  constexpr std::size_t kBatch = 2000;
-  bool fresh = false;  // an empty index: no entry to delete before writing (the bulk path)
-  for (std::size_t i = 0; i < ids.size(); i += kBatch) {
-    guarded("重建检索索引失败", [&] {
-      Lease lease(db_);
-      Transaction tx(lease);
-      if (i == 0) {  // entries of documents no longer published, and an FTS index out of step
-        lease.sql() << "DELETE FROM search_entries WHERE document_id NOT IN "
-                       "(SELECT id FROM documents WHERE state = 'published')";
-        if (lease.sqlite()) {
-          lease.sql() << "DELETE FROM search_texts WHERE id NOT IN (SELECT id FROM search_entries)";
-          lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('rebuild')";
-          lease.sql() << "INSERT INTO search_title_fts (search_title_fts) VALUES ('rebuild')";
-        }
-        long long any = 0;
-        lease.sql() << "SELECT count(*) FROM (SELECT 1 FROM search_entries LIMIT 1) x", soci::into(any);
-        fresh = any == 0;
-      }
-      for (std::size_t j = i; j < std::min(ids.size(), i + kBatch); ++j) {
-        reindex_document_search(lease, ids[j], fresh);
-        ++done;
-        if (progress) progress(done, total);
-      }
-      tx.commit();
-    });
-  }
   if (db_.backend() == Backend::Sqlite) {
     db_.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
     db_.execute("INSERT INTO search_title_fts (search_title_fts) VALUES ('optimize')");

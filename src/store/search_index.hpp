@@ -24,12 +24,14 @@ std::optional<SearchType> search_type_from(std::string_view code);
 // "管理") the search switches regime (search_index.cpp, docs/adr/0007):
 //   total = kSearchCountCap and total_capped = true (shown as "超过 10000 条");
 //   facets count the newest kSearchCountCap matches only (facets_approximate, shown "约");
-//   relevance order = matches in title or 文号 first (up to kSearchTitleCap, by BM25), then
-//   every other match newest first; results end at kSearchCountCap.
+//   relevance order = matches in title or 文号 first (up to kSearchTitleCap, by BM25; when
+//   the query is in more than kSearchTitleRankCap titles, the newest kSearchTitleCap of them),
+//   then every other match newest first; results end at kSearchCountCap.
 // Within the cap, relevance order is full BM25 (SQLite) or the title/文号 score (PostgreSQL)
 // over every match.
 inline constexpr std::int64_t kSearchCountCap = 10000;
 inline constexpr std::int64_t kSearchTitleCap = 200;
+inline constexpr std::int64_t kSearchTitleRankCap = 1000;
 
 struct SearchQuery {
   std::string text;                            // what the user typed

@@ -1,11 +1,18 @@
-// Search entries of one document (search_index_sync.hpp). The text stored is
+// Search entries of documents (search_index_sync.hpp). The text stored is
 // normalize_for_search() with white space removed: the tokenizer gives white space no
 // position, so a phrase over consecutive tokens is exactly a substring of this text, and
 // PostgreSQL re-checks candidates with strpos() on it.
-#include <unordered_set>
+//
+// One document's entries are made in three steps: read its row and attachments (SQL), prepare
+// the entry texts (HTML to text and normalisation: no database, safe on any thread), write
+// the rows (prepared statements). The single-document path runs them in a row; the bulk
+// rebuild prepares the next chunk of documents on a worker thread while this one writes.
+#include <future>
+#include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "domain/date.hpp"
-
 #include "domain/html_sanitizer.hpp"
 #include "search/normalizer.hpp"
 #include "search/tokenizer.hpp"
@@ -16,9 +23,201 @@ namespace zwgk::store {
 
 namespace {
 
+// What a document's entries are made from, as read from the database.
+struct DocumentSource {
+  long long id = 0, site = 0;
+  std::string state, kind, title, number, body_html, published;  // published: "" when NULL
+  NullableId department, catalogue;
+  struct Attachment {
+    long long id = 0;
+    std::string file_name, text;
+  };
+  std::vector<Attachment> attachments;
+};
+
 struct Entry {
   std::optional<std::int64_t> attachment_id;
   std::string kind, title, doc_number, body;
+  std::string tokens, title_tokens;  // PostgreSQL: tsvector literals (search_text.hpp)
+  bool complete = true;
+};
+
+// The entries of one published document, ready to write.
+struct PreparedDocument {
+  long long id = 0, site = 0, day = 0;
+  std::string published;  // ISO date or ""
+  NullableId department, catalogue;
+  std::vector<Entry> entries;
+};
+
+constexpr const char* kDocumentColumns =
+    "SELECT id, site_id, state, kind, title, doc_number, body_html, CAST(published_on AS TEXT), department_id, "
+    "catalogue_id FROM documents";
+constexpr const char* kAttachmentColumns =
+    "SELECT a.document_id, a.id, a.file_name, t.text FROM document_attachments a "
+    "LEFT JOIN attachment_texts t ON t.sha256 = a.sha256";
+
+// Reads the documents with the given ids (and their attachments), in no particular order.
+std::vector<DocumentSource> load_sources(Lease& lease, const std::string& id_list) {
+  std::vector<DocumentSource> out;
+  std::unordered_map<long long, std::size_t> at;
+  {
+    DocumentSource s;
+    soci::indicator pub_ind = soci::i_ok;
+    soci::statement st(lease.sql());
+    st.exchange(soci::into(s.id));
+    st.exchange(soci::into(s.site));
+    st.exchange(soci::into(s.state));
+    st.exchange(soci::into(s.kind));
+    st.exchange(soci::into(s.title));
+    st.exchange(soci::into(s.number));
+    st.exchange(soci::into(s.body_html));
+    st.exchange(soci::into(s.published, pub_ind));
+    st.exchange(soci::into(s.department.value, s.department.ind));
+    st.exchange(soci::into(s.catalogue.value, s.catalogue.ind));
+    prepare_and_execute(st, std::string(kDocumentColumns) + " WHERE id IN (" + id_list + ")");
+    while (st.fetch()) {
+      if (pub_ind != soci::i_ok) s.published.clear();
+      at[s.id] = out.size();
+      out.push_back(s);
+    }
+  }
+  long long doc = 0;
+  DocumentSource::Attachment a;
+  soci::indicator text_ind = soci::i_ok;
+  soci::statement st(lease.sql());
+  st.exchange(soci::into(doc));
+  st.exchange(soci::into(a.id));
+  st.exchange(soci::into(a.file_name));
+  st.exchange(soci::into(a.text, text_ind));
+  prepare_and_execute(st, std::string(kAttachmentColumns) + " WHERE a.document_id IN (" + id_list +
+                              ") ORDER BY a.document_id, a.position, a.id");
+  while (st.fetch()) {
+    if (text_ind != soci::i_ok) a.text.clear();
+    if (auto it = at.find(doc); it != at.end()) out[it->second].attachments.push_back(a);
+  }
+  return out;
+}
+
+// The entry texts (and, for PostgreSQL, tokens) of a document; nullopt when it is not
+// published. No database access.
+std::optional<PreparedDocument> prepare(const DocumentSource& s, bool with_tokens) {
+  if (s.state != "published") return std::nullopt;
+  PreparedDocument d;
+  d.id = s.id;
+  d.site = s.site;
+  d.department = s.department;
+  d.catalogue = s.catalogue;
+  std::optional<domain::Date> date;
+  if (s.published.size() >= 10) date = domain::Date::parse(s.published.substr(0, 10));
+  if (date) d.published = date->iso();
+  d.day = (date ? *date : domain::Date::today()).days().time_since_epoch().count();
+  const std::string doc_number = compact_search_text(s.number);
+  d.entries.push_back(Entry{std::nullopt, s.kind, compact_search_text(s.title), doc_number,
+                            compact_search_text(domain::html_to_text(s.body_html))});
+  for (const auto& a : s.attachments)
+    d.entries.push_back(
+        Entry{a.id, "attachment", compact_search_text(a.file_name), doc_number, compact_search_text(a.text)});
+  if (with_tokens)
+    for (Entry& e : d.entries) {
+      bool complete = true, title_complete = true;
+      e.tokens = tsvector_literal({&e.title, &e.doc_number, &e.body}, complete);
+      e.title_tokens = tsvector_literal({&e.title, &e.doc_number}, title_complete);
+      e.complete = complete && title_complete;
+    }
+  return d;
+}
+
+// Writes entries with statements prepared once. `bulk`: the index was emptied in this
+// transaction, so entry ids are allocated in memory instead of read back per entry.
+class EntryWriter {
+ public:
+  EntryWriter(Lease& lease, bool bulk) : lease_(lease), bulk_(bulk) {
+    soci::session& sql = lease.sql();
+    if (lease.sqlite()) {
+      entries_.emplace((sql.prepare << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, "
+                                      "published_on, department_id, catalogue_id, scheme) VALUES (:id, :doc, :att, :site, "
+                                      ":kind, :pub, :dep, :cat, :scheme)",
+                       soci::use(id_, "id"), soci::use(doc_, "doc"), soci::use(att_.value, att_.ind, "att"),
+                       soci::use(site_, "site"), soci::use(kind_, "kind"), soci::use(published_, published_ind_, "pub"),
+                       soci::use(dep_.value, dep_.ind, "dep"), soci::use(cat_.value, cat_.ind, "cat"),
+                       soci::use(scheme_, "scheme")));
+      texts_.emplace((sql.prepare << "INSERT INTO search_texts (id, title, doc_number, body) VALUES (:id, :title, :num, :body)",
+                     soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body")));
+      fts_.emplace((sql.prepare << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
+                   soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body")));
+      title_fts_.emplace((sql.prepare << "INSERT INTO search_title_fts (rowid, title, doc_number) VALUES (:id, :title, :num)",
+                         soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num")));
+    } else {
+      entries_.emplace((sql.prepare << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, "
+                                      "published_on, department_id, catalogue_id, title, doc_number, body, tokens, "
+                                      "title_tokens, complete, scheme) VALUES (:id, :doc, :att, :site, :kind, "
+                                      "CAST(:pub AS DATE), :dep, :cat, :title, :num, :body, CAST(:tokens AS tsvector), "
+                                      "CAST(:ttokens AS tsvector), :complete, :scheme)",
+                       soci::use(id_, "id"), soci::use(doc_, "doc"), soci::use(att_.value, att_.ind, "att"),
+                       soci::use(site_, "site"), soci::use(kind_, "kind"), soci::use(published_, published_ind_, "pub"),
+                       soci::use(dep_.value, dep_.ind, "dep"), soci::use(cat_.value, cat_.ind, "cat"),
+                       soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body"),
+                       soci::use(tokens_, "tokens"), soci::use(title_tokens_, "ttokens"),
+                       soci::use(complete_, "complete"), soci::use(scheme_, "scheme")));
+    }
+  }
+
+  void write(PreparedDocument& d) {
+    doc_ = d.id;
+    site_ = d.site;
+    published_ = d.published;
+    published_ind_ = published_.empty() ? soci::i_null : soci::i_ok;
+    dep_ = d.department;
+    cat_ = d.catalogue;
+    for (Entry& e : d.entries) {
+      id_ = next_id(d.day);
+      att_ = NullableId(e.attachment_id);
+      kind_ = std::move(e.kind);
+      title_ = std::move(e.title);
+      number_ = std::move(e.doc_number);
+      body_ = std::move(e.body);
+      tokens_ = std::move(e.tokens);
+      title_tokens_ = std::move(e.title_tokens);
+      complete_ = e.complete ? 1 : 0;
+      for (auto* st : {&entries_, &texts_, &fts_, &title_fts_})
+        if (*st) (*st)->execute(true);
+    }
+  }
+
+ private:
+  // A free entry id in the day's range (search_index_sync.hpp: ids follow 发布日期). A day
+  // with 2^20 entries already spills into the day before.
+  long long next_id(long long day) {
+    for (int back = 0; back < 1000; ++back, --day) {
+      const long long lo = entry_id_floor(day), hi = lo + kEntriesPerDay - 1;
+      long long candidate = lo;
+      if (bulk_) {
+        auto [it, fresh] = next_by_day_.try_emplace(day, lo);
+        candidate = it->second;
+        if (candidate > hi) continue;
+        it->second = candidate + 1;
+        return candidate;
+      }
+      long long top = 0;
+      soci::indicator ind = soci::i_ok;
+      lease_.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
+          soci::use(hi, "hi"), soci::into(top, ind);
+      if (ind == soci::i_null) return lo;
+      if (top < hi) return top + 1;
+    }
+    throw StoreError("检索索引编号已用尽");
+  }
+
+  Lease& lease_;
+  bool bulk_;
+  std::map<long long, long long> next_by_day_;
+  long long id_ = 0, doc_ = 0, site_ = 0;
+  NullableId att_, dep_, cat_;
+  std::string kind_, published_, title_, number_, body_, tokens_, title_tokens_;
+  soci::indicator published_ind_ = soci::i_null;
+  int complete_ = 1, scheme_ = kSearchScheme;
+  std::optional<soci::statement> entries_, texts_, fts_, title_fts_;
 };
 
 void delete_entries(Lease& lease, std::int64_t document_id) {
@@ -38,108 +237,57 @@ void delete_entries(Lease& lease, std::int64_t document_id) {
   lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
 }
 
-// A free entry id in the day's range (search_index_sync.hpp: ids follow 发布日期). A day
-// with 2^20 entries already spills into the day before.
-long long free_entry_id(Lease& lease, long long day) {
-  for (int back = 0; back < 1000; ++back, --day) {
-    long long lo = entry_id_floor(day), hi = lo + kEntriesPerDay - 1, top = 0;
-    soci::indicator ind = soci::i_ok;
-    lease.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
-        soci::use(hi, "hi"), soci::into(top, ind);
-    if (ind == soci::i_null) return lo;
-    if (top < hi) return top + 1;
-  }
-  throw StoreError("检索索引编号已用尽");
-}
-
-// The document's filter and facet columns, copied into each of its entries.
-struct Facets {
-  std::string published;  // ISO date or ""
-  NullableId department, catalogue;
-};
-
-void insert_entry(Lease& lease, std::int64_t document_id, std::int64_t site_id, long long day, const Facets& f,
-                  const Entry& e) {
-  long long doc = document_id, site = site_id;
-  long long rowid = free_entry_id(lease, day);
-  std::string published = f.published;
-  soci::indicator published_ind = published.empty() ? soci::i_null : soci::i_ok;
-  NullableId dep = f.department, cat = f.catalogue;
-  NullableId att(e.attachment_id);
-  std::string kind = e.kind, title = e.title, number = e.doc_number, body = e.body;
-  int scheme = kSearchScheme;
-  if (lease.sqlite()) {
-    lease.sql() << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, published_on, department_id, "
-                   "catalogue_id, scheme) VALUES (:id, :doc, :att, :site, :kind, :pub, :dep, :cat, :scheme)",
-        soci::use(rowid, "id"), soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"),
-        soci::use(kind, "kind"), soci::use(published, published_ind, "pub"), soci::use(dep.value, dep.ind, "dep"),
-        soci::use(cat.value, cat.ind, "cat"), soci::use(scheme, "scheme");
-    lease.sql() << "INSERT INTO search_texts (id, title, doc_number, body) VALUES (:id, :title, :num, :body)",
-        soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
-    lease.sql() << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
-        soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body");
-    lease.sql() << "INSERT INTO search_title_fts (rowid, title, doc_number) VALUES (:id, :title, :num)",
-        soci::use(rowid, "id"), soci::use(title, "title"), soci::use(number, "num");
-    return;
-  }
-  bool complete = true;
-  std::string tokens = tsvector_literal({&e.title, &e.doc_number, &e.body}, complete);
-  bool title_complete = true;
-  std::string title_tokens = tsvector_literal({&e.title, &e.doc_number}, title_complete);
-  int complete_flag = complete && title_complete ? 1 : 0;
-  lease.sql() << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, published_on, department_id, "
-                 "catalogue_id, title, doc_number, body, tokens, title_tokens, complete, scheme) VALUES (:id, :doc, :att, :site, "
-                 ":kind, CAST(:pub AS DATE), :dep, :cat, :title, :num, :body, CAST(:tokens AS tsvector), "
-                 "CAST(:ttokens AS tsvector), :complete, :scheme)",
-      soci::use(published, published_ind, "pub"), soci::use(dep.value, dep.ind, "dep"), soci::use(cat.value, cat.ind, "cat"),
-      soci::use(doc, "doc"), soci::use(att.value, att.ind, "att"), soci::use(site, "site"), soci::use(kind, "kind"),
-      soci::use(title, "title"), soci::use(number, "num"), soci::use(body, "body"), soci::use(tokens, "tokens"),
-      soci::use(title_tokens, "ttokens"), soci::use(complete_flag, "complete"), soci::use(scheme, "scheme"), soci::use(rowid, "id");
-}
-
 }  // namespace
 
-void reindex_document_search(Lease& lease, std::int64_t document_id, bool fresh) {
-  if (!fresh) delete_entries(lease, document_id);
-  long long id = document_id, site = 0;
-  std::string state, kind, title, number, body_html, published;
-  soci::indicator published_ind = soci::i_ok, dep_ind = soci::i_ok, cat_ind = soci::i_ok;
-  long long dep = 0, cat = 0;
-  lease.sql() << "SELECT site_id, state, kind, title, doc_number, body_html, CAST(published_on AS TEXT), department_id, "
-                 "catalogue_id FROM documents WHERE id = :id",
-      soci::use(id, "id"), soci::into(site), soci::into(state), soci::into(kind), soci::into(title), soci::into(number),
-      soci::into(body_html), soci::into(published, published_ind), soci::into(dep, dep_ind), soci::into(cat, cat_ind);
-  if (!lease.sql().got_data() || state != "published") return;
-  std::optional<domain::Date> date;
-  if (published_ind == soci::i_ok && published.size() >= 10) date = domain::Date::parse(published.substr(0, 10));
-  Facets facets;
-  if (date) facets.published = date->iso();
-  if (dep_ind == soci::i_ok) facets.department = NullableId(std::optional<std::int64_t>(dep));
-  if (cat_ind == soci::i_ok) facets.catalogue = NullableId(std::optional<std::int64_t>(cat));
-  const long long day = (date ? *date : domain::Date::today()).days().time_since_epoch().count();
-  const std::string doc_number = compact_search_text(number);
-  insert_entry(lease, document_id, site, day, facets,
-               Entry{std::nullopt, kind, compact_search_text(title), doc_number,
-                     compact_search_text(domain::html_to_text(body_html))});
-
-  long long att_id = 0;
-  std::string file_name, text;
-  soci::indicator text_ind = soci::i_ok;
-  soci::statement st = (lease.sql().prepare << "SELECT a.id, a.file_name, t.text FROM document_attachments a "
-                                               "LEFT JOIN attachment_texts t ON t.sha256 = a.sha256 "
-                                               "WHERE a.document_id = :id ORDER BY a.position, a.id",
-                        soci::use(id, "id"), soci::into(att_id), soci::into(file_name), soci::into(text, text_ind));
-  st.execute();
-  std::vector<Entry> attachments;
-  while (st.fetch())
-    attachments.push_back(Entry{att_id, "attachment", compact_search_text(file_name), doc_number,
-                                compact_search_text(text_ind == soci::i_null ? std::string() : text)});
-  for (const auto& e : attachments) insert_entry(lease, document_id, site, day, facets, e);
+void reindex_document_search(Lease& lease, std::int64_t document_id) {
+  delete_entries(lease, document_id);
+  for (const DocumentSource& s : load_sources(lease, std::to_string(document_id)))
+    if (auto d = prepare(s, !lease.sqlite())) EntryWriter(lease, false).write(*d);
 }
 
-}  // namespace zwgk::store
-
-namespace zwgk::store {
+std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& document_ids,
+                                  const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  lease.sql() << "DELETE FROM search_entries";
+  if (lease.sqlite()) {
+    lease.sql() << "DELETE FROM search_texts";
+    lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('delete-all')";
+    lease.sql() << "INSERT INTO search_title_fts (search_title_fts) VALUES ('delete-all')";
+  }
+  if (lease.sqlite()) lease.sql() << "PRAGMA cache_size=-524288";
+  EntryWriter writer(lease, true);
+  constexpr std::size_t kChunk = 256;
+  const auto total = static_cast<std::int64_t>(document_ids.size());
+  // Chunk k+1 is read here, then prepared on a worker while chunk k is written.
+  const auto load = [&](std::size_t from) {
+    std::string list;
+    for (std::size_t i = from; i < std::min(document_ids.size(), from + kChunk); ++i)
+      list += (list.empty() ? "" : ",") + std::to_string(document_ids[i]);
+    return load_sources(lease, list);
+  };
+  const bool with_tokens = !lease.sqlite();
+  const auto prepare_chunk = [&document_ids, with_tokens](std::size_t from, std::vector<DocumentSource> sources) {
+    std::unordered_map<long long, std::size_t> order;  // the caller's order (发布日期, id)
+    for (std::size_t i = from; i < std::min(document_ids.size(), from + kChunk); ++i) order[document_ids[i]] = i;
+    std::sort(sources.begin(), sources.end(),
+              [&](const DocumentSource& a, const DocumentSource& b) { return order[a.id] < order[b.id]; });
+    std::vector<PreparedDocument> out;
+    for (const auto& s : sources)
+      if (auto d = prepare(s, with_tokens)) out.push_back(std::move(*d));
+    return out;
+  };
+  std::int64_t done = 0;
+  std::future<std::vector<PreparedDocument>> next;
+  if (!document_ids.empty()) next = std::async(std::launch::async, prepare_chunk, 0, load(0));
+  for (std::size_t from = 0; from < document_ids.size(); from += kChunk) {
+    std::vector<PreparedDocument> chunk = next.get();
+    if (from + kChunk < document_ids.size())
+      next = std::async(std::launch::async, prepare_chunk, from + kChunk, load(from + kChunk));
+    for (PreparedDocument& d : chunk) writer.write(d);
+    done += static_cast<std::int64_t>(chunk.size());
+    if (progress) progress(std::min<std::int64_t>(static_cast<std::int64_t>(from + kChunk), total), total);
+  }
+  return done;
+}
 
 void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text) {
   std::string s = sha256, t = text;

@@ -2,7 +2,9 @@
 // Private to src/store/*.cpp: keeping search entries current inside a repository's
 // transaction. DocumentRepository::save/publish/withdraw call this before commit.
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "store/database_impl.hpp"
 
@@ -17,9 +19,13 @@ inline constexpr long long entry_id_floor(long long day) { return (day + 200000)
 
 // Drops the document's search entries and, if it is published, writes them again from the
 // stored row (title, 文号, body text, attachment names and extracted text).
-// `fresh`: the caller knows the document has no entries (bulk rebuild of an empty index):
-// skips the delete.
-void reindex_document_search(Lease& lease, std::int64_t document_id, bool fresh = false);
+void reindex_document_search(Lease& lease, std::int64_t document_id);
+// The bulk rebuild inside the caller's transaction: drops every entry, then writes the
+// entries of the given documents (those still published) in that order, reading them in
+// chunks and preparing the next chunk's texts on a worker thread while this one writes.
+// progress(done, total) after each chunk. Returns the documents indexed.
+std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& document_ids,
+                                  const std::function<void(std::int64_t, std::int64_t)>& progress);
 // Stores the extracted text of an attachment (content-addressed: every document carrying
 // the same file shares it) and reindexes every document that has it.
 void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text);

@@ -1,6 +1,7 @@
 #include "store/search_text.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_set>
 
 #include "search/normalizer.hpp"
@@ -33,21 +34,26 @@ std::string compact_search_text(std::string_view text) {
 
 std::string tsvector_literal(std::initializer_list<const std::string*> texts, bool& complete) {
   complete = true;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string_view> seen;
+  std::deque<std::string> owned;  // tokens not inside the texts (an ill-formed byte read as U+FFFD)
   std::size_t bytes = 0;
   std::string out;
   for (const std::string* text : texts) {
-    search::for_each_token(*text, [&](const search::Token& t) {
-      if (!complete || seen.count(t.text)) return;
+    const char* const first = text->data();
+    search::visit_tokens(*text, [&](const search::TokenView& t) {
+      if (seen.count(t.text)) return true;
       if (bytes + t.text.size() > kMaxLexemeBytes) {
         complete = false;
-        return;
+        return false;
       }
       bytes += t.text.size();
-      seen.insert(t.text);
+      const bool inside = t.text.data() >= first && t.text.data() < first + text->size();
+      seen.insert(inside ? t.text : std::string_view(owned.emplace_back(t.text)));
       if (!out.empty()) out += ' ';
       append_quoted(out, t.text);
+      return true;
     });
+    if (!complete) break;
   }
   return out;
 }

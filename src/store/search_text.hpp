@@ -9,7 +9,7 @@ namespace zwgk::store {
 
 // Version of normalisation + token scheme written into search_entries.scheme; bump it when
 // either changes (SearchIndex::stale_entries() then reports the need for `zwgk reindex`).
-inline constexpr int kSearchScheme = 1;
+inline constexpr int kSearchScheme = 2;  // 2: first-occurrence unigrams (migration 0009)
 
 // normalize_for_search(text) without its spaces.
 std::string compact_search_text(std::string_view text);

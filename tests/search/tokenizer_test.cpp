@@ -30,6 +30,16 @@ TEST(Tokenizer, CjkRunIsUnigramsAndOverlappingBigrams) {
   EXPECT_EQ(tokens.back(), (Token{"护", 3, 9, 12, TokenKind::Unigram}));
 }
 
+TEST(Tokenizer, UnigramOnlyAtTheFirstOccurrenceOfACharacter) {
+  // Scheme 2: a one-character query asks whether the character occurs, so each character's
+  // unigram is indexed once per text; every bigram stays, at every position.
+  const std::vector<Token> tokens = tokenize("政府政策政府");
+  EXPECT_EQ(texts(tokens), (Strings{"政", "政府", "府", "府政", "政策", "策", "策政", "政府"}));
+  EXPECT_EQ(tokens[4].position, 2u);  // 政策 at 2, with no 政 beside it
+  EXPECT_EQ(tokens.back().position, 4u);
+  EXPECT_EQ(texts(tokenize("1000")), (Strings{"1", "10", "0", "00", "00"}));
+}
+
 TEST(Tokenizer, AsciiIsCharacterNgramsToo) {
   // So "016", "41号" and "pm2" are found inside "2016", "41号" and "pm2.5".
   EXPECT_EQ(texts(tokenize("41号")), (Strings{"4", "41", "1", "1号", "号"}));
