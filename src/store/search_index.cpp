@@ -431,9 +431,9 @@ std::vector<long long> page_ids(Lease& lease, const SearchQuery& q, const search
   Binds bn;
   std::vector<long long> titled =
       entry_ids(lease, "SELECT " + id_column(lease, newest_titles) + from_where(lease, q, query, bn, newest_titles) +
-                           newest_first(lease, newest_titles) + " LIMIT " + std::to_string(kSearchTitleRankCap + 1), bn);
-  if (static_cast<std::int64_t>(titled.size()) > kSearchTitleRankCap) {
-    titled.resize(kSearchTitleCap);
+                           newest_first(lease, newest_titles) + " LIMIT " + std::to_string(q.title_rank_cap + 1), bn);
+  if (static_cast<std::int64_t>(titled.size()) > std::max<std::int64_t>(1, q.title_rank_cap)) {
+    titled.resize(std::min<std::size_t>(titled.size(), kSearchTitleCap));
   } else if (titled.size() > 1) {
     Binds bt;
     const std::string fwt = from_where(lease, q, query, bt, titles);

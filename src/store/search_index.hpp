@@ -48,6 +48,7 @@ struct SearchQuery {
   int per_page = 20;                           // 1..100
   bool with_facets = true;
   std::int64_t count_cap = kSearchCountCap;   // tests lower it to see the capped regime
+  std::int64_t title_rank_cap = kSearchTitleRankCap;  // and this one
 };
 
 struct SearchHit {

@@ -16,6 +16,7 @@
 #include "domain/html_sanitizer.hpp"
 #include "search/normalizer.hpp"
 #include "search/tokenizer.hpp"
+#include "store/raw_connection.hpp"
 #include "store/search_index_sync.hpp"
 #include "store/search_text.hpp"
 
@@ -114,10 +115,10 @@ std::optional<PreparedDocument> prepare(const DocumentSource& s, bool with_token
   d.day = (date ? *date : domain::Date::today()).days().time_since_epoch().count();
   const std::string doc_number = compact_search_text(s.number);
   d.entries.push_back(Entry{std::nullopt, s.kind, compact_search_text(s.title), doc_number,
-                            compact_search_text(domain::html_to_text(s.body_html))});
+                            compact_search_text(domain::html_to_text(s.body_html)), {}, {}, true});
   for (const auto& a : s.attachments)
     d.entries.push_back(
-        Entry{a.id, "attachment", compact_search_text(a.file_name), doc_number, compact_search_text(a.text)});
+        Entry{a.id, "attachment", compact_search_text(a.file_name), doc_number, compact_search_text(a.text), {}, {}, true});
   if (with_tokens)
     for (Entry& e : d.entries) {
       bool complete = true, title_complete = true;
@@ -180,9 +181,34 @@ class EntryWriter {
       tokens_ = std::move(e.tokens);
       title_tokens_ = std::move(e.title_tokens);
       complete_ = e.complete ? 1 : 0;
+      if (bulk_ && !lease_.sqlite()) {
+        append_copy_row();
+        continue;
+      }
       for (auto* st : {&entries_, &texts_, &fts_, &title_fts_})
         if (*st) (*st)->execute(true);
     }
+  }
+
+  // PostgreSQL bulk: sends the rows written since the last flush as one COPY (the same
+  // columns as the INSERT; ~20x fewer round trips and no per-row parse).
+  void flush() {
+    if (copy_.empty()) return;
+    PGconn* conn = raw_pg(lease_.sql());
+    const auto check = [&](PGresult* r, ExecStatusType want) {
+      const bool ok = r && PQresultStatus(r) == want;
+      const std::string error = ok ? "" : one_line(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+      PQclear(r);
+      if (!ok) throw StoreError("写入检索索引失败: " + error);
+    };
+    check(PQexec(conn, "COPY search_entries (id, document_id, attachment_id, site_id, kind, published_on, department_id, "
+                       "catalogue_id, title, doc_number, body, tokens, title_tokens, complete, scheme) FROM STDIN"),
+          PGRES_COPY_IN);
+    const bool sent = PQputCopyData(conn, copy_.data(), static_cast<int>(copy_.size())) == 1;
+    PQputCopyEnd(conn, sent ? nullptr : "zwgk: 发送失败");
+    copy_.clear();
+    check(PQgetResult(conn), PGRES_COMMAND_OK);
+    while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
   }
 
  private:
@@ -209,8 +235,40 @@ class EntryWriter {
     throw StoreError("检索索引编号已用尽");
   }
 
+  // One row in COPY's text format: tab-separated, \N for NULL, \ \t \n \r escaped.
+  void append_copy_row() {
+    const auto text = [&](std::string_view v) {
+      for (char c : v) {
+        switch (c) {
+          case '\\': copy_ += "\\\\"; break;
+          case '\t': copy_ += "\\t"; break;
+          case '\n': copy_ += "\\n"; break;
+          case '\r': copy_ += "\\r"; break;
+          default: copy_ += c;
+        }
+      }
+    };
+    const auto id = [&](const NullableId& v) { copy_ += v.ind == soci::i_null ? "\\N" : std::to_string(v.value); };
+    copy_ += std::to_string(id_) + '\t' + std::to_string(doc_) + '\t';
+    id(att_);
+    copy_ += '\t' + std::to_string(site_) + '\t';
+    text(kind_);
+    copy_ += '\t';
+    if (published_ind_ == soci::i_null) copy_ += "\\N"; else text(published_);
+    copy_ += '\t';
+    id(dep_);
+    copy_ += '\t';
+    id(cat_);
+    for (const std::string* v : {&title_, &number_, &body_, &tokens_, &title_tokens_}) {
+      copy_ += '\t';
+      text(*v);
+    }
+    copy_ += '\t' + std::to_string(complete_) + '\t' + std::to_string(scheme_) + '\n';
+  }
+
   Lease& lease_;
   bool bulk_;
+  std::string copy_;
   std::map<long long, long long> next_by_day_;
   long long id_ = 0, doc_ = 0, site_ = 0;
   NullableId att_, dep_, cat_;
@@ -253,7 +311,6 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
     lease.sql() << "INSERT INTO search_fts (search_fts) VALUES ('delete-all')";
     lease.sql() << "INSERT INTO search_title_fts (search_title_fts) VALUES ('delete-all')";
   }
-  if (lease.sqlite()) lease.sql() << "PRAGMA cache_size=-524288";
   EntryWriter writer(lease, true);
   constexpr std::size_t kChunk = 256;
   const auto total = static_cast<std::int64_t>(document_ids.size());
@@ -283,6 +340,7 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
     if (from + kChunk < document_ids.size())
       next = std::async(std::launch::async, prepare_chunk, from + kChunk, load(from + kChunk));
     for (PreparedDocument& d : chunk) writer.write(d);
+    writer.flush();
     done += static_cast<std::int64_t>(chunk.size());
     if (progress) progress(std::min<std::int64_t>(static_cast<std::int64_t>(from + kChunk), total), total);
   }
