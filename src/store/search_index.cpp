@@ -340,8 +340,15 @@ std::vector<long long> count_and_facets(Lease& lease, const SearchQuery& q, cons
       }
       const auto found = static_cast<std::int64_t>(newest.size());
       if (found <= cap && in_window == window && oldest_ind == soci::i_ok) {
+        // Older entries: if the window's density says the rest of the cap lies within ten
+        // more windows, walk on (a phrase of common tokens has most entries as GIN candidates,
+        // each re-checked on its text: the walk reads fewer); otherwise the GIN path.
+        const bool walk_on = found > 0 && cap + 1 - found <= 10 * found;
+        PlanScope plan(lease, walk_on);
+        Scope older = all;
+        older.walk = walk_on;
         Binds b;
-        const std::string fw = from_where(lease, q, query, b, all) + " AND e.id < " + b.add(oldest);
+        const std::string fw = from_where(lease, q, query, b, older) + " AND e.id < " + b.add(oldest);
         collect(select + fw + newest_first(lease) + " LIMIT " + std::to_string(cap + 1 - found), b);
       }
     }
@@ -599,10 +606,6 @@ std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::in
     tx.commit();
     return n;
   });
-  if (db_.backend() == Backend::Sqlite) {
-    db_.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
-    db_.execute("INSERT INTO search_title_fts (search_title_fts) VALUES ('optimize')");
-  }
   return done;
 }
 
