@@ -3,6 +3,7 @@
 // published documents; DocumentRepository::save/publish/withdraw keep them current in the
 // same transaction. Query text is never syntax: it is normalised and tokenised by
 // search/tokenizer.hpp and bound or quoted as literals.
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -100,8 +101,11 @@ class SearchIndex {
   // there is no such attachment.
   void set_attachment_text(std::int64_t attachment_id, const std::string& text);
 
-  // Rebuilds every entry; progress(done, total) after each document. Returns documents indexed.
-  std::int64_t reindex(const std::function<void(std::int64_t, std::int64_t)>& progress = {});
+  // Rebuilds every entry; progress(done, total) after each chunk of documents. Returns
+  // documents indexed. A rebuild is one transaction; a first build (the index is empty)
+  // commits every first_build_slice documents (search_index.cpp).
+  std::int64_t reindex(const std::function<void(std::int64_t, std::int64_t)>& progress = {},
+                       std::size_t first_build_slice = 65536);
   // Entries written with an older token scheme (0 when the index is current).
   std::int64_t stale_entries();
 

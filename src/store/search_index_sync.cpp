@@ -129,6 +129,23 @@ std::optional<PreparedDocument> prepare(const DocumentSource& s, bool with_token
   return d;
 }
 
+void delete_entries(Lease& lease, std::int64_t document_id) {
+  long long id = document_id;
+  if (lease.sqlite()) {
+    lease.sql() << "INSERT INTO search_fts (search_fts, rowid, title, doc_number, body) "
+                   "SELECT 'delete', t.id, t.title, t.doc_number, t.body FROM search_entries e "
+                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
+        soci::use(id, "d");
+    lease.sql() << "INSERT INTO search_title_fts (search_title_fts, rowid, title, doc_number) "
+                   "SELECT 'delete', t.id, t.title, t.doc_number FROM search_entries e "
+                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
+        soci::use(id, "d");
+    lease.sql() << "DELETE FROM search_texts WHERE id IN (SELECT id FROM search_entries WHERE document_id = :d)",
+        soci::use(id, "d");
+  }
+  lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
+}
+
 // Writes entries with statements prepared once. `bulk`: the index was emptied in this
 // transaction, so entry ids are allocated in memory instead of read back per entry.
 class EntryWriter {
@@ -164,8 +181,22 @@ class EntryWriter {
     }
   }
 
+  // After a commit of a sliced first build other writers may have indexed documents too:
+  // from then on a document's own entries are dropped before it is written, and entry ids
+  // are counted on from what the table holds.
+  void others_may_have_written() {
+    next_by_day_.clear();
+    if (!existing_)
+      existing_.emplace((lease_.sql().prepare << "SELECT count(*) FROM search_entries WHERE document_id = :d",
+                         soci::use(doc_, "d"), soci::into(existing_count_)));
+  }
+
   void write(PreparedDocument& d) {
     doc_ = d.id;
+    if (existing_) {
+      existing_->execute(true);
+      if (existing_count_ > 0) delete_entries(lease_, d.id);
+    }
     site_ = d.site;
     published_ = d.published;
     published_ind_ = published_.empty() ? soci::i_null : soci::i_ok;
@@ -220,6 +251,13 @@ class EntryWriter {
       long long candidate = lo;
       if (bulk_) {
         auto [it, fresh] = next_by_day_.try_emplace(day, lo);
+        if (fresh && existing_) {  // seeded from the table: see others_may_have_written()
+          long long top = 0;
+          soci::indicator ind = soci::i_ok;
+          lease_.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
+              soci::use(hi, "hi"), soci::into(top, ind);
+          if (ind == soci::i_ok) it->second = top + 1;
+        }
         candidate = it->second;
         if (candidate > hi) continue;
         it->second = candidate + 1;
@@ -269,6 +307,8 @@ class EntryWriter {
   Lease& lease_;
   bool bulk_;
   std::string copy_;
+  std::optional<soci::statement> existing_;
+  long long existing_count_ = 0;
   std::map<long long, long long> next_by_day_;
   long long id_ = 0, doc_ = 0, site_ = 0;
   NullableId att_, dep_, cat_;
@@ -277,23 +317,6 @@ class EntryWriter {
   int complete_ = 1, scheme_ = kSearchScheme;
   std::optional<soci::statement> entries_, texts_, fts_, title_fts_;
 };
-
-void delete_entries(Lease& lease, std::int64_t document_id) {
-  long long id = document_id;
-  if (lease.sqlite()) {
-    lease.sql() << "INSERT INTO search_fts (search_fts, rowid, title, doc_number, body) "
-                   "SELECT 'delete', t.id, t.title, t.doc_number, t.body FROM search_entries e "
-                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
-        soci::use(id, "d");
-    lease.sql() << "INSERT INTO search_title_fts (search_title_fts, rowid, title, doc_number) "
-                   "SELECT 'delete', t.id, t.title, t.doc_number FROM search_entries e "
-                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
-        soci::use(id, "d");
-    lease.sql() << "DELETE FROM search_texts WHERE id IN (SELECT id FROM search_entries WHERE document_id = :d)",
-        soci::use(id, "d");
-  }
-  lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
-}
 
 }  // namespace
 
@@ -304,7 +327,8 @@ void reindex_document_search(Lease& lease, std::int64_t document_id) {
 }
 
 std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& document_ids,
-                                  const std::function<void(std::int64_t, std::int64_t)>& progress) {
+                                  const std::function<void(std::int64_t, std::int64_t)>& progress, std::size_t slice,
+                                  const std::function<void()>& commit_slice) {
   lease.sql() << "DELETE FROM search_entries";
   if (lease.sqlite()) {
     lease.sql() << "DELETE FROM search_texts";
@@ -352,6 +376,11 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
     writer.flush();
     done += static_cast<std::int64_t>(chunk.size());
     if (progress) progress(std::min<std::int64_t>(static_cast<std::int64_t>(from + kChunk), total), total);
+    if (commit_slice && slice > 0 && (from / kChunk + 1) % std::max<std::size_t>(1, slice / kChunk) == 0 &&
+        from + kChunk < document_ids.size()) {
+      commit_slice();
+      writer.others_may_have_written();
+    }
   }
   if (lease.sqlite()) {
     for (const char* fts : {"search_fts", "search_title_fts"}) {

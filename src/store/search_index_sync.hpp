@@ -23,9 +23,12 @@ void reindex_document_search(Lease& lease, std::int64_t document_id);
 // The bulk rebuild inside the caller's transaction: drops every entry, then writes the
 // entries of the given documents (those still published) in that order, reading them in
 // chunks and preparing the next chunk's texts on a worker thread while this one writes.
-// progress(done, total) after each chunk. Returns the documents indexed.
+// progress(done, total) after each chunk. If commit_slice is set, it is called after every
+// `slice` documents (the caller commits and begins a new transaction). Returns the
+// documents indexed.
 std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& document_ids,
-                                  const std::function<void(std::int64_t, std::int64_t)>& progress);
+                                  const std::function<void(std::int64_t, std::int64_t)>& progress,
+                                  std::size_t slice = 0, const std::function<void()>& commit_slice = {});
 // Stores the extracted text of an attachment (content-addressed: every document carrying
 // the same file shares it) and reindexes every document that has it.
 void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text);

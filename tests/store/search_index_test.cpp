@@ -326,6 +326,57 @@ TEST_F(SearchIndexTest, ReindexWritesWhatPublishingWroteAndDropsWhatIsNoLongerPu
   EXPECT_EQ(find("加强环境").total, 0);
 }
 
+TEST_F(SearchIndexTest, AFirstBuildCommittedInSlicesFindsWhatOneByOneIndexingFound) {
+  // 600 documents, slices of 256: three chunks, two commits in between.
+  std::set<std::int64_t> with_low, with_edu;
+  {
+    Batch batch(*db);
+    DocumentRepository repo(*db);
+    for (int i = 0; i < 600; ++i) {
+      auto d = complete_draft("第" + std::to_string(i) + "号通知", i % 2 ? "2019-03-01" : "2018-07-15");
+      d.legacy = true;
+      d.body_html = i % 3 ? "<p>关于低保的说明</p>" : "<p>关于教育的说明</p>";
+      const auto id = repo.save(d);
+      repo.publish(id);
+      (i % 3 ? with_low : with_edu).insert(id);
+    }
+    batch.commit();
+  }
+  const auto all_ids = [&](const std::string& text) {
+    SearchQuery q;
+    q.text = text;
+    q.site_id = site.id;
+    q.per_page = 100;
+    std::set<std::int64_t> found;
+    for (int page = 1; page <= 6; ++page) {
+      q.page = page;
+      for (const auto& h : SearchIndex(*db).search(q).items) found.insert(h.document_id);
+    }
+    return found;
+  };
+  ASSERT_EQ(all_ids("低保"), with_low);
+  // Empty the index the way a new installation or a lost index has it, then build it.
+  db->execute("DELETE FROM search_entries");
+  if (db->backend() == Backend::Sqlite) {
+    db->execute("DELETE FROM search_texts");
+    db->execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
+    db->execute("INSERT INTO search_title_fts (search_title_fts) VALUES ('delete-all')");
+  }
+  ASSERT_EQ(find("低保").total, 0);
+  std::vector<std::int64_t> progress;
+  EXPECT_EQ(SearchIndex(*db).reindex([&](std::int64_t done, std::int64_t) { progress.push_back(done); }, 256), 600);
+  EXPECT_EQ(progress, (std::vector<std::int64_t>{256, 512, 600}));
+  EXPECT_EQ(all_ids("低保"), with_low);
+  EXPECT_EQ(all_ids("教育"), with_edu);
+  EXPECT_EQ(find("第599号").total, 1);
+  // One-by-one indexing carries on from the built index.
+  auto doc = complete_draft("新的城市规划", "2019-03-01");
+  DocumentRepository repo(*db);
+  const auto id = repo.save(doc);
+  repo.publish(id);
+  EXPECT_EQ(ids(find("城市规划")), std::set<std::int64_t>{id});
+}
+
 TEST_F(SearchIndexTest, WithinTheCapMoreOccurrencesInAShorterTextRankHigher) {
   // BM25 on SQLite (zwgk_rank for one term): term frequency, length normalisation, title
   // and 文号 above body. PostgreSQL ranks by title and 文号 only, then newest first.
