@@ -11,15 +11,15 @@
 //              control (Cf): letters, digits, CJK ideographs, marks, private-use characters.
 //   unigram    the token of one word character, at the position of its FIRST occurrence in
 //              the text only (scheme 2): a one-character query needs to know whether the
-//              character occurs, not where, and repeating it at every position doubled the
-//              index and its build time (docs/adr/0007, bench/README.md).
+//              character occurs, not where; repeating it at every position (scheme 1) was a
+//              third of all tokens (docs/adr/0006 "scheme 2", bench/README.md).
 //   bigram     the token of two adjacent characters (any kind), at the first one's position.
 //
 // Invariants of tokenize() (the FTS5 tokenizer relies on 2-3):
 //   1. Position p carries at most one unigram (characters[p], if a word character that does
 //      not occur before p) and at most one bigram (characters[p] characters[p+1], if p is
-//      not the last position). The set of distinct tokens is that of every unigram at every
-//      position (scheme 1), so PostgreSQL's tsvector of distinct tokens is unchanged.
+//      not the last position). The set of distinct tokens is the same as scheme 1's (a
+//      unigram at every position), so PostgreSQL's tsvector of distinct tokens is unchanged.
 //   2. Tokens come in order of position, the unigram before the bigram at a position: the
 //      first token at a position is a new FTS5 position, a second one is FTS5_TOKEN_COLOCATED.
 //   3. No position is skipped: every position but the last has a bigram.
@@ -27,9 +27,9 @@
 //      bigram spans both characters (and the space between them, if any).
 //
 // Matching (query_tokens): a query is cut at white space into terms; a document matches when
-// it matches every term. A term of one character matches its unigram (present once per text
-// that contains the character); a term of n >= 2
-// characters matches its n-1 bigrams at consecutive positions (a phrase). A document whose
+// it matches every term. A term of one character matches its unigram (present once in each
+// text holding the character); a term of n >= 2 characters matches its n-1 bigrams at
+// consecutive positions (a phrase). A document whose
 // normalised text contains the term as a substring therefore always matches (100% recall
 // against a substring scan; measured in tests/search/recall_test.cpp), and a match is a
 // real occurrence except that white space between characters is ignored.

@@ -195,6 +195,10 @@ class EntryWriter {
     doc_ = d.id;
     if (existing_) {
       existing_->execute(true);
+      // Stepped to its end: a SELECT left on its row keeps a read transaction open, and SQLite
+      // cannot restart its write-ahead log behind it (the log then grows with every slice).
+      while (existing_->fetch()) {
+      }
       if (existing_count_ > 0) delete_entries(lease_, d.id);
     }
     site_ = d.site;
