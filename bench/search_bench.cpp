@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
               db->backend() == store::Backend::Sqlite ? " and FTS5 optimize" : "", build_s - written_s);
 
   const bool sqlite = db->backend() == store::Backend::Sqlite;
+  const char* build_only = std::getenv("BENCH_BUILD_ONLY");  // index build and size only
   sqlite3* h = nullptr;
   if (sqlite) {
     sqlite3_open(url.substr(7).c_str(), &h);
@@ -163,6 +164,10 @@ int main(int argc, char** argv) {
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_title_fts%'", "") / 1048576.0);
     std::printf("search_entries (normalised text): %.1f MB\n",
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_entries%' OR name LIKE 'search_texts%'", "") / 1048576.0);
+    if (build_only && *build_only == '1') {
+      sqlite3_close(h);
+      return 0;
+    }
     t0 = Clock::now();
     char* err = nullptr;
     sqlite3_exec(h, "DROP TABLE IF EXISTS tri; CREATE VIRTUAL TABLE tri USING fts5(title, doc_number, body, "
@@ -174,6 +179,7 @@ int main(int argc, char** argv) {
                 sqlite_count(h, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'tri%'", "") / 1048576.0);
   } else {
     std::printf("(index size on PostgreSQL: see the psql line the Makefile prints)\n");
+    if (build_only && *build_only == '1') return 0;
   }
 
   std::mt19937 rng(42);

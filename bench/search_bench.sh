@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make bench-search [SIZES="100000 1000000"] [BACKENDS="sqlite postgresql"]: generates the
 # corpus (bench/gen_documents.py) and runs bench/search_bench.cpp on each backend.
+# BENCH_CLASS_SECONDS=N time-boxes each query column (default 60); BENCH_BUILD_ONLY=1 stops
+# after the index build and size; WORK=DIR keeps the generated corpus between runs.
 set -euo pipefail
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
