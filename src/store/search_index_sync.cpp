@@ -129,6 +129,13 @@ std::optional<PreparedDocument> prepare(const DocumentSource& s, bool with_token
   return d;
 }
 
+// An FTS5 special INSERT: "'optimize'" or "'automerge', 4" (a command, or a setting and
+// its value), written by this file only.
+void fts5_command(Lease& lease, const std::string& table, const std::string& args) {
+  const bool setting = args.find(',') != std::string::npos;
+  lease.sql() << "INSERT INTO " + table + " (" + table + (setting ? ", rank" : "") + ") VALUES (" + args + ")";
+}
+
 void delete_entries(Lease& lease, std::int64_t document_id) {
   long long id = document_id;
   if (lease.sqlite()) {
@@ -150,7 +157,7 @@ void delete_entries(Lease& lease, std::int64_t document_id) {
 // transaction, so entry ids are allocated in memory instead of read back per entry.
 class EntryWriter {
  public:
-  EntryWriter(Lease& lease, bool bulk) : lease_(lease), bulk_(bulk) {
+  EntryWriter(Lease& lease, bool bulk) : lease_(lease), bulk_(bulk), seed_from_table_(!bulk) {
     soci::session& sql = lease.sql();
     if (lease.sqlite()) {
       entries_.emplace((sql.prepare << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, "
@@ -186,6 +193,7 @@ class EntryWriter {
   // are counted on from what the table holds.
   void others_may_have_written() {
     next_by_day_.clear();
+    seed_from_table_ = true;
     if (!existing_)
       existing_.emplace((lease_.sql().prepare << "SELECT count(*) FROM search_entries WHERE document_id = :d",
                          soci::use(doc_, "d"), soci::into(existing_count_)));
@@ -252,27 +260,15 @@ class EntryWriter {
   long long next_id(long long day) {
     for (int back = 0; back < 1000; ++back, --day) {
       const long long lo = entry_id_floor(day), hi = lo + kEntriesPerDay - 1;
-      long long candidate = lo;
-      if (bulk_) {
-        auto [it, fresh] = next_by_day_.try_emplace(day, lo);
-        if (fresh && existing_) {  // seeded from the table: see others_may_have_written()
-          long long top = 0;
-          soci::indicator ind = soci::i_ok;
-          lease_.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
-              soci::use(hi, "hi"), soci::into(top, ind);
-          if (ind == soci::i_ok) it->second = top + 1;
-        }
-        candidate = it->second;
-        if (candidate > hi) continue;
-        it->second = candidate + 1;
-        return candidate;
+      auto [next, first] = next_by_day_.try_emplace(day, lo);
+      if (first && seed_from_table_) {
+        long long top = 0;
+        soci::indicator ind = soci::i_ok;
+        lease_.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
+            soci::use(hi, "hi"), soci::into(top, ind);
+        if (ind == soci::i_ok) next->second = top + 1;
       }
-      long long top = 0;
-      soci::indicator ind = soci::i_ok;
-      lease_.sql() << "SELECT max(id) FROM search_entries WHERE id BETWEEN :lo AND :hi", soci::use(lo, "lo"),
-          soci::use(hi, "hi"), soci::into(top, ind);
-      if (ind == soci::i_null) return lo;
-      if (top < hi) return top + 1;
+      if (next->second <= hi) return next->second++;
     }
     throw StoreError("检索索引编号已用尽");
   }
@@ -310,10 +306,11 @@ class EntryWriter {
 
   Lease& lease_;
   bool bulk_;
+  bool seed_from_table_;  // ids continue from the table's (else counted from the day's floor)
+  std::map<long long, long long> next_by_day_;
   std::string copy_;
   std::optional<soci::statement> existing_;
   long long existing_count_ = 0;
-  std::map<long long, long long> next_by_day_;
   long long id_ = 0, doc_ = 0, site_ = 0;
   NullableId att_, dep_, cat_;
   std::string kind_, published_, title_, number_, body_, tokens_, title_tokens_;
@@ -337,15 +334,14 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
   if (lease.sqlite()) {
     lease.sql() << "DELETE FROM search_texts";
     for (const char* fts : {"search_fts", "search_title_fts"}) {
-      const std::string t = fts;
-      lease.sql() << "INSERT INTO " + t + " (" + t + ") VALUES ('delete-all')";
+      fts5_command(lease, fts, "'delete-all'");
       // While bulk writing: pending tokens in memory up to 512 MB and no merging on the way;
       // one 'optimize' at the end merges the few large segments once. With the defaults (64 MB,
       // automerge 4) 1,000,000 documents were flushed as ~80 segments and each byte of the
       // index was rewritten by three levels of merges and then once more by 'optimize'.
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('hashsize', 536870912)";
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('automerge', 0)";
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('crisismerge', 64)";
+      fts5_command(lease, fts, "'hashsize', 536870912");
+      fts5_command(lease, fts, "'automerge', 0");
+      fts5_command(lease, fts, "'crisismerge', 64");
     }
   }
   EntryWriter writer(lease, true);
@@ -388,13 +384,11 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
   }
   if (lease.sqlite()) {
     for (const char* fts : {"search_fts", "search_title_fts"}) {
-      const std::string t = fts;
-      lease.sql() << "INSERT INTO " + t + " (" + t + ") VALUES ('optimize')";
+      fts5_command(lease, fts, "'optimize'");
       // Back to the settings of one-by-one indexing (migration 0003).
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('hashsize', " +
-                         std::string(t == "search_fts" ? "67108864" : "1048576") + ")";
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('automerge', 4)";
-      lease.sql() << "INSERT INTO " + t + " (" + t + ", rank) VALUES ('crisismerge', 16)";
+      fts5_command(lease, fts, std::string(fts) == "search_fts" ? "'hashsize', 67108864" : "'hashsize', 1048576");
+      fts5_command(lease, fts, "'automerge', 4");
+      fts5_command(lease, fts, "'crisismerge', 16");
     }
   }
   return done;
