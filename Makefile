@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 DATABASE ?= sqlite:var/zwgk.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build run test bench bench-cached bench-search clean
+.PHONY: all deps build run test bench bench-cached bench-search bench-flood clean
 
 all: build
 
@@ -30,6 +30,9 @@ test:
 
 bench: build
 	@./bench/page_bench.sh $(BUILD)
+
+bench-flood: build
+	@./bench/flood_bench.sh $(BUILD)
 
 bench-search: build
 	@nice ./bench/search_bench.sh $(BUILD)

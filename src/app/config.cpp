@@ -36,6 +36,19 @@ std::optional<int> parse_int(const std::string& s, int min, int max) {
 
 constexpr int kMaxThreads = 1024;
 constexpr int kMaxPool = 4096;
+constexpr int kMaxQueue = 1000000;
+
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string item;
+  std::istringstream in(s);
+  while (std::getline(in, item, ',')) {
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
 
 void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
   auto where = [&](const toml::node& n) {
@@ -56,6 +69,17 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
       throw ConfigError(where(n) + ": 配置项 " + key + " 应为 0 到 " + std::to_string(max) + " 的整数");
     return static_cast<int>(*v);
   };
+  auto want_strings = [&](const toml::node& n, const std::string& key) {
+    std::vector<std::string> out;
+    const auto* arr = n.as_array();
+    if (!arr) throw ConfigError(where(n) + ": 配置项 " + key + " 应为字符串数组，例如 [\"127.0.0.1\"]");
+    for (const auto& item : *arr) {
+      auto v = item.value<std::string>();
+      if (!v) throw ConfigError(where(n) + ": 配置项 " + key + " 应为字符串数组，例如 [\"127.0.0.1\"]");
+      out.push_back(*v);
+    }
+    return out;
+  };
   for (const auto& [k, node] : tbl) {
     const std::string key{k.str()};
     if (key == "database") c.database = want_string(node, key);
@@ -70,6 +94,13 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
     else if (key == "demo_dir") c.demo_dir = want_string(node, key);
     else if (key == "holiday_dir") c.holiday_dir = want_string(node, key);
     else if (key == "secret_key") c.secret_key = want_string(node, key);
+    else if (key == "workers") c.workers = want_int(node, key, kMaxThreads);
+    else if (key == "worker_queue") c.worker_queue = want_int(node, key, kMaxQueue);
+    else if (key == "rate_limit_per_minute") c.rate_limit_per_minute = want_int(node, key, kMaxQueue);
+    else if (key == "rate_limit_burst") c.rate_limit_burst = want_int(node, key, kMaxQueue);
+    else if (key == "metrics_allow") c.metrics_allow = want_strings(node, key);
+    else if (key == "metrics_token") c.metrics_token = want_string(node, key);
+    else if (key == "trusted_proxies") c.trusted_proxies = want_strings(node, key);
     else throw ConfigError(where(node) + ": 未知配置项 “" + key + "”（见 zwgk.example.toml）");
   }
 }
@@ -135,6 +166,13 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
   if (auto v = env("ZWGK_DEMO_DIR")) c.demo_dir = *v;
   if (auto v = env("ZWGK_HOLIDAY_DIR")) c.holiday_dir = *v;
   if (auto v = env("ZWGK_SECRET_KEY")) c.secret_key = *v;
+  env_int("ZWGK_WORKERS", c.workers, kMaxThreads);
+  env_int("ZWGK_WORKER_QUEUE", c.worker_queue, kMaxQueue);
+  env_int("ZWGK_RATE_LIMIT_PER_MINUTE", c.rate_limit_per_minute, kMaxQueue);
+  env_int("ZWGK_RATE_LIMIT_BURST", c.rate_limit_burst, kMaxQueue);
+  if (auto v = env("ZWGK_METRICS_ALLOW")) c.metrics_allow = split_list(*v);
+  if (auto v = env("ZWGK_METRICS_TOKEN")) c.metrics_token = *v;
+  if (auto v = env("ZWGK_TRUSTED_PROXIES")) c.trusted_proxies = split_list(*v);
 }
 
 Config load_config(const std::optional<std::string>& path) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace zwgk::app {
 
@@ -22,6 +23,17 @@ struct Config {
   // 64 hex digits: signs public form tokens and seals applicants' ID numbers. Every node of
   // a cluster needs the same one. Empty: `zwgk serve` uses var/secret.key (created once).
   std::string secret_key;                        // ZWGK_SECRET_KEY
+  // Load: handler threads and their queue (full -> 503 with Retry-After), and the
+  // per-address rate limit of the expensive public requests (search, forms, login).
+  int workers = 0;                               // ZWGK_WORKERS (0 = 2 per core, at least 4)
+  int worker_queue = 256;                        // ZWGK_WORKER_QUEUE
+  int rate_limit_per_minute = 60;                // ZWGK_RATE_LIMIT_PER_MINUTE (0 = off)
+  int rate_limit_burst = 30;                     // ZWGK_RATE_LIMIT_BURST
+  // /metrics: addresses allowed, and a bearer token that also admits (empty = none).
+  std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};  // ZWGK_METRICS_ALLOW (a,b)
+  std::string metrics_token;                     // ZWGK_METRICS_TOKEN
+  // Reverse proxies whose X-Forwarded-For names the client (nginx in front).
+  std::vector<std::string> trusted_proxies;      // ZWGK_TRUSTED_PROXIES (a,b)
 };
 
 // A configuration value or file that cannot be used. The message is one line.

@@ -16,16 +16,16 @@
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/working_day_calendar_loader.hpp"
-#include <spdlog/spdlog.h>
 #include "http/metrics.hpp"
 #include "http/page_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
 #include "store/workflow_repository.hpp"
-#include "app/working_day_calendar_loader.hpp"
 #include "web/console/console.hpp"
 #include "web/console/request_console.hpp"
+#include "web/console/upload_admission.hpp"
+#include "web/expensive_requests.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::app {
@@ -90,8 +90,11 @@ int serve_command(const Config& config) {
 
   const int threads = config.threads > 0 ? config.threads
                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int workers = config.workers > 0 ? config.workers : std::max(4, 2 * threads);
+  // The workers run the handlers; the I/O threads only touch the database to admit an
+  // upload's head. Two more for the scheduler and change notifications.
   const std::size_t pool = config.db_pool_size > 0 ? static_cast<std::size_t>(config.db_pool_size)
-                                                   : static_cast<std::size_t>(threads) + 2;
+                                                   : static_cast<std::size_t>(workers + threads) + 2;
   auto db = open_database(config.database, pool);
   int applied = 0;
   try {
@@ -129,7 +132,22 @@ int serve_command(const Config& config) {
   options.port = listen->port;
   options.threads = threads;
   options.access_log = config.access_log;
-  options.upload_prefixes = {"/console/"};  // attachments and disclosed files (ingest limit 50 MiB)
+  options.workers = workers;
+  options.worker_queue_limit = static_cast<std::size_t>(std::max(1, config.worker_queue));
+  options.rate_limit.per_second = config.rate_limit_per_minute / 60.0;
+  options.rate_limit.burst = std::max(1, config.rate_limit_burst);
+  options.rate_limit.applies = web::is_expensive_public_request;
+  options.metrics_allow = config.metrics_allow;
+  options.metrics_token = config.metrics_token;
+  options.trusted_proxies = config.trusted_proxies;
+  // Uploads (attachments, disclosed files; ingest limit 50 MiB) only for a signed-in
+  // session with its CSRF token, checked on the head before the body is read. The console
+  // is made after the server binds; no request is read before run().
+  const web::console::ConsoleApp* upload_console = nullptr;
+  options.admit_large_body = [&upload_console](const http::Request& head) {
+    if (!upload_console) return http::LargeBodyVerdict{};
+    return web::console::admit_console_upload(head, *upload_console);
+  };
 
   http::Router router;
   http::Server server(options, router, cache, metrics);
@@ -174,6 +192,7 @@ int serve_command(const Config& config) {
     std::fprintf(stderr, "zwgk: 节假日日历不可用，期限只按周末计算: %s\n", e.what());
   }
   web::console::ConsoleApp console(console_options, *db);
+  upload_console = &console;
   console.register_routes(router);  // before the public site's catch-all
   web::console::register_request_console_pages(console, router, {web_options.secret, web_options.calendar});
   app.register_routes(router);

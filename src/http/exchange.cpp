@@ -358,46 +358,126 @@ struct Writer {
 
 }  // namespace
 
-Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
+namespace {
+
+Outgoing started_outgoing(const Request& req, bool keep_alive) {
   Outgoing out;
   out.started = std::chrono::steady_clock::now();
   out.close = !keep_alive;
   out.method = method_name(req.method);
   out.path = std::string(raw_path(req.target));
   out.request_id = req.request_id;
+  return out;
+}
+
+bool same_bytes(std::string_view a, std::string_view b) {  // constant time for equal lengths
+  if (a.size() != b.size()) return false;
+  unsigned char d = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) d |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return d == 0;
+}
+
+}  // namespace
+
+bool Exchange::metrics_allowed(const Request& req) const {
+  for (const auto& a : options_.metrics_allow) {
+    if (a == req.remote_address) return true;
+  }
+  if (!options_.metrics_token.empty()) {
+    if (auto auth = req.header("authorization")) {
+      constexpr std::string_view kBearer = "Bearer ";
+      if (auth->size() > kBearer.size() && ascii::iequals(auth->substr(0, kBearer.size()), kBearer) &&
+          same_bytes(auth->substr(kBearer.size()), options_.metrics_token)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// /healthz and /metrics. false: not one of them.
+bool Exchange::serve_builtin(Request& req, bool keep_alive, bool http10, Outgoing& out) const {
+  if (req.path != "/healthz" && req.path != "/metrics") return false;
+  const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
+  Response r;
+  if (!get_or_head) {
+    r = Response::text("不允许的请求方法", 405);
+    r.set_header("Allow", "GET, HEAD");
+  } else if (req.path == "/healthz") {
+    r = Response::text("ok");
+  } else if (!metrics_allowed(req)) {
+    r = Response::text("无权访问运行指标", 403);
+  } else {
+    std::string text = metrics_.render();
+    text += "# HELP zwgk_page_cache_entries Pages in the page cache.\n"
+            "# TYPE zwgk_page_cache_entries gauge\n"
+            "zwgk_page_cache_entries " + std::to_string(cache_.entries()) + "\n"
+            "# HELP zwgk_page_cache_bytes Bytes held by the page cache.\n"
+            "# TYPE zwgk_page_cache_bytes gauge\n"
+            "zwgk_page_cache_bytes " + std::to_string(cache_.bytes()) + "\n";
+    r = Response::text(std::move(text));
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  }
+  r.set_header("Cache-Control", "no-store");
+  Representation rep;
+  rep.status = r.status;
+  rep.content_type = r.content_type;
+  rep.identity = std::make_shared<const std::string>(std::move(r.body));
+  rep.gzip_on_demand = true;
+  rep.fields = &r.headers;
+  Writer{options_, draining_}.write(req, std::move(rep), out, keep_alive, http10);
+  return true;
+}
+
+bool Exchange::serve_without_handler(Request& req, bool keep_alive, bool http10, Outgoing& out) const {
+  try {
+    out = started_outgoing(req, keep_alive);
+    if (serve_builtin(req, keep_alive, http10, out)) return true;
+    const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
+    if (!get_or_head || !cache_.enabled() || req.header("authorization")) return false;
+    std::string key = req.host();
+    key += req.target;
+    auto page = cache_.find(key);
+    if (!page) return false;  // serve() counts the miss
+    metrics_.cache_hit();
+    out.cache = CacheUse::Hit;
+    Writer{options_, draining_}.write(req, representation_of(*page), out, keep_alive, http10);
+    return true;
+  } catch (const std::exception& e) {
+    spdlog::error("serving failed request_id={} path={} error={}", req.request_id, out.path, e.what());
+    return false;  // serve() tries again and answers 500 if it fails too
+  }
+}
+
+Outgoing Exchange::refuse(const Request& req, int status, std::string_view message, int retry_after_seconds,
+                          bool keep_alive, bool http10) const {
+  Outgoing out = started_outgoing(req, keep_alive);
+  keep_alive = keep_alive && !draining_.load();
+  out.close = !keep_alive;
+  out.status = status;
+  auto body = std::make_shared<const std::string>(message);
+  Head head(status);
+  head.field("Date", date_now());
+  head.field("Content-Type", "text/plain; charset=utf-8");
+  head.field("Content-Length", std::to_string(body->size()));
+  head.field("Cache-Control", "no-store");
+  if (retry_after_seconds > 0) head.field("Retry-After", std::to_string(retry_after_seconds));
+  Writer{options_, draining_}.security_and_framing(head, nullptr, out.request_id, keep_alive, http10);
+  out.head = std::move(head).finish();
+  if (req.method != Method::Head) {
+    out.body = *body;
+    out.owner = std::move(body);
+  }
+  return out;
+}
+
+Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
+  Outgoing out = started_outgoing(req, keep_alive);
   Writer writer{options_, draining_};
 
   try {
     const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
-
-    if (req.path == "/healthz" || req.path == "/metrics") {
-      Response r;
-      if (!get_or_head) {
-        r = Response::text("不允许的请求方法", 405);
-        r.set_header("Allow", "GET, HEAD");
-      } else if (req.path == "/healthz") {
-        r = Response::text("ok");
-      } else {
-        std::string text = metrics_.render();
-        text += "# HELP zwgk_page_cache_entries Pages in the page cache.\n"
-                "# TYPE zwgk_page_cache_entries gauge\n"
-                "zwgk_page_cache_entries " + std::to_string(cache_.entries()) + "\n"
-                "# HELP zwgk_page_cache_bytes Bytes held by the page cache.\n"
-                "# TYPE zwgk_page_cache_bytes gauge\n"
-                "zwgk_page_cache_bytes " + std::to_string(cache_.bytes()) + "\n";
-        r = Response::text(std::move(text));
-        r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-      }
-      r.set_header("Cache-Control", "no-store");
-      Representation rep;
-      rep.status = r.status;
-      rep.content_type = r.content_type;
-      rep.identity = std::make_shared<const std::string>(std::move(r.body));
-      rep.gzip_on_demand = true;
-      rep.fields = &r.headers;
-      writer.write(req, std::move(rep), out, keep_alive, http10);
-      return out;
-    }
+    if (serve_builtin(req, keep_alive, http10, out)) return out;
 
     const bool cacheable = get_or_head && cache_.enabled() && !req.header("authorization");
     std::string key;

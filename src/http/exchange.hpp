@@ -3,7 +3,8 @@
 // here, so it stays cheap to compile and the session in server.cpp stays about sockets.
 //
 // Order of work for a request (serve()):
-//   1. /healthz and /metrics, answered here.
+//   1. /healthz and /metrics, answered here (/metrics only to ServerOptions::metrics_allow
+//      addresses or the bearer token).
 //   2. GET/HEAD without Authorization: the page cache, keyed by host + request-target. A
 //      hit is answered from the cached page without calling any handler.
 //   3. Otherwise the router. A 200 with cache_tags to a cacheable request is turned into
@@ -13,6 +14,7 @@
 //      headers every response carries.
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +39,8 @@ struct Outgoing {
   int status = 0;
   bool close = false;    // close the connection once this is written
   bool interim = false;  // "100 Continue": not a response of its own; not logged
+  bool pending = false;  // a worker is still making this response (server.cpp)
+  std::uint64_t slot = 0;  // which request a pending entry waits for
 
   // For the access log and metrics.
   CacheUse cache = CacheUse::None;
@@ -56,6 +60,15 @@ class Exchange {
   // server allows; http10: the request was HTTP/1.0.
   Outgoing serve(Request& req, bool keep_alive, bool http10) const;
 
+  // Steps 1 and 2 only, for the I/O thread: true and `out` filled when the request needs
+  // no handler (/healthz, /metrics, a page-cache hit); false: call serve() (on a worker).
+  bool serve_without_handler(Request& req, bool keep_alive, bool http10, Outgoing& out) const;
+
+  // A refusal that keeps the connection (429 rate limit, 503 overload): short Chinese text,
+  // Retry-After, Cache-Control: no-store.
+  Outgoing refuse(const Request& req, int status, std::string_view message, int retry_after_seconds,
+                  bool keep_alive, bool http10) const;
+
   // A reply the server makes itself before any routing (400, 408, 413, 431, 503...):
   // short Chinese text, security headers, and the connection closes after it.
   Outgoing reject(int status, std::string_view message, std::string request_id) const;
@@ -69,6 +82,9 @@ class Exchange {
   PageCache& cache_;
   Metrics& metrics_;
   const std::atomic<bool>& draining_;
+
+  bool serve_builtin(Request& req, bool keep_alive, bool http10, Outgoing& out) const;
+  bool metrics_allowed(const Request& req) const;
 };
 
 // "5f3a9c1e-00002a": a per-process random prefix and a counter; unique per request across

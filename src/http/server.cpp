@@ -6,10 +6,18 @@
 //
 // Session: one connection. At most one socket operation is outstanding at a time, so a
 // single deadline per operation is all the timing there is:
-//   - waiting for the first byte of a request: idle_timeout;
+//   - waiting for the first byte of a request: idle_timeout (then a silent close);
 //   - once a request has begun: it must be complete read_timeout after its first byte
-//     (an absolute deadline; trickling bytes does not extend it);
+//     (an absolute deadline; trickling bytes does not extend it), else 408 and close;
 //   - writing a batch of responses: write_timeout.
+// The request head is checked before its body is read (RFC 9112 6.1, 6.3, 5.2, 3.2):
+// a Transfer-Encoding other than exactly "chunked", Transfer-Encoding with Content-Length,
+// conflicting Content-Length values, a folded header line and a second Host are 400 and
+// close, so nothing after such a head is ever taken for a request of its own (smuggling).
+// A request the page cache cannot answer goes to the worker pool; its place in the
+// response queue waits ("pending") until the worker posts the response back to the
+// session's strand. No read starts while a response is pending, so the one-operation rule
+// holds; requests already buffered are still parsed (and dispatched) meanwhile.
 // Parsing is a fresh request_parser per message (header_limit, body_limit), fed from the
 // connection's buffer with put(), so pipelined requests already received are parsed
 // without I/O. Responses are queued in request order (at most pipeline_limit) and written
@@ -26,6 +34,7 @@
 #include <algorithm>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -53,7 +62,10 @@
 
 #include "http/access_log.hpp"
 #include "http/ascii.hpp"
+#include "http/client_address.hpp"
 #include "http/exchange.hpp"
+#include "http/rate_limiter.hpp"
+#include "http/worker_pool.hpp"
 
 namespace zwgk::http {
 
@@ -90,7 +102,10 @@ struct Listener {
         acceptor(control),
         signals(control),
         drain_timer(control),
-        accept_backoff(control) {
+        accept_backoff(control),
+        limiter(options.rate_limit.applies ? options.rate_limit.per_second : 0, options.rate_limit.burst),
+        workers(options.workers > 0 ? options.workers : std::max(4, 2 * threads), options.worker_queue_limit,
+                options.worker_nice) {
     if (options.pipeline_limit == 0) options.pipeline_limit = 1;  // 0 would never answer
     if (options.access_log) access = detail::access_logger();
   }
@@ -119,6 +134,10 @@ struct Listener {
   net::signal_set signals;
   net::steady_timer drain_timer;
   net::steady_timer accept_backoff;
+  RateLimiter limiter;
+  // Last: destroyed first, so its threads are joined (and the jobs it never ran, holding
+  // sessions, destroyed) while everything a job uses still exists.
+  WorkerPool workers;
 
   net::any_io_executor session_executor() {
     if (threads == 1) return ioc.get_executor();
@@ -144,7 +163,7 @@ std::string_view sv(const StringView& s) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Listener& srv, tcp::socket&& socket, std::uint64_t id)
-      : srv_(srv), stream_(std::move(socket)), ex_(stream_.get_executor()), id_(id) {
+      : srv_(srv), stream_(std::move(socket)), ex_(stream_.get_executor()), deadline_(ex_), id_(id) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? std::string("-") : ep.address().to_string();
@@ -169,6 +188,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Listener& srv_;
   beast::tcp_stream stream_;
   net::any_io_executor ex_;
+  net::steady_timer deadline_;  // the current request's read_timeout (408)
   std::uint64_t id_;
   std::string remote_;
   beast::flat_buffer buffer_;
@@ -185,7 +205,12 @@ class Session : public std::enable_shared_from_this<Session> {
   bool lingering_ = false;
   bool closed_ = false;
   bool continue_sent_ = false;
-  bool limit_decided_ = false;  // body limit chosen from the request target
+  bool head_checked_ = false;    // the current request's head passed check_head()
+  bool deadline_armed_ = false;  // deadline_ waits for the current request
+  bool timed_out_ = false;       // the current request missed its deadline
+  std::size_t pending_ = 0;      // queue_ entries a worker is still answering
+  std::uint64_t next_slot_ = 0;
+  std::uint64_t request_gen_ = 0;  // counts requests, so a stale deadline is recognised
 
   // Decides what the connection does next; called after every completion.
   void pump() {
@@ -195,8 +220,9 @@ class Session : public std::enable_shared_from_this<Session> {
       if (!request_began_) request_began_ = Clock::now();
       if (!parse_buffered()) break;
     }
-    if (!writing_ && !queue_.empty()) return do_write();
+    if (!writing_ && !queue_.empty() && !queue_.front().pending) return do_write();
     if (writing_ || reading_) return;
+    if (pending_ > 0) return;  // on_served() pumps again
     if (read_done_) return linger();
     if (queue_.size() >= srv_.options.pipeline_limit) return;
     if (srv_.stopping.load() && !request_began_) {
@@ -209,20 +235,24 @@ class Session : public std::enable_shared_from_this<Session> {
   void new_parser() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(srv_.options.header_limit));
-    // With upload prefixes the header is parsed under the upload limit (Beast checks a
-    // Content-Length against the limit as the header completes) and the parser stops there,
-    // so decide_body_limit() can apply the right limit before any of the body is read.
-    limit_decided_ = srv_.options.upload_prefixes.empty();
-    parser_->body_limit(static_cast<std::uint64_t>(
-        limit_decided_ ? srv_.options.body_limit : std::max(srv_.options.body_limit, srv_.options.upload_body_limit)));
-    parser_->eager(limit_decided_);
+    // The parser stops once the head is complete (not eager), so check_head() and
+    // decide_body_limit() run before any of the body is read. The head is parsed with no
+    // body limit (Beast would refuse a large Content-Length itself, before the head can be
+    // judged); decide_body_limit() sets the limit for the body.
+    parser_->body_limit(boost::none);
+    parser_->eager(false);
     continue_sent_ = false;
+    head_checked_ = false;
   }
 
   // Feeds buffered bytes to the parser. true: a message (or a parse error) was handled;
   // false: more bytes are needed.
   bool parse_buffered() {
     while (buffer_.size() > 0) {
+      if (!parser_->is_header_done() && has_folded_line()) {
+        reject(400, "请求格式错误：不接受折行的请求头", detail::next_request_id());
+        return true;
+      }
       beast::error_code ec;
       std::size_t used = parser_->put(buffer_.data(), ec);
       buffer_.consume(used);
@@ -231,9 +261,9 @@ class Session : public std::enable_shared_from_this<Session> {
         on_parse_error(ec);
         return true;
       }
-      if (!limit_decided_ && parser_->is_header_done() && !decide_body_limit()) {
-        on_parse_error(bhttp::error::body_limit);
-        return true;
+      if (!head_checked_ && parser_->is_header_done()) {
+        head_checked_ = true;
+        if (!check_head() || !decide_body_limit()) return true;  // rejected
       }
       if (parser_->is_done()) {
         on_message();
@@ -245,16 +275,105 @@ class Session : public std::enable_shared_from_this<Session> {
     return false;
   }
 
-  // false: the declared Content-Length is over the limit for this target (413).
+  // An obs-fold (a header line starting with SP or HTAB, RFC 9112 5.2) in the head that is
+  // at the front of the buffer. Beast reads a head only once all of it has arrived, so
+  // the head is whole here or not looked at yet.
+  bool has_folded_line() const {
+    const auto* p = static_cast<const char*>(buffer_.data().data());
+    const std::string_view bytes(p, buffer_.size());
+    auto end = bytes.find("\r\n\r\n");
+    if (end == std::string_view::npos) end = bytes.find("\n\n");
+    if (end == std::string_view::npos) return false;
+    const std::string_view head = bytes.substr(0, end + 1);
+    return head.find("\n ") != std::string_view::npos || head.find("\n\t") != std::string_view::npos;
+  }
+
+  // The framing rules for a request head (see the top of this file). false: rejected.
+  bool check_head() {
+    const auto& msg = parser_->get();
+    std::size_t hosts = 0, encodings = 0, lengths = 0;
+    std::string_view encoding, length;
+    bool conflicting_length = false;
+    for (const auto& f : msg) {
+      switch (f.name()) {
+        case bhttp::field::host: ++hosts; break;
+        case bhttp::field::transfer_encoding:
+          ++encodings;
+          encoding = sv(f.value());
+          break;
+        case bhttp::field::content_length:
+          if (lengths++ > 0 && sv(f.value()) != length) conflicting_length = true;
+          length = sv(f.value());
+          break;
+        default: break;
+      }
+    }
+    auto trimmed = [](std::string_view v) {
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+      return v;
+    };
+    std::string_view problem;
+    if (hosts > 1) {
+      problem = "请求格式错误：Host 请求头重复";
+    } else if (encodings > 1 || (encodings == 1 && !ascii::iequals(trimmed(encoding), "chunked"))) {
+      problem = "请求格式错误：不支持的 Transfer-Encoding";
+    } else if (encodings == 1 && lengths > 0) {
+      problem = "请求格式错误：Transfer-Encoding 与 Content-Length 不能同时出现";
+    } else if (conflicting_length || lengths > 1) {
+      problem = "请求格式错误：Content-Length 重复";
+    }
+    if (problem.empty()) return true;
+    reject(400, problem, detail::next_request_id());
+    return false;
+  }
+
+  // The body limit for this request, from its head. false: rejected (413, or what
+  // admit_large_body answered).
   bool decide_body_limit() {
-    limit_decided_ = true;
-    const std::string_view target = sv(parser_->get().target());
-    std::size_t limit = srv_.options.body_limit;
-    for (const auto& prefix : srv_.options.upload_prefixes)
-      if (target.substr(0, prefix.size()) == prefix) limit = srv_.options.upload_body_limit;
-    if (auto length = parser_->content_length(); length && *length > limit) return false;
+    const auto& opt = srv_.options;
+    std::size_t limit = opt.body_limit;
+    const auto length = parser_->content_length();
+    const bool chunked = parser_->chunked();
+    if (opt.admit_large_body && (chunked || (length && *length > opt.body_limit))) {
+      Request head;
+      head.request_id = detail::next_request_id();
+      LargeBodyVerdict verdict;
+      if (fill_head(parser_->get(), head)) {
+        try {
+          verdict = opt.admit_large_body(head);
+        } catch (const std::exception& e) {
+          spdlog::error("admit_large_body failed request_id={} error={}", head.request_id, e.what());
+          verdict = LargeBodyVerdict{false, 503, "服务器繁忙，请稍后再试。"};
+        }
+      }
+      if (verdict.allowed) {
+        limit = opt.upload_body_limit;
+      } else if (!chunked) {  // a chunked body may still be small: the small limit decides
+        reject(verdict.status, verdict.message, head.request_id);
+        return false;
+      }
+    }
+    if (length && *length > limit) {
+      on_parse_error(bhttp::error::body_limit);
+      return false;
+    }
     if (!parser_->is_done()) parser_->body_limit(static_cast<std::uint64_t>(limit));
     parser_->eager(true);
+    return true;
+  }
+
+  // Target, headers and client address of a message (its body is not looked at).
+  // false: the target cannot be parsed.
+  template <class Message>
+  bool fill_head(const Message& msg, Request& req) const {
+    if (!parse_target(sv(msg.target()), req)) return false;
+    req.method = method_from_string(sv(msg.method_string()));
+    req.headers.reserve(static_cast<std::size_t>(std::distance(msg.begin(), msg.end())));
+    for (const auto& f : msg) req.headers.emplace_back(ascii::to_lower(sv(f.name_string())), sv(f.value()));
+    req.remote_address = srv_.options.trusted_proxies.empty()
+                             ? remote_
+                             : client_address(remote_, req.header("x-forwarded-for"), srv_.options.trusted_proxies);
     return true;
   }
 
@@ -283,46 +402,127 @@ class Session : public std::enable_shared_from_this<Session> {
   void reject(int status, std::string_view message, std::string request_id) {
     queue_.push_back(srv_.exchange.reject(status, message, std::move(request_id)));
     parser_.reset();
-    request_began_.reset();
+    end_request();
     read_done_ = true;
+  }
+
+  // The current request is complete (or rejected): its deadline no longer applies.
+  void end_request() {
+    request_began_.reset();
+    timed_out_ = false;
+    ++request_gen_;
+    if (deadline_armed_) {
+      deadline_armed_ = false;
+      deadline_.cancel();
+    }
+  }
+
+  void push(detail::Outgoing out) {
+    if (out.close) read_done_ = true;
+    queue_.push_back(std::move(out));
   }
 
   void on_message() {
     auto msg = parser_->release();
     parser_.reset();
-    request_began_.reset();
+    end_request();
 
     Request req;
     req.request_id = detail::next_request_id();
-    if (!parse_target(sv(msg.target()), req)) return reject(400, "请求格式错误", req.request_id);
+    if (!fill_head(msg, req)) return reject(400, "请求格式错误", req.request_id);
     if (msg.version() >= 11 && msg.find(bhttp::field::host) == msg.end()) {
       return reject(400, "请求格式错误", req.request_id);  // RFC 9112 3.2: Host is required
     }
-    req.method = method_from_string(sv(msg.method_string()));
-    req.headers.reserve(static_cast<std::size_t>(std::distance(msg.begin(), msg.end())));
-    for (const auto& f : msg) req.headers.emplace_back(ascii::to_lower(sv(f.name_string())), sv(f.value()));
     req.body = std::move(msg.body());
-    req.remote_address = remote_;
 
     const bool keep_alive = msg.keep_alive() && !srv_.stopping.load();
-    auto out = srv_.exchange.serve(req, keep_alive, msg.version() == 10);
-    if (out.close) read_done_ = true;
-    queue_.push_back(std::move(out));
+    const bool http10 = msg.version() == 10;
+    if (!keep_alive) read_done_ = true;  // no request after this one will be answered
+    detail::Outgoing out;
+    if (srv_.exchange.serve_without_handler(req, keep_alive, http10, out)) return push(std::move(out));
+
+    const auto& limit = srv_.options.rate_limit;
+    int retry_after = 0;
+    if (srv_.limiter.enabled() && limit.applies(req) &&
+        !srv_.limiter.allow(req.remote_address, Clock::now(), &retry_after)) {
+      return push(srv_.exchange.refuse(req, 429, limit.message, retry_after, keep_alive, http10));
+    }
+    dispatch_to_worker(std::make_shared<Request>(std::move(req)), keep_alive, http10);
+  }
+
+  void dispatch_to_worker(std::shared_ptr<Request> req, bool keep_alive, bool http10) {
+    const std::uint64_t slot = ++next_slot_;
+    detail::Outgoing placeholder;
+    placeholder.pending = true;
+    placeholder.slot = slot;
+    queue_.push_back(std::move(placeholder));
+    ++pending_;
+    auto work = net::make_work_guard(srv_.ioc);  // run() does not return under a worker
+    const bool taken = srv_.workers.try_submit(
+        [self = shared_from_this(), req, keep_alive, http10, slot, work]() mutable {
+          auto out = std::make_shared<detail::Outgoing>(self->srv_.exchange.serve(*req, keep_alive, http10));
+          net::post(self->ex_, [self, out, slot, work]() mutable {
+            self->on_served(slot, std::move(*out));
+            work.reset();
+          });
+        });
+    if (taken) return;
+    // Load shedding: every worker busy and the queue full. Answered now, cheaply.
+    --pending_;
+    queue_.pop_back();
+    push(srv_.exchange.refuse(*req, 503, "服务器繁忙，请稍后再试。", srv_.options.retry_after_seconds,
+                              keep_alive, http10));
+  }
+
+  void on_served(std::uint64_t slot, detail::Outgoing out) {
+    --pending_;
+    if (closed_) return;
+    for (auto& entry : queue_) {
+      if (entry.pending && entry.slot == slot) {
+        if (out.close) read_done_ = true;
+        entry = std::move(out);
+        break;
+      }
+    }
+    pump();
   }
 
   void do_read() {
-    reading_ = true;
     if (request_began_) {
-      stream_.expires_at(*request_began_ + std::chrono::seconds(srv_.options.read_timeout_seconds));
+      const auto deadline = *request_began_ + std::chrono::seconds(srv_.options.read_timeout_seconds);
+      if (timed_out_ || Clock::now() >= deadline) return request_timed_out();
+      // Our own timer, not the stream's: a stream whose timer expires closes the socket,
+      // and the client should read a 408 first.
+      stream_.expires_never();
+      if (!deadline_armed_) {
+        deadline_armed_ = true;
+        deadline_.expires_at(deadline);
+        deadline_.async_wait([self = shared_from_this(), gen = request_gen_](beast::error_code ec) {
+          if (ec || !self->deadline_armed_ || gen != self->request_gen_) return;
+          self->timed_out_ = true;
+          if (self->reading_) {
+            beast::error_code ignored;
+            self->stream_.socket().cancel(ignored);  // on_read sees operation_aborted
+          }
+        });
+      }
     } else {
       stream_.expires_after(std::chrono::seconds(srv_.options.idle_timeout_seconds));
     }
+    reading_ = true;
     stream_.async_read_some(buffer_.prepare(kReadChunk),
                             beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 
+  void request_timed_out() {
+    spdlog::debug("request from {} timed out", remote_);
+    reject(408, "请求超时", detail::next_request_id());
+    pump();
+  }
+
   void on_read(beast::error_code ec, std::size_t n) {
     reading_ = false;
+    if (timed_out_ && !closed_) return request_timed_out();
     if (ec == net::error::eof) {  // the client is done sending; answer what it asked
       eof_seen_ = true;
       read_done_ = true;
@@ -343,7 +543,7 @@ class Session : public std::enable_shared_from_this<Session> {
     buffers_.clear();
     in_flight_ = 0;
     for (const auto& o : queue_) {
-      if (in_flight_ == kMaxBatch) break;
+      if (in_flight_ == kMaxBatch || o.pending) break;
       buffers_.emplace_back(o.head.data(), o.head.size());
       if (!o.body.empty()) buffers_.emplace_back(o.body.data(), o.body.size());
       ++in_flight_;
@@ -410,6 +610,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void close() {
     if (closed_) return;
     closed_ = true;
+    deadline_armed_ = false;
+    deadline_.cancel();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
     stream_.close();

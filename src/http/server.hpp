@@ -4,12 +4,20 @@
 // Around the router it adds: the page cache, conditional GET, HEAD, gzip, Range,
 // security headers, /healthz and /metrics, one access-log line per request.
 //
+// Threads: the I/O threads (`threads`) read requests, answer /healthz, /metrics and page-
+// cache hits themselves, and hand every other request (it needs a handler, hence usually
+// the database) to a bounded pool of `workers`. When the pool's queue is full the request
+// is answered 503 with Retry-After at once (load shedding); a cached page never waits
+// behind a database query. Requests that match rate_limit.applies are first counted
+// against a per-address token bucket (429 with Retry-After when it is empty).
+//
 // /metrics renders Metrics::render() plus the page-cache gauges (zwgk_page_cache_entries,
 // zwgk_page_cache_bytes); other layers add gauges with Metrics::add_gauge before run().
 // The access log goes to the spdlog logger named "access": register your own before
 // constructing the Server to choose its sink; otherwise one writing to stdout is made.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,17 +28,47 @@
 
 namespace zwgk::http {
 
+// What to do with a request whose body may exceed body_limit (its declared Content-Length
+// is larger, or it is chunked), decided on the request head before any of the body is read.
+struct LargeBodyVerdict {
+  bool allowed = false;     // true: the body may be up to upload_body_limit
+  int status = 413;         // otherwise this status (413, 403 ...) and message, then close
+  std::string message = "请求内容过大";
+};
+
+struct RateLimitOptions {
+  double per_second = 0;  // 0 = no rate limit
+  double burst = 20;      // requests allowed at once before the rate applies
+  // Which requests count (those the page cache did not answer); empty = none.
+  std::function<bool(const Request&)> applies;
+  std::string message = "您的请求过于频繁，请稍后再试。";
+};
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;                 // 0 = ephemeral (tests)
   int threads = 0;                           // 0 = one per core
   std::size_t header_limit = 16 * 1024;      // bytes
   std::size_t body_limit = 1 * 1024 * 1024;  // bytes; larger -> 413
-  // Requests whose path starts with one of these prefixes (file uploads) may carry up to
-  // upload_body_limit bytes instead; decided once the header has been read.
-  std::vector<std::string> upload_prefixes;
+  // Large bodies (file uploads): called with the request head (target, headers, remote
+  // address; no body) when the body may exceed body_limit. Unset: body_limit for all.
+  // It runs on an I/O thread, so it should be cheap (a route match, one indexed lookup).
+  std::function<LargeBodyVerdict(const Request& head)> admit_large_body;
   std::size_t upload_body_limit = 64 * 1024 * 1024;
-  int read_timeout_seconds = 30;             // a request must arrive completely within this
+  int workers = 0;                           // handler threads; 0 = 2 per core, at least 4
+  std::size_t worker_queue_limit = 256;      // requests waiting for a worker; more -> 503
+  int worker_nice = 5;                       // workers' lower CPU priority (0..19)
+  int retry_after_seconds = 5;               // Retry-After of a 503 when the queue is full
+  RateLimitOptions rate_limit;
+  // /metrics answers only clients whose address is listed, or that send
+  // "Authorization: Bearer <metrics_token>" (when the token is set); others get 403.
+  std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};
+  std::string metrics_token;
+  // Reverse proxies whose X-Forwarded-For is believed: for a request from one of these
+  // addresses the client is the right-most X-Forwarded-For address that is not itself a
+  // trusted proxy. Empty: the socket's peer is the client.
+  std::vector<std::string> trusted_proxies;
+  int read_timeout_seconds = 30;             // a request must arrive completely within this (else 408)
   int idle_timeout_seconds = 60;             // keep-alive connection idle limit
   int write_timeout_seconds = 60;            // a response batch must be written within this
   int shutdown_timeout_seconds = 10;         // stop(): in-flight work gets this long

@@ -169,18 +169,28 @@ TEST_F(ServerTest, OversizedChunkedBodyGets413) {
   EXPECT_EQ(c.read_response().status, 413);
 }
 
-TEST_F(ServerTest, UploadPrefixesAllowLargerBodiesOnlyThere) {
+TEST_F(ServerTest, LargeBodiesOnlyWhereTheHeadIsAdmitted) {
   ts.options.body_limit = 1024;
-  ts.options.upload_prefixes = {"/upload/"};
+  std::atomic<int> asked{0};
+  // The gate sees the head only: upload route and a token header, no body.
+  ts.options.admit_large_body = [&](const Request& head) {
+    ++asked;
+    http::LargeBodyVerdict v;
+    if (head.path.rfind("/upload/", 0) != 0) return v;  // 413
+    if (head.header("x-token") != "good") return http::LargeBodyVerdict{false, 403, "登录已失效"};
+    v.allowed = head.body.empty();
+    return v;
+  };
   ts.options.upload_body_limit = 8000;
   ts.router.post("/upload/file", [](Request& r) { return Response::text("size " + std::to_string(r.body.size())); });
   ts.start();
-  // Under an upload prefix: 5,000 bytes are accepted, in one piece or chunked.
-  EXPECT_EQ(request(ts.port, "POST", "/upload/file", {}, std::string(5000, 'u')).body, "size 5000");
+  const std::vector<std::pair<std::string, std::string>> good{{"X-Token", "good"}};
+  // Admitted: 5,000 bytes are accepted, in one piece or chunked.
+  EXPECT_EQ(request(ts.port, "POST", "/upload/file", good, std::string(5000, 'u')).body, "size 5000");
   {
     RawClient c(ts.port);
     std::string chunk(2000, 'c');
-    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n"
+    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nX-Token: good\r\nTransfer-Encoding: chunked\r\n\r\n"
            "7d0\r\n" + chunk + "\r\n7d0\r\n" + chunk + "\r\n0\r\n\r\n");
     auto r = c.read_response();
     EXPECT_EQ(r.status, 200);
@@ -189,13 +199,23 @@ TEST_F(ServerTest, UploadPrefixesAllowLargerBodiesOnlyThere) {
   // ... but not more than the upload limit,
   {
     RawClient c(ts.port);
-    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nContent-Length: 9000\r\n\r\n" + std::string(9000, 'u'));
+    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nX-Token: good\r\nContent-Length: 9000\r\n\r\n" +
+           std::string(9000, 'u'));
     EXPECT_EQ(c.read_response().status, 413);
   }
-  // ... and elsewhere the ordinary limit holds, declared or chunked.
+  // ... not without the token: refused on the head, before the body is sent,
   {
     RawClient c(ts.port);
-    c.send("POST /form HTTP/1.1\r\nHost: t\r\nContent-Length: 5000\r\n\r\n" + std::string(5000, 'x'));
+    c.send("POST /upload/file HTTP/1.1\r\nHost: t\r\nContent-Length: 60000000\r\n\r\n");
+    auto r = c.read_response();
+    EXPECT_EQ(r.status, 403);
+    EXPECT_NE(r.body.find("登录已失效"), std::string::npos);
+    EXPECT_TRUE(c.wait_closed(std::chrono::seconds(3)));
+  }
+  // ... and elsewhere the ordinary limit holds, declared or chunked, token or not.
+  {
+    RawClient c(ts.port);
+    c.send("POST /form HTTP/1.1\r\nHost: t\r\nX-Token: good\r\nContent-Length: 5000\r\n\r\n");
     EXPECT_EQ(c.read_response().status, 413);
   }
   {
@@ -205,7 +225,11 @@ TEST_F(ServerTest, UploadPrefixesAllowLargerBodiesOnlyThere) {
            "320\r\n" + chunk + "\r\n320\r\n" + chunk + "\r\n0\r\n\r\n");
     EXPECT_EQ(c.read_response().status, 413);
   }
+  // Small bodies never ask the gate.
+  const int before = asked.load();
   EXPECT_EQ(request(ts.port, "POST", "/form", {}, "small").body, "got small");
+  EXPECT_EQ(request(ts.port, "POST", "/upload/file", {}, "tiny").body, "size 4");
+  EXPECT_EQ(asked.load(), before);
   EXPECT_EQ(get(ts.port, "/form").status, 405);
 }
 
