@@ -163,13 +163,11 @@ TEST_F(AccountRepositoryTest, FailuresDelayTheNextAttemptExponentiallyNeverLock)
               LoginOutcome::WrongCredentials);
     now += 10;
   }
-  const std::int64_t last = now - 10;
   // The delay after the fifth failure is 1 s: it has long passed (10 s), so the sixth is evaluated.
   auto sixth = repo().login("zhangsan", "wrong password", "", "10.0.0.5");
   EXPECT_EQ(sixth.outcome, LoginOutcome::WrongCredentials);
   EXPECT_EQ(sixth.retry_at, now + 2);  // the sixth failure: 2 s
   EXPECT_NE(sixth.message.find("请 2 秒后再试"), std::string::npos) << sixth.message;
-  (void)last;
 
   // Inside the delay even the right password is not evaluated, and nothing is counted.
   auto early = repo().login("zhangsan", "correct horse", "", "10.0.0.99");
