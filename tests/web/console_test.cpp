@@ -136,6 +136,37 @@ TEST_F(ConsoleTest, FailedLoginsDelayTheNextAttemptInsteadOfLockingTheAccount) {
   EXPECT_FALSE(ok.cookie.empty());
 }
 
+// Issue 10: "12345678" and "password" were accepted. The console's three password forms
+// (add user, reset a user's password, change my password) all apply the one rule.
+TEST_F(ConsoleTest, WeakPasswordsAreRefusedOnEveryConsoleFormInChinese) {
+  auto admin = ConsoleSession::login(s.port, "admin", "correct horse");
+  for (const char* weak : {"12345678", "password"}) {
+    auto r = admin.post("/console/users/",
+                        {{"username", "newbie"}, {"display_name", "新人"}, {"role", "auditor"}, {"password", weak}});
+    EXPECT_EQ(r.status, 400) << weak;
+    EXPECT_NE(visible_text(r.body).find("密码至少 10 个字符"), std::string::npos) << visible_text(r.body);
+  }
+  auto dict = admin.post("/console/users/",
+                         {{"username", "newbie"}, {"display_name", "新人"}, {"role", "auditor"}, {"password", "password12"}});
+  EXPECT_EQ(dict.status, 400);
+  EXPECT_NE(visible_text(dict.body).find("弱口令词典"), std::string::npos) << visible_text(dict.body);
+  EXPECT_FALSE(store::AccountRepository(*s.db).by_username("newbie"));
+
+  const std::string eid = std::to_string(s.editor.id);
+  auto reset = admin.post("/console/users/" + eid + "/password", {{"password", "editor12345"}});
+  EXPECT_EQ(reset.status, 400);
+  EXPECT_NE(visible_text(reset.body).find("密码不能包含用户名"), std::string::npos) << visible_text(reset.body);
+  EXPECT_TRUE(store::AccountRepository(*s.db).check_password(s.editor.id, "correct horse"));
+
+  auto editor = ConsoleSession::login(s.port, "editor", "correct horse");
+  auto mine = editor.post("/console/account/password", {{"current_password", "correct horse"},
+                                                       {"new_password", "1234567890"},
+                                                       {"confirm_password", "1234567890"}});
+  EXPECT_EQ(mine.status, 400);
+  EXPECT_NE(visible_text(mine.body).find("过于简单或有规律"), std::string::npos) << visible_text(mine.body);
+  EXPECT_TRUE(store::AccountRepository(*s.db).check_password(s.editor.id, "correct horse"));
+}
+
 TEST_F(ConsoleTest, LoginFormWithoutItsCsrfCookieIsRefused) {
   auto form = s.get("/console/login");
   auto r = http_post(s.port, "/console/login",
