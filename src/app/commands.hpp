@@ -7,6 +7,11 @@
 
 #include "app/config.hpp"
 
+namespace zwgk::store {
+class Database;
+class PersonalDataKey;
+}  // namespace zwgk::store
+
 namespace zwgk::app {
 
 int serve_command(const Config& config);
@@ -92,6 +97,13 @@ int requests_command(const Config& config, const RequestsArgs& args);
 // The installation secret: config.secret_key (64 hex digits), else var/secret.key next to
 // the working directory, created on first use (mode 0600). Throws CommandError if malformed.
 std::string installation_secret(const Config& config);
+
+// The installation secret as the console needs it: the secret itself (ConsoleOptions::secret)
+// and, once per start, the TOTP keys still stored in clear (before ADR 0018) sealed with it.
+// totp_sealing.cpp; `zwgk serve`, `zwgk migrate` and `zwgk user totp` call these.
+store::PersonalDataKey totp_sealing_key(const Config& config);
+// Returns how many keys were sealed; reads the secret only if there is any clear key.
+int seal_clear_totp_keys(const Config& config, store::Database& db);
 
 // <source tree>/<relative> (ZWGK_SOURCE_DIR), for the default templates, static and demo dirs.
 std::string source_path(const std::string& relative);

@@ -49,6 +49,7 @@ int migrate(store::Database& db) {
 int migrate_command(const Config& config) {
   auto db = open_database(config.database, pool_size(config));
   const int applied = migrate(*db);
+  seal_clear_totp_keys(config, *db);  // ADR 0018: keys from before it, sealed once
   std::printf("zwgk: 已应用 %d 个数据库迁移（当前版本 %d）\n", applied, db->schema_version());
   return kExitOk;
 }

@@ -7,6 +7,7 @@
 #include "domain/account.hpp"
 #include "domain/applicant.hpp"
 #include "domain/disclosure_request.hpp"
+#include "domain/password_quality.hpp"
 #include "store/account_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
@@ -22,14 +23,17 @@ namespace {
 
 constexpr const char* kDepartment = "邵阳市人民政府办公室";
 
-// 16 characters from an alphabet without look-alikes (0/O, 1/l/I), from libsodium's CSPRNG.
-std::string random_password() {
+// 16 characters from an alphabet without look-alikes (0/O, 1/l/I), from libsodium's CSPRNG;
+// drawn again in the (rare) case the password rule (domain/password_quality.hpp) refuses one.
+std::string random_password(const std::string& username) {
   static const std::string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const std::string bytes = store::random_token_hex(16);  // 32 hex digits = 16 random bytes
-  std::string out;
-  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2)
-    out += alphabet[std::stoi(bytes.substr(i, 2), nullptr, 16) % alphabet.size()];
-  return out;
+  for (;;) {
+    const std::string bytes = store::random_token_hex(16);  // 32 hex digits = 16 random bytes
+    std::string out;
+    for (std::size_t i = 0; i + 1 < bytes.size(); i += 2)
+      out += alphabet[std::stoi(bytes.substr(i, 2), nullptr, 16) % alphabet.size()];
+    if (domain::password_problems(out, username).empty()) return out;
+  }
 }
 
 struct Accounts {
@@ -50,7 +54,7 @@ Accounts ensure_accounts(store::Database& db, const domain::Site& site, const do
     a.role = role;
     a.site_id = site.id;
     if (in_department) a.department_id = dep.id;
-    const std::string password = random_password();
+    const std::string password = random_password(username);
     auto created = repo.create(a, password);
     stats.accounts.push_back({username, domain::to_label(role), password});
     return created;

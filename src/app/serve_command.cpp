@@ -171,6 +171,7 @@ int serve_command(const Config& config) {
   web_options.base_url = !config.base_url.empty() ? config.base_url : bound;
   while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
   web_options.secret = installation_secret(config);
+  seal_clear_totp_keys(config, *db);  // TOTP keys from before ADR 0018, sealed once
   // Loaded for every page that shows a due date: a year's file dropped into the holiday
   // directory counts at once, on every node that sees the directory.
   web_options.calendar = [dir = holiday_dir(config)] {
@@ -185,6 +186,7 @@ int serve_command(const Config& config) {
   web::console::ConsoleOptions console_options;
   console_options.templates_dir = web_options.templates_dir;
   console_options.base_url = web_options.base_url;
+  console_options.secret = web_options.secret;  // seals the accounts' TOTP keys (ADR 0018)
   try {
     console_options.calendar =
         std::make_shared<domain::WorkingDayCalendar>(load_working_day_calendar(holiday_dir(config)));

@@ -107,12 +107,13 @@ int user_command(const Config& config, const UserArgs& args) {
       std::printf(args.action == "disable" ? "已停用用户 %s，其所有登录已退出\n" : "已启用用户 %s\n", a.username.c_str());
     } else if (args.action == "totp") {
       auto a = account_or_fail(repo, args.username);
+      store::AccountRepository sealing(*db, store::system_clock(), {}, totp_sealing_key(config));  // ADR 0018
       if (args.remove_totp) {
-        repo.set_totp_key(a.id, std::nullopt);
+        sealing.set_totp_key(a.id, std::nullopt);
         std::printf("已关闭用户 %s 的两步验证\n", a.username.c_str());
       } else {
         const auto key = store::AccountRepository::new_totp_key();
-        repo.set_totp_key(a.id, key);
+        sealing.set_totp_key(a.id, key);
         std::printf("已为用户 %s 启用两步验证。在手机验证器中添加：\n密钥: %s\n%s\n", a.username.c_str(),
                     domain::base32_encode(key).c_str(), domain::totp_uri("zwgk", a.username, key).c_str());
       }

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "domain/errors.hpp"
+#include "domain/password_quality.hpp"
 #include "domain/totp.hpp"
 #include "store/database_impl.hpp"
 #include "store/secrets.hpp"
@@ -68,17 +69,36 @@ struct AccountRow {
     a.created_at = created_at;
     return a;
   }
-  std::string totp_key() const {
-    if (totp_ind != soci::i_ok || totp.empty()) return {};
-    std::string raw(totp.size() / 2, '\0');
-    std::size_t len = 0;
-    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), totp.data(), totp.size(), nullptr,
-                       &len, nullptr) != 0)
-      return {};
-    raw.resize(len);
-    return raw;
-  }
 };
+
+// accounts.totp_secret: "sealed1:" + PersonalDataKey::seal(raw key) (ADR 0018), or, from
+// before that, the raw key in plain hex (40 digits) — re-sealed by seal_clear_totp_keys()
+// and by a login that reads it.
+constexpr std::string_view kSealedPrefix = "sealed1:";
+
+bool is_sealed(const std::string& stored) { return stored.rfind(kSealedPrefix, 0) == 0; }
+
+std::string hex_to_raw(const std::string& hex) {
+  std::string raw(hex.size() / 2, '\0');
+  std::size_t len = 0;
+  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), hex.data(), hex.size(), nullptr, &len,
+                     nullptr) != 0)
+    return {};
+  raw.resize(len);
+  return raw;
+}
+
+// The raw key from the stored text; empty if it cannot be opened (no or another key).
+std::string open_totp(const std::string& stored, const std::optional<PersonalDataKey>& key) {
+  if (!is_sealed(stored)) return hex_to_raw(stored);
+  if (!key) return {};
+  return key->open(std::string_view(stored).substr(kSealedPrefix.size())).value_or(std::string());
+}
+
+std::string seal_totp(const std::string& raw, const std::optional<PersonalDataKey>& key) {
+  if (!key) throw StoreError("未配置安装密钥（secret_key），无法保存两步验证密钥");
+  return std::string(kSealedPrefix) + key->seal(raw);
+}
 
 const char* kColumns =
     "SELECT id, site_id, department_id, username, display_name, role, disabled, totp_secret, created_at, "
@@ -131,19 +151,27 @@ void record_failure(Lease& lease, const char* scope, const std::string& key, lon
   lease.sql() << "DELETE FROM login_failures WHERE failed_at <= :c", soci::use(cutoff, "c");
 }
 
-// Lock end for one key, or 0.
-long long lock_end(Lease& lease, const char* scope, const std::string& key, long long now, long long window,
-                   int limit, long long lockout) {
+// The time before which the next attempt for one key is not evaluated (LoginPolicy), or 0.
+long long delay_end(Lease& lease, const char* scope, const std::string& key, long long now, const LoginPolicy& policy,
+                    int free_failures) {
   std::string s = scope, k = key;
-  long long since = now - window;
+  long long since = now - policy.window_seconds;
   int n = 0;
   long long newest = 0;
   soci::indicator ind = soci::i_null;
   lease.sql() << "SELECT count(*), max(failed_at) FROM login_failures WHERE scope = :s AND key = :k AND failed_at > :t",
       soci::use(s, "s"), soci::use(k, "k"), soci::use(since, "t"), soci::into(n), soci::into(newest, ind);
-  if (n < limit || ind != soci::i_ok) return 0;
-  const long long end = newest + lockout;
+  if (ind != soci::i_ok) return 0;
+  const long long delay = policy.delay_after(n, free_failures);
+  if (delay == 0) return 0;
+  const long long end = newest + delay;
   return end > now ? end : 0;
+}
+
+// "请 N 秒后再试" for an attempt refused (or a failure delayed) until `until`.
+std::string retry_text(long long until, long long now) {
+  const long long wait = std::max(1LL, until - now);
+  return "请 " + std::to_string(wait) + " 秒后再试。";
 }
 
 const std::string& dummy_hash() {
@@ -174,11 +202,11 @@ bool verify_password(const std::string& stored_hash, const std::string& password
   return crypto_pwhash_str_verify(stored_hash.c_str(), password.data(), password.size()) == 0;
 }
 
-std::vector<std::string> password_problems(const std::string& password) {
-  std::vector<std::string> out;
-  if (password.size() < 8) out.push_back("密码至少 8 个字符");
-  if (password.size() > 128) out.push_back("密码最多 128 个字节");
-  return out;
+std::int64_t LoginPolicy::delay_after(int failures, int free_failures) const {
+  if (failures < free_failures || first_delay_seconds <= 0) return 0;
+  std::int64_t delay = first_delay_seconds;
+  for (int i = free_failures; i < failures && delay < max_delay_seconds; ++i) delay *= 2;
+  return std::min(delay, max_delay_seconds);
 }
 
 std::string china_clock_time(std::int64_t unix_seconds) {
@@ -190,14 +218,15 @@ std::string china_clock_time(std::int64_t unix_seconds) {
   return buf;
 }
 
-AccountRepository::AccountRepository(Database& db, Clock clock, LoginPolicy policy)
-    : db_(db), clock_(std::move(clock)), policy_(policy) {}
+AccountRepository::AccountRepository(Database& db, Clock clock, LoginPolicy policy,
+                                     std::optional<PersonalDataKey> totp_sealing)
+    : db_(db), clock_(std::move(clock)), policy_(policy), totp_sealing_(std::move(totp_sealing)) {}
 
 domain::Account AccountRepository::create(domain::Account a, const std::string& password) {
   a.username = lower(a.username);
   std::vector<std::string> problems;
   if (!valid_username(a.username)) problems.push_back("用户名须为 2-32 个小写字母、数字或 . _ -");
-  for (auto& p : password_problems(password)) problems.push_back(p);
+  for (auto& p : domain::password_problems(password, a.username)) problems.push_back(p);
   const std::string hash = problems.empty() ? hash_password(password) : std::string();
   return guarded("创建账号失败", [&] {
     Lease lease(db_);
@@ -297,7 +326,9 @@ bool AccountRepository::check_password(std::int64_t id, const std::string& passw
 }
 
 void AccountRepository::set_password(std::int64_t id, const std::string& password) {
-  auto problems = password_problems(password);
+  auto account = by_id(id);
+  if (!account) throw NotFound("账号不存在: " + std::to_string(id));
+  auto problems = domain::password_problems(password, account->username);
   if (!problems.empty()) throw domain::ValidationError(problems);
   const std::string hash = hash_password(password);
   guarded("修改密码失败", [&] {
@@ -326,12 +357,7 @@ void AccountRepository::set_totp_key(std::int64_t id, const std::optional<std::s
     Lease lease(db_);
     Transaction tx(lease);
     NullableText hex;
-    if (raw_key) {
-      std::string out(raw_key->size() * 2 + 1, '\0');
-      sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw_key->data()), raw_key->size());
-      out.pop_back();
-      hex = NullableText(std::optional<std::string>(out));
-    }
+    if (raw_key) hex = NullableText(std::optional<std::string>(seal_totp(*raw_key, totp_sealing_)));
     long long i = id;
     std::string now = now_utc_iso();
     soci::statement st =
@@ -350,16 +376,43 @@ std::string AccountRepository::new_totp_key() {
   return key;
 }
 
-std::optional<std::int64_t> AccountRepository::locked_until(const std::string& username,
-                                                            const std::string& remote_address) {
+int AccountRepository::clear_totp_key_count() {
+  return guarded("读取两步验证密钥失败", [&] {
+    Lease lease(db_);
+    int n = 0;
+    lease.sql() << "SELECT count(*) FROM accounts WHERE totp_secret IS NOT NULL AND totp_secret <> '' AND "
+                   "totp_secret NOT LIKE 'sealed1:%'",
+        soci::into(n);
+    return n;
+  });
+}
+
+int AccountRepository::seal_clear_totp_keys() {
+  if (!totp_sealing_) throw StoreError("未配置安装密钥（secret_key），无法加密两步验证密钥");
+  return guarded("加密两步验证密钥失败", [&] {
+    Lease lease(db_);
+    Transaction tx(lease);
+    Binds b;
+    const auto clear =
+        query(lease, "WHERE totp_secret IS NOT NULL AND totp_secret <> '' AND totp_secret NOT LIKE 'sealed1:%'", b);
+    for (const auto& row : clear) {
+      std::string sealed = seal_totp(hex_to_raw(row.totp), totp_sealing_), hex = row.totp;
+      long long i = row.id;
+      lease.sql() << "UPDATE accounts SET totp_secret = :k WHERE id = :id AND totp_secret = :c", soci::use(sealed, "k"),
+          soci::use(i, "id"), soci::use(hex, "c");
+    }
+    tx.commit();
+    return static_cast<int>(clear.size());
+  });
+}
+
+std::optional<std::int64_t> AccountRepository::delayed_until(const std::string& username,
+                                                             const std::string& remote_address) {
   return guarded("读取登录限制失败", [&]() -> std::optional<std::int64_t> {
     Lease lease(db_);
     const long long now = clock_();
-    long long end = std::max(
-        lock_end(lease, "account", lower(username), now, policy_.window_seconds, policy_.account_failures,
-                 policy_.lockout_seconds),
-        lock_end(lease, "address", remote_address, now, policy_.window_seconds, policy_.address_failures,
-                 policy_.lockout_seconds));
+    long long end = std::max(delay_end(lease, "account", lower(username), now, policy_, policy_.account_free_failures),
+                             delay_end(lease, "address", remote_address, now, policy_, policy_.address_free_failures));
     if (end == 0) return std::nullopt;
     return end;
   });
@@ -369,10 +422,11 @@ LoginResult AccountRepository::login(const std::string& username_in, const std::
                                      const std::string& totp_code, const std::string& remote_address) {
   const std::string username = lower(username_in);
   LoginResult result;
-  if (auto until = locked_until(username, remote_address)) {
+  // Refused before any evaluation (no password check, no failure recorded): the delay runs.
+  if (auto until = delayed_until(username, remote_address)) {
     result.outcome = LoginOutcome::Throttled;
     result.retry_at = *until;
-    result.message = "登录失败次数过多，已暂时锁定。请在 " + china_clock_time(*until) + "（北京时间）之后再试。";
+    result.message = "登录失败次数较多，" + retry_text(*until, clock_());
     return result;
   }
   std::optional<AccountRow> row;
@@ -392,8 +446,9 @@ LoginResult AccountRepository::login(const std::string& username_in, const std::
     });
     result.outcome = outcome;
     result.message = std::move(message);
-    if (auto until = locked_until(username, remote_address)) {
-      result.message += " 失败次数过多，已暂时锁定，请在 " + china_clock_time(*until) + "（北京时间）之后再试。";
+    if (auto until = delayed_until(username, remote_address)) {
+      result.retry_at = *until;
+      result.message += " 失败次数较多，" + retry_text(*until, now);
     }
     return result;
   };
@@ -414,8 +469,11 @@ LoginResult AccountRepository::login(const std::string& username_in, const std::
       result.message = "该账号已启用两步验证，请输入手机验证器上的 6 位动态验证码。";
       return result;
     }
-    if (!domain::totp_matches(row->totp_key(), totp_code, now)) return fail(LoginOutcome::WrongTotp, "动态验证码错误。");
+    if (!domain::totp_matches(open_totp(row->totp, totp_sealing_), totp_code, now))
+      return fail(LoginOutcome::WrongTotp, "动态验证码错误。");
   }
+  // A key still in clear (from before ADR 0018) is sealed now that it was used.
+  const bool reseal = result.account->totp_enabled && !is_sealed(row->totp) && totp_sealing_;
   const bool rehash = crypto_pwhash_str_needs_rehash(row->password_hash.c_str(), kOpsLimit, kMemLimit) != 0;
   const std::string new_hash = rehash ? hash_password(password) : std::string();
   Session s;
@@ -443,6 +501,11 @@ LoginResult AccountRepository::login(const std::string& username_in, const std::
       std::string h = new_hash;
       lease.sql() << "UPDATE accounts SET password_hash = :h WHERE id = :a", soci::use(h, "h"),
           soci::use(account, "a");
+    }
+    if (reseal) {
+      std::string sealed = seal_totp(hex_to_raw(row->totp), totp_sealing_), clear = row->totp;
+      lease.sql() << "UPDATE accounts SET totp_secret = :k WHERE id = :a AND totp_secret = :c", soci::use(sealed, "k"),
+          soci::use(account, "a"), soci::use(clear, "c");
     }
     tx.commit();
   });

@@ -668,13 +668,15 @@ RequestDashboard DisclosureRequestRepository::dashboard(std::int64_t site_id, co
   return d;
 }
 
-domain::SectionThree DisclosureRequestRepository::section_three(std::int64_t site_id, int year) {
+domain::SectionThree DisclosureRequestRepository::section_three(std::int64_t site_id, int year,
+                                                                std::optional<std::int64_t> department_id) {
   auto tallies = guarded("统计政府信息公开申请失败", [&] {
     Lease lease(db_);
     Binds b;
     std::string where = "WHERE received_on <= " + b.add(std::to_string(year) + "-12-31") +
                         " AND (closed_on IS NULL OR closed_on >= " + b.add(std::to_string(year) + "-01-01") + ")";
     if (site_id != 0) where += " AND site_id = " + b.add(static_cast<long long>(site_id));
+    if (department_id) where += " AND department_id = " + b.add(static_cast<long long>(*department_id));
     std::vector<domain::RequestTally> out;
     soci::statement st(lease.sql());
     std::string akind, okind, received, closed, outcome;
@@ -701,13 +703,15 @@ domain::SectionThree DisclosureRequestRepository::section_three(std::int64_t sit
   return domain::count_section_three(tallies, year);
 }
 
-domain::SectionFour DisclosureRequestRepository::section_four(std::int64_t site_id, int year) {
+domain::SectionFour DisclosureRequestRepository::section_four(std::int64_t site_id, int year,
+                                                              std::optional<std::int64_t> department_id) {
   auto rows = guarded("统计行政复议、行政诉讼失败", [&] {
     Lease lease(db_);
     Binds b;
     std::string where = "WHERE v.filed_on >= " + b.add(std::to_string(year) + "-01-01") +
                         " AND v.filed_on <= " + b.add(std::to_string(year) + "-12-31");
     if (site_id != 0) where += " AND r.site_id = " + b.add(static_cast<long long>(site_id));
+    if (department_id) where += " AND r.department_id = " + b.add(static_cast<long long>(*department_id));
     return load_reviews(lease, where, b);
   });
   return domain::count_section_four(rows, year);

@@ -160,8 +160,12 @@ class DisclosureRequestRepository {
   RequestDashboard dashboard(std::int64_t site_id, const domain::WorkingDayCalendar& cal, domain::Date today);
 
   // Annual report sections 三 and 四 (site_id 0 = every site).
-  domain::SectionThree section_three(std::int64_t site_id, int year);
-  domain::SectionFour section_four(std::int64_t site_id, int year);
+  // `department_id`: only the applications assigned to that department (a department
+  // editor's figures); nullopt = the whole site.
+  domain::SectionThree section_three(std::int64_t site_id, int year,
+                                     std::optional<std::int64_t> department_id = std::nullopt);
+  domain::SectionFour section_four(std::int64_t site_id, int year,
+                                   std::optional<std::int64_t> department_id = std::nullopt);
 
  private:
   Database& db_;

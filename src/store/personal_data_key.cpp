@@ -14,11 +14,11 @@ void init_sodium() {
 }
 }  // namespace
 
-PersonalDataKey PersonalDataKey::derive_from(std::string_view master) {
+PersonalDataKey PersonalDataKey::derive_from(std::string_view master, Purpose purpose) {
   init_sodium();
   if (master.size() != crypto_kdf_KEYBYTES) throw std::invalid_argument("安装密钥应为32字节");
   PersonalDataKey k;
-  crypto_kdf_derive_from_key(k.key_.data(), k.key_.size(), 1, "zwgkpers",
+  crypto_kdf_derive_from_key(k.key_.data(), k.key_.size(), static_cast<unsigned>(purpose), "zwgkpers",
                              reinterpret_cast<const unsigned char*>(master.data()));
   return k;
 }

@@ -14,8 +14,11 @@ namespace zwgk::store {
 class PersonalDataKey {
  public:
   static constexpr std::size_t kBytes = 32;
+  // What a key seals; each purpose is its own crypto_kdf subkey id, so a value sealed for
+  // one purpose never opens as another.
+  enum class Purpose : unsigned { IdNumbers = 1, TotpKeys = 2 };
   // Derives the sealing key from a 32-byte installation secret (crypto_kdf, context "zwgkpers").
-  static PersonalDataKey derive_from(std::string_view master_secret);
+  static PersonalDataKey derive_from(std::string_view master_secret, Purpose purpose = Purpose::IdNumbers);
   // "nonce || ciphertext" in lower-case hex.
   std::string seal(std::string_view plain) const;
   // nullopt if the text was not sealed with this key (or was tampered with).

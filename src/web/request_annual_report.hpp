@@ -4,6 +4,7 @@
 // (contract in docs/api.md). For the office only: the console serves it behind login at
 // GET /console/api/requests/annual-report?year=YYYY for the signed-in user's site.
 #include <cstdint>
+#include <optional>
 
 #include "web/api_error.hpp"
 
@@ -13,7 +14,8 @@ class Database;
 
 namespace zwgk::web {
 
-// site 0 = every site.
-api::Json request_annual_report_json(store::Database& db, std::int64_t site, int year);
+// site 0 = every site; `department_id`: only that department's applications.
+api::Json request_annual_report_json(store::Database& db, std::int64_t site, int year,
+                                     std::optional<std::int64_t> department_id = std::nullopt);
 
 }  // namespace zwgk::web

@@ -68,12 +68,13 @@ void register_request_public_api(http::Router& router, store::Database& db, cons
   }));
 }
 
-Json request_annual_report_json(store::Database& db, std::int64_t site, int year) {
+Json request_annual_report_json(store::Database& db, std::int64_t site, int year,
+                                std::optional<std::int64_t> department_id) {
   // The key is not used: counts never read personal data.
   const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));
   store::DisclosureRequestRepository repo(db, key);
-  const auto three = repo.section_three(site, year);
-  const auto four = repo.section_four(site, year);
+  const auto three = repo.section_three(site, year, department_id);
+  const auto four = repo.section_four(site, year, department_id);
   Json t3;
   t3["columns"] = domain::applicant_column_labels();
   t3["一、本年新收政府信息公开申请数量"] = row_json(three.new_this_year);
@@ -96,6 +97,7 @@ Json request_annual_report_json(store::Database& db, std::int64_t site, int year
   Json out;
   out["year"] = year;
   out["site"] = site == 0 ? Json(nullptr) : Json(site);
+  out["department"] = department_id ? Json(*department_id) : Json(nullptr);
   out["三、收到和处理政府信息公开申请情况"] = t3;
   out["四、政府信息公开行政复议、行政诉讼情况"] = t4;
   return out;

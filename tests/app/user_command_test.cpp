@@ -6,7 +6,10 @@
 #include <fstream>
 
 #include "app/run_binary.hpp"
+#include "domain/totp.hpp"
 #include "store/account_repository.hpp"
+#include "store/database_impl.hpp"
+#include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
 #include "support/test_database.hpp"
 
@@ -99,11 +102,68 @@ TEST_F(UserCommandTest, AddTheFirstAdministratorThenChangePasswordThenDisable) {
   EXPECT_EQ(accounts.login("admin", "second password", "", "127.0.0.3").outcome, store::LoginOutcome::Disabled);
 }
 
+// Issue 10: the CLI applies the same password rule as the console (libpwquality).
+TEST_F(UserCommandTest, WeakPasswordsAreRefusedByUserAddAndUserPasswd) {
+  for (const char* weak : {"12345678", "password", "password12"}) {
+    auto add = run_with_stdin({"user", "add", "admin", "--role", "site_admin", "--password-stdin", "--database", url},
+                              std::string(weak) + "\n");
+    EXPECT_NE(add.exit_code, 0) << weak;
+    EXPECT_TRUE(add.err.find("密码至少 10 个字符") != std::string::npos ||
+                add.err.find("弱口令词典") != std::string::npos)
+        << add.err;
+  }
+  EXPECT_FALSE(store::AccountRepository(*db).by_username("admin"));
+  ASSERT_EQ(run_with_stdin({"user", "add", "admin", "--role", "site_admin", "--password-stdin", "--database", url},
+                           "first password\n")
+                .exit_code,
+            0);
+  auto passwd = run_with_stdin({"user", "passwd", "admin", "--password-stdin", "--database", url}, "admin-12345\n");
+  EXPECT_NE(passwd.exit_code, 0);
+  EXPECT_NE(passwd.err.find("密码不能包含用户名"), std::string::npos) << passwd.err;
+  EXPECT_EQ(store::AccountRepository(*db).login("admin", "first password", "", "127.0.0.1").outcome,
+            store::LoginOutcome::Ok);
+}
+
+// Issue 10: `zwgk user totp` stores the key sealed; `zwgk migrate` seals a key left in clear
+// by an older version (ADR 0018).
+TEST_F(UserCommandTest, TotpKeysAreSealedWithTheInstallationSecret) {
+  const std::vector<std::string> env = {"ZWGK_SECRET_KEY=" + std::string(64, 'a')};
+  ASSERT_EQ(run_with_stdin({"user", "add", "admin", "--role", "site_admin", "--password-stdin", "--database", url},
+                           "first password\n")
+                .exit_code,
+            0);
+  auto totp = run_zwgk({"user", "totp", "admin", "--database", url}, env);
+  ASSERT_EQ(totp.exit_code, 0) << totp.err;
+  const auto at = totp.out.find("密钥: ");
+  ASSERT_NE(at, std::string::npos) << totp.out;
+  const std::string secret = totp.out.substr(at + std::string("密钥: ").size(), 32);
+  const auto key = domain::base32_decode(secret);
+  ASSERT_TRUE(key);
+  auto stored = [&] {
+    store::Lease lease(*db);
+    std::string v;
+    lease.sql() << "SELECT totp_secret FROM accounts WHERE username = 'admin'", soci::into(v);
+    return v;
+  };
+  EXPECT_EQ(stored().rfind("sealed1:", 0), 0u);
+  EXPECT_EQ(stored().find(secret), std::string::npos);
+
+  db->execute("UPDATE accounts SET totp_secret = '" + store::to_hex(*key) + "' WHERE username = 'admin'");
+  auto migrate = run_zwgk({"migrate", "--database", url}, env);
+  ASSERT_EQ(migrate.exit_code, 0) << migrate.err;
+  EXPECT_NE(migrate.err.find("已用安装密钥加密 1 个两步验证密钥"), std::string::npos) << migrate.err;
+  EXPECT_EQ(stored().rfind("sealed1:", 0), 0u);
+  EXPECT_EQ(stored().find(store::to_hex(*key)), std::string::npos);
+  const auto sealing =
+      store::PersonalDataKey::derive_from(std::string(32, '\xaa'), store::PersonalDataKey::Purpose::TotpKeys);
+  EXPECT_EQ(sealing.open(stored().substr(8)).value_or(""), *key);
+}
+
 TEST_F(UserCommandTest, BadInputIsOneChineseLineAndNothingIsCreated) {
   auto short_pw = run_with_stdin({"user", "add", "admin", "--role", "site_admin", "--password-stdin", "--database", url},
                                  "short\n");
   EXPECT_NE(short_pw.exit_code, 0);
-  EXPECT_NE(short_pw.err.find("密码至少 8 个字符"), std::string::npos) << short_pw.err;
+  EXPECT_NE(short_pw.err.find("密码至少 10 个字符"), std::string::npos) << short_pw.err;
   auto role = run_with_stdin({"user", "add", "admin", "--role", "boss", "--password-stdin", "--database", url},
                              "long enough\n");
   EXPECT_NE(role.exit_code, 0);

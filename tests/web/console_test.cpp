@@ -1,10 +1,13 @@
 // The console shell through the real server: login, cookies, CSRF, roles, logout.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <ctime>
 
 #include "domain/totp.hpp"
 #include "store/account_repository.hpp"
+#include "store/database_impl.hpp"
+#include "store/personal_data_key.hpp"
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
 #include "web/site_fixture.hpp"
@@ -18,6 +21,12 @@ class ConsoleServer : public SiteServer {
     web::console::ConsoleOptions o;
     o.templates_dir = web::default_web_options().templates_dir;
     o.base_url = base_url();
+    o.secret = std::string(32, 'k');  // seals TOTP keys (ADR 0018)
+    // Real time unless a test sets `now` (login delays).
+    o.clock = [this] {
+      const auto n = now.load();
+      return n != 0 ? n : static_cast<std::int64_t>(std::time(nullptr));
+    };
     o.audit = [this](const web::console::AuditEvent& e) {
       std::lock_guard lock(mutex);
       audit.push_back(e.action);
@@ -43,6 +52,7 @@ class ConsoleServer : public SiteServer {
   }
   std::unique_ptr<web::console::ConsoleApp> console;
   domain::Account admin, editor;
+  std::atomic<std::int64_t> now{0};
   std::mutex mutex;
   std::vector<std::string> audit;
 };
@@ -106,6 +116,55 @@ TEST_F(ConsoleTest, WrongPasswordIsRefusedInChinese) {
   EXPECT_EQ(c.last_login.status, 401);
   EXPECT_TRUE(c.cookie.empty());
   EXPECT_NE(c.last_login.body.find("用户名或密码错误"), std::string::npos);
+}
+
+// Issue 10: five wrong passwords locked the user out for 15 minutes. Now the next attempt
+// waits (1 s, 2 s, 4 s ...): inside the wait the server answers 429 "请 N 秒后再试" at once
+// (no sleeping thread), after it the right password signs in.
+TEST_F(ConsoleTest, FailedLoginsDelayTheNextAttemptInsteadOfLockingTheAccount) {
+  s.now = 1'700'000'000;
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(ConsoleSession::login(s.port, "admin", "wrong password").last_login.status, 401);
+  auto early = ConsoleSession::login(s.port, "admin", "correct horse");
+  EXPECT_EQ(early.last_login.status, 429);
+  EXPECT_TRUE(early.cookie.empty());
+  EXPECT_NE(visible_text(early.last_login.body).find("请 1 秒后再试"), std::string::npos)
+      << visible_text(early.last_login.body);
+  EXPECT_EQ(early.last_login.header("retry-after").value_or(""), "1");
+  s.now += 1;
+  auto ok = ConsoleSession::login(s.port, "admin", "correct horse");
+  EXPECT_EQ(ok.last_login.status, 303);
+  EXPECT_FALSE(ok.cookie.empty());
+}
+
+// Issue 10: "12345678" and "password" were accepted. The console's three password forms
+// (add user, reset a user's password, change my password) all apply the one rule.
+TEST_F(ConsoleTest, WeakPasswordsAreRefusedOnEveryConsoleFormInChinese) {
+  auto admin = ConsoleSession::login(s.port, "admin", "correct horse");
+  for (const char* weak : {"12345678", "password"}) {
+    auto r = admin.post("/console/users/",
+                        {{"username", "newbie"}, {"display_name", "新人"}, {"role", "auditor"}, {"password", weak}});
+    EXPECT_EQ(r.status, 400) << weak;
+    EXPECT_NE(visible_text(r.body).find("密码至少 10 个字符"), std::string::npos) << visible_text(r.body);
+  }
+  auto dict = admin.post("/console/users/",
+                         {{"username", "newbie"}, {"display_name", "新人"}, {"role", "auditor"}, {"password", "password12"}});
+  EXPECT_EQ(dict.status, 400);
+  EXPECT_NE(visible_text(dict.body).find("弱口令词典"), std::string::npos) << visible_text(dict.body);
+  EXPECT_FALSE(store::AccountRepository(*s.db).by_username("newbie"));
+
+  const std::string eid = std::to_string(s.editor.id);
+  auto reset = admin.post("/console/users/" + eid + "/password", {{"password", "editor12345"}});
+  EXPECT_EQ(reset.status, 400);
+  EXPECT_NE(visible_text(reset.body).find("密码不能包含用户名"), std::string::npos) << visible_text(reset.body);
+  EXPECT_TRUE(store::AccountRepository(*s.db).check_password(s.editor.id, "correct horse"));
+
+  auto editor = ConsoleSession::login(s.port, "editor", "correct horse");
+  auto mine = editor.post("/console/account/password", {{"current_password", "correct horse"},
+                                                       {"new_password", "1234567890"},
+                                                       {"confirm_password", "1234567890"}});
+  EXPECT_EQ(mine.status, 400);
+  EXPECT_NE(visible_text(mine.body).find("过于简单或有规律"), std::string::npos) << visible_text(mine.body);
+  EXPECT_TRUE(store::AccountRepository(*s.db).check_password(s.editor.id, "correct horse"));
 }
 
 TEST_F(ConsoleTest, LoginFormWithoutItsCsrfCookieIsRefused) {
@@ -200,7 +259,7 @@ TEST_F(ConsoleTest, SiteAdminManagesUsersDepartmentsCatalogueAndSite) {
   EXPECT_EQ(editor_session.get("/console/").status, 303);  // signed out at once
   auto bad = c.post("/console/users/", {{"username", "Bad Name"}, {"display_name", ""}, {"role", "editor"}, {"password", "x"}});
   EXPECT_EQ(bad.status, 400);
-  EXPECT_NE(bad.body.find("密码至少 8 个字符"), std::string::npos);
+  EXPECT_NE(bad.body.find("密码至少 10 个字符"), std::string::npos);
   EXPECT_EQ(c.post("/console/users/" + std::to_string(s.admin.id) + "/disable", {{"disabled", "1"}}).status, 403);
   const auto actions = s.audit_actions();
   for (const char* a : {"department.create", "catalogue.create", "catalogue.rename", "site.update", "user.disable"})
@@ -278,6 +337,16 @@ TEST_F(ConsoleTest, TwoStepVerificationIsSetUpOnTheAccountPage) {
   EXPECT_TRUE(without.cookie.empty());
   auto with = ConsoleSession::login(s.port, "editor", "correct horse", domain::totp_code(*key, std::time(nullptr)));
   EXPECT_FALSE(with.cookie.empty());
+  // Issue 10: the key is stored sealed, not as the secret the page showed.
+  {
+    store::Lease lease(*s.db);
+    long long id = s.editor.id;
+    std::string stored;
+    lease.sql() << "SELECT totp_secret FROM accounts WHERE id = :id", soci::use(id, "id"), soci::into(stored);
+    EXPECT_EQ(stored.rfind("sealed1:", 0), 0u);
+    EXPECT_EQ(stored.find(secret), std::string::npos);
+    EXPECT_EQ(stored.find(store::to_hex(*key)), std::string::npos);
+  }
 
   // Switching it off needs the password.
   EXPECT_EQ(with.post("/console/account/totp/disable", {{"password", "wrong one"}}).status, 400);

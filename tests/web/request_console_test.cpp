@@ -10,6 +10,8 @@
 #include <set>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "store/account_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/disclosure_request_repository.hpp"
@@ -475,7 +477,53 @@ TEST_F(RequestConsoleTest, DashboardAndAnnualReportBehindLogin) {
   EXPECT_EQ(pub.get("/console/api/requests/annual-report").status, 400);
   EXPECT_EQ(pub.get("/console/api/requests/annual-report?year=abc").status, 400);
   EXPECT_EQ(login("auditor").get("/console/api/requests/annual-report?year=" + year).status, 200);
-  EXPECT_EQ(login("editor").get("/console/api/requests/annual-report?year=" + year).status, 403);
+}
+
+// Issue 10: the dashboard showed editors the site-wide annual-report tables while the JSON
+// behind it refused them. One rule now (annual_figures_department): an editor sees, on the
+// page and in the JSON alike, the figures of the applications assigned to their department.
+TEST_F(RequestConsoleTest, EditorsSeeTheirDepartmentsAnnualFiguresOnThePageAndInTheJson) {
+  auto pub = login("publisher");
+  const auto unassigned = register_letter(pub, days_ago(0));
+  const auto mine = register_letter(pub, days_ago(0));
+  const auto theirs = register_letter(pub, days_ago(0));
+  ASSERT_EQ(pub.post("/console/requests/" + mine.tn + "/assign",
+                     {{"department_id", std::to_string(s.seed.department.id)}}).status, 303);
+  ASSERT_EQ(pub.post("/console/requests/" + theirs.tn + "/assign",
+                     {{"department_id", std::to_string(s.other_department.id)}}).status, 303);
+  const std::string year = mine.tn.substr(4, 4);
+  // 一、本年新收 for 自然人, as the page's table shows it and as the JSON gives it.
+  auto page_count = [&](const ConsoleSession& c) {
+    auto r = c.get("/console/requests/dashboard?year=" + year);
+    EXPECT_EQ(r.status, 200);
+    std::smatch m;
+    if (!std::regex_search(r.body, m, std::regex(R"(一、本年新收政府信息公开申请数量</th><td>(\d+)</td>)"))) return -1;
+    return std::stoi(m[1]);
+  };
+  auto json_count = [&](const ConsoleSession& c) {
+    auto r = c.get("/console/api/requests/annual-report?year=" + year);
+    EXPECT_EQ(r.status, 200) << r.body;
+    if (r.status != 200) return -1;
+    auto j = nlohmann::json::parse(r.body);
+    return j["三、收到和处理政府信息公开申请情况"]["一、本年新收政府信息公开申请数量"]["自然人"].get<int>();
+  };
+  EXPECT_EQ(page_count(pub), 3);
+  EXPECT_EQ(json_count(pub), 3);
+  auto editor = login("editor");
+  EXPECT_EQ(page_count(editor), 1);
+  EXPECT_EQ(json_count(editor), 1);
+  EXPECT_NE(visible_text(editor.get("/console/requests/dashboard?year=" + year).body).find("仅统计分办给本部门的申请"),
+            std::string::npos);
+  auto other = login("other_editor");
+  EXPECT_EQ(page_count(other), 1);
+  EXPECT_EQ(json_count(other), 1);
+  EXPECT_EQ(nlohmann::json::parse(other.get("/console/api/requests/annual-report?year=" + year).body)["department"],
+            s.other_department.id);
+  // Roles that do not read applications see neither.
+  auto reviewer = login("reviewer");
+  EXPECT_EQ(reviewer.get("/console/requests/dashboard").status, 403);
+  EXPECT_EQ(reviewer.get("/console/api/requests/annual-report?year=" + year).status, 403);
+  (void)unassigned;
 }
 
 // Assignment is by department id: renaming the department keeps its editors' applications.

@@ -7,6 +7,7 @@
 //    of the account ends (ADR 0008), so the user signs in again.
 #include <ctime>
 
+#include "domain/password_quality.hpp"
 #include "domain/totp.hpp"
 #include "http/router.hpp"
 #include "web/console/console_pages.hpp"
@@ -82,7 +83,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
     if (!accounts.check_password(c.user.id, current)) problems.push_back("当前密码不正确");
     if (next != c.form.value("confirm_password")) problems.push_back("两次输入的新密码不一致");
     if (!next.empty() && next == current) problems.push_back("新密码不能与当前密码相同");
-    for (auto& p : store::password_problems(next)) problems.push_back(p);
+    for (auto& p : domain::password_problems(next, c.user.username)) problems.push_back(p);
     if (!problems.empty())
       return account_page(c, c.user.totp_enabled ? std::string() : store::AccountRepository::new_totp_key(), problems,
                           400);

@@ -72,6 +72,9 @@ struct ConsoleOptions {
   AuditSink audit;                      // default (empty): store_audit_sink(db)
   store::Clock clock;                   // default (empty): store::system_clock()
   store::LoginPolicy policy;
+  // The installation secret (32 bytes, app::installation_secret): seals the accounts' TOTP
+  // keys (ADR 0018). Empty: two-step verification cannot be switched on.
+  std::string secret;
   // For "我的工作" deadlines (20 working days, Art. 26); nullptr = weekends only.
   std::shared_ptr<const domain::WorkingDayCalendar> calendar;
 };

@@ -31,8 +31,11 @@ struct ConsoleApp::Impl {
     if (!options.clock) options.clock = store::system_clock();
     if (!options.calendar) options.calendar = std::make_shared<domain::WorkingDayCalendar>();
     secure = options.base_url.rfind("https://", 0) == 0;
+    if (!options.secret.empty())
+      totp_sealing = store::PersonalDataKey::derive_from(options.secret, store::PersonalDataKey::Purpose::TotpKeys);
   }
   ConsoleOptions options;
+  std::optional<store::PersonalDataKey> totp_sealing;
   store::Database& db;
   TemplateRenderer templates;
   bool secure = false;
@@ -72,7 +75,7 @@ ConsoleApp::~ConsoleApp() = default;
 
 const TemplateRenderer& ConsoleApp::templates() const { return impl_->templates; }
 store::AccountRepository ConsoleApp::accounts() const {
-  return store::AccountRepository(impl_->db, impl_->options.clock, impl_->options.policy);
+  return store::AccountRepository(impl_->db, impl_->options.clock, impl_->options.policy, impl_->totp_sealing);
 }
 const ConsoleOptions& ConsoleApp::options() const { return impl_->options; }
 void ConsoleApp::audit(const AuditEvent& event) const {

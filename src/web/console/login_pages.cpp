@@ -1,6 +1,8 @@
 // 登录 / 退出. The login form is protected against login CSRF by a double-submit cookie
 // (zwgk_login_csrf, random, SameSite=Strict) whose value the form repeats; once signed in
 // every form carries the session's own CSRF token (console_app.cpp).
+#include <algorithm>
+
 #include "http/router.hpp"
 #include "store/secrets.hpp"
 #include "web/console/console_pages.hpp"
@@ -79,7 +81,11 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
                          : result.outcome == LoginOutcome::TotpRequired   ? 200
                                                                           : 401;
       const bool ask_totp = result.outcome == LoginOutcome::TotpRequired || result.outcome == LoginOutcome::WrongTotp;
-      return login_form(app, next, username, result.message, ask_totp, status);
+      auto r = login_form(app, next, username, result.message, ask_totp, status);
+      // Refused before evaluation (ADR 0018): when to come back, for people and for scripts.
+      if (result.outcome == LoginOutcome::Throttled && result.retry_at > 0)
+        r.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, result.retry_at - app.options().clock())));
+      return r;
     }
     e.action = "login";
     app.audit(e);

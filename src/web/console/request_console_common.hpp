@@ -54,6 +54,15 @@ inline bool visible_to(const ConsoleRequest& c, const std::optional<std::int64_t
   return c.user.department_id && department_id && *c.user.department_id == *department_id;
 }
 
+// Whose figures the annual report's tables 三 and 四 show — the dashboard and its JSON
+// (/console/api/requests/annual-report) alike, both open to request_readers(): a department
+// editor only the applications assigned to their department (none without a department),
+// every other reader the whole site.
+inline std::optional<std::int64_t> annual_figures_department(const ConsoleRequest& c) {
+  if (c.user.role != domain::Role::DepartmentEditor) return std::nullopt;
+  return c.user.department_id.value_or(-1);
+}
+
 inline std::optional<std::string> request_refusal(ConsoleRequest& c, domain::Action a, const store::StoredRequest& r) {
   return domain::permission_refusal(c.user, a, request_target(c, r));
 }

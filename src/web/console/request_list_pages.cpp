@@ -52,13 +52,16 @@ View review_row_view(const std::string& label, const domain::ReviewRow& row) {
   return r;
 }
 
-// Table 三 and 四 of the annual report for `year`, as the dashboard shows them.
+// Table 三 and 四 of the annual report for `year`, as the dashboard shows them (a department
+// editor's: their department's figures, annual_figures_department).
 View annual_view(ConsoleRequest& c, const EnvPtr& env, int year) {
   auto repo = env->repo(c.db);
-  const auto three = repo.section_three(c.site.id, year);
-  const auto four = repo.section_four(c.site.id, year);
+  const auto department = annual_figures_department(c);
+  const auto three = repo.section_three(c.site.id, year, department);
+  const auto four = repo.section_four(c.site.id, year, department);
   View v{View::type::object};
   v.set("year", std::to_string(year));
+  if (department) v.set("department_only", true);
   View columns{View::type::list};
   for (const auto& l : domain::applicant_column_labels()) columns.push_back(View(std::string(l)));
   v.set("columns", columns);
@@ -202,9 +205,9 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     return c.page("依申请公开办理情况", "console_request_dashboard", v);
   });
 
-  // The annual report's counts as JSON (docs/api.md), behind console login, own site only.
-  app.get(router, "/console/api/requests/annual-report",
-          Access::only({domain::Role::Publisher, domain::Role::Auditor, domain::Role::SiteAdmin}),
+  // The annual report's counts as JSON (docs/api.md), behind console login, own site only;
+  // the same readers and the same figures as the dashboard's tables.
+  app.get(router, "/console/api/requests/annual-report", request_readers(),
           [](ConsoleRequest& c) {
             auto error = [](const std::string& message) {
               api::Json e;
@@ -215,7 +218,8 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
             if (y.empty()) return error("请用参数 year 指定年份，例如 ?year=2024");
             auto year = parse_positive_integer(y);
             if (!year || y.size() != 4) return error("参数 year 应为四位年份，例如 ?year=2024");
-            auto resp = api::json_response(request_annual_report_json(c.db, c.site.id, static_cast<int>(*year)));
+            auto resp = api::json_response(request_annual_report_json(c.db, c.site.id, static_cast<int>(*year),
+                                                                              annual_figures_department(c)));
             resp.set_header("Cache-Control", "no-store");
             resp.cache_tags.clear();
             return resp;
