@@ -90,15 +90,14 @@ print(f"{rps:.0f} {p50:.3f} {p99:.3f} {err}")
 '
 }
 
-# flood_wrk URL DISTINCT -> "req/s statuses" in $TMP/flood.out (runs in the background)
+# flood_start URL DISTINCT: wrk in the background, its report in $TMP/flood.out
 flood_start() {
   FLOOD_DISTINCT=$2 taskset -c "$CLIENT_CPU" wrk -t1 -c"$FLOOD_C" -d"$((DURATION + 2))s" --timeout 10s \
     -s "$ROOT_DIR/bench/flood.lua" "$1/search/" >"$TMP/flood.out" 2>&1 &
   FLOOD_PID=$!
   sleep 1  # the flood is on before the probe starts
 }
-flood_result() {
-  wait "$FLOOD_PID" || true
+flood_result() {  # after wait "$FLOOD_PID" (a subshell cannot wait for it)
   local rps statuses
   rps=$(grep -o 'Requests/sec: *[0-9.]*' "$TMP/flood.out" | grep -o '[0-9.]*$' || echo 0)
   statuses=$(grep '^statuses' "$TMP/flood.out" | sed 's/^statuses //' || true)
@@ -111,7 +110,7 @@ scenario() {  # label distinct|same|none
   echo "flood_bench: $label ..."
   if [ "$kind" != none ]; then flood_start "$ZWGK_URL" "$([ "$kind" = distinct ] && echo 1 || echo 0)"; fi
   PROBE[$label]=$(probe_wrk "$PAGE_URL")
-  if [ "$kind" != none ]; then FLOOD[$label]=$(flood_result); else FLOOD[$label]="-|-"; fi
+  if [ "$kind" != none ]; then wait "$FLOOD_PID" || true; FLOOD[$label]=$(flood_result); else FLOOD[$label]="-|-"; fi
   sleep 1
 }
 
