@@ -15,6 +15,7 @@
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
 #include "web/site_fixture.hpp"
+#include "web/site_resolver.hpp"
 #include "web/urls.hpp"
 
 namespace zwgk::test {
@@ -211,6 +212,18 @@ TEST(AttachmentAccess, DisclosedFilesOnlyThroughTheirPrivateLink) {
   ASSERT_EQ(link.status, 200);
   EXPECT_EQ(link.body, bytes);
   EXPECT_NE(link.header("x-content-type-options").value_or(""), "");
+}
+
+TEST(AttachmentAccess, AFilesSitesAreTheSitesServedOnTheRequestsHost) {
+  std::vector<domain::Site> sites(3);
+  sites[0].id = 1;                           // the city portal, any host
+  sites[1].id = 2;
+  sites[1].path_prefix = "/xinshao";         // a county under the same host
+  sites[2].id = 3;
+  sites[2].host = "www.dongkou.gov.cn";      // a county on a host of its own
+  EXPECT_EQ(web::sites_served_on_host(sites, "www.dongkou.gov.cn"), std::vector<std::int64_t>{3});
+  EXPECT_EQ(web::sites_served_on_host(sites, "WWW.DONGKOU.GOV.CN"), std::vector<std::int64_t>{3});
+  EXPECT_EQ(web::sites_served_on_host(sites, "127.0.0.1"), (std::vector<std::int64_t>{1, 2, 3}));
 }
 
 }  // namespace
