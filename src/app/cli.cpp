@@ -30,12 +30,12 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
           return "无法识别的参数: " + a;
       }
       static const std::pair<const char*, const char*> kSubcommands[] = {
-          {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify"},
+          {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify"}, {"blobs", "sweep"},
           {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}};
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
           if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、scan、user、requests）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -154,6 +154,14 @@ int run_cli(int argc, char** argv) {
   ScanArgs scan_args;
   scan->add_option("--site", scan_args.site, "只检查该网站（网站代码），默认全部网站");
 
+  auto* blobs = app.add_subcommand("blobs", "附件内容存储");
+  blobs->require_subcommand(1);
+  BlobsArgs blobs_args;
+  auto* blobs_sweep = blobs->add_subcommand("sweep", "删除没有任何文件、修订版本或依申请公开答复引用的附件内容（较新的保留）");
+  add_database(blobs_sweep, database);
+  blobs_sweep->add_option("--min-age-hours", blobs_args.min_age_hours, "只删除存入至少这么多小时的内容（默认 24，1 至 87600）")
+      ->check(CLI::Range(1, 87600));
+
   auto* reindex = app.add_subcommand("reindex", "重建站内搜索索引（显示进度）");
   add_database(reindex, database);
   ReindexArgs reindex_args;
@@ -252,6 +260,7 @@ int run_cli(int argc, char** argv) {
       return audit_command(config, audit_args);
     }
     if (scan->parsed()) return scan_command(config, scan_args);
+    if (blobs->parsed() && blobs_sweep->parsed()) return blobs_command(config, blobs_args);
     if (reindex->parsed()) {
       reindex_args.progress = !reindex_quiet;
       return reindex_command(config, reindex_args);

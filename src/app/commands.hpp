@@ -70,6 +70,12 @@ struct ReindexArgs {
 };
 int reindex_command(const Config& config, const ReindexArgs& args);
 
+// zwgk blobs sweep: deletes stored file bytes no row references, older than the threshold.
+struct BlobsArgs {
+  int min_age_hours = 24;  // store::kBlobSweepMinAge
+};
+int blobs_command(const Config& config, const BlobsArgs& args);
+
 struct ScanArgs {
   std::string site;  // site code; "" = every site
 };

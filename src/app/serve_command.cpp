@@ -12,6 +12,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/blob_sweeper.hpp"
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
@@ -204,6 +205,7 @@ int serve_command(const Config& config) {
   server.stop_on_signals();
   {
     PublicationScheduler scheduler(*db);
+    BlobSweeper blob_sweeper(*db);  // hourly: unreferenced file bytes (app/blob_sweeper.hpp)
     server.run();
   }
   db->set_change_listener({});

@@ -4,7 +4,10 @@
 
 #include <sodium.h>
 
+#include <ctime>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "store/raw_connection.hpp"
 
@@ -60,31 +63,38 @@ std::string sha256_hex(std::string_view data) {
 }
 
 std::string BlobStore::put(std::string_view data, const std::string& media_type) {
+  try {
+    Lease lease(db_);
+    return put(lease, data, media_type);
+  } catch (const StoreError& e) {
+    throw StoreError(std::string("保存附件内容失败: ") + e.what());
+  }
+}
+
+// Known bytes get a fresh created_at (invariant 2): the sweep then sees them as young while
+// the caller goes on to reference them; on PostgreSQL the update also locks the row, so a
+// sweep deleting it concurrently re-checks the age and keeps it.
+std::string BlobStore::put(Lease& lease, std::string_view data, const std::string& media_type) {
   const std::string hash = sha256_hex(data);
   const std::string size = std::to_string(data.size());
   const std::string now = now_utc_iso();
-  try {
-    Lease lease(db_);
-    if (lease.sqlite()) {
-      sqlite3* h = raw_sqlite(lease.sql());
-      auto st = prepare(h,
-                        "INSERT INTO blobs (sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?) "
-                        "ON CONFLICT (sha256) DO NOTHING");
-      sqlite3_bind_text(st.get(), 1, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
-      sqlite3_bind_text(st.get(), 2, media_type.data(), static_cast<int>(media_type.size()), SQLITE_STATIC);
-      sqlite3_bind_int64(st.get(), 3, static_cast<sqlite3_int64>(data.size()));
-      // A zero-length blob still has to be a blob, not NULL.
-      sqlite3_bind_blob64(st.get(), 4, data.empty() ? "" : data.data(), data.size(), SQLITE_STATIC);
-      sqlite3_bind_text(st.get(), 5, now.data(), static_cast<int>(now.size()), SQLITE_STATIC);
-      if (sqlite3_step(st.get()) != SQLITE_DONE) throw StoreError(one_line(sqlite3_errmsg(h)));
-    } else {
-      pg_params(raw_pg(lease.sql()),
-                "INSERT INTO blobs (sha256, media_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5) "
-                "ON CONFLICT (sha256) DO NOTHING",
-                {hash, media_type, size, data, now}, {0, 0, 0, 1, 0}, 0);
-    }
-  } catch (const StoreError& e) {
-    throw StoreError(std::string("保存附件内容失败: ") + e.what());
+  if (lease.sqlite()) {
+    sqlite3* h = raw_sqlite(lease.sql());
+    auto st = prepare(h,
+                      "INSERT INTO blobs (sha256, media_type, size, data, created_at) VALUES (?, ?, ?, ?, ?) "
+                      "ON CONFLICT (sha256) DO UPDATE SET created_at = excluded.created_at");
+    sqlite3_bind_text(st.get(), 1, hash.data(), static_cast<int>(hash.size()), SQLITE_STATIC);
+    sqlite3_bind_text(st.get(), 2, media_type.data(), static_cast<int>(media_type.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(st.get(), 3, static_cast<sqlite3_int64>(data.size()));
+    // A zero-length blob still has to be a blob, not NULL.
+    sqlite3_bind_blob64(st.get(), 4, data.empty() ? "" : data.data(), data.size(), SQLITE_STATIC);
+    sqlite3_bind_text(st.get(), 5, now.data(), static_cast<int>(now.size()), SQLITE_STATIC);
+    if (sqlite3_step(st.get()) != SQLITE_DONE) throw StoreError(one_line(sqlite3_errmsg(h)));
+  } else {
+    pg_params(raw_pg(lease.sql()),
+              "INSERT INTO blobs (sha256, media_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5) "
+              "ON CONFLICT (sha256) DO UPDATE SET created_at = excluded.created_at",
+              {hash, media_type, size, data, now}, {0, 0, 0, 1, 0}, 0);
   }
   return hash;
 }
@@ -117,6 +127,63 @@ std::optional<Blob> BlobStore::get(const std::string& sha256) {
   } catch (const StoreError& e) {
     throw StoreError(std::string("读取附件内容失败: ") + e.what());
   }
+}
+
+namespace {
+
+// Invariant 2: every table whose rows reference a blob (see blob_store.hpp).
+constexpr const char* kUnreferenced =
+    "NOT EXISTS (SELECT 1 FROM document_attachments a WHERE a.sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM revision_attachments r WHERE r.sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM request_files f WHERE f.blob_sha256 = blobs.sha256)";
+
+}  // namespace
+
+BlobSweep BlobStore::sweep(const std::string& older_than_utc) {
+  return guarded("清理无引用的附件内容失败", [&] {
+    BlobSweep out;
+    Lease lease(db_);
+    Transaction tx(lease);
+    std::string cutoff = older_than_utc;
+    std::vector<std::pair<std::string, long long>> orphans;
+    {
+      std::string sha;
+      long long size = 0;
+      soci::statement st = (lease.sql().prepare << std::string("SELECT sha256, size FROM blobs WHERE created_at < :cutoff AND ") +
+                                                       kUnreferenced + " ORDER BY sha256",
+                            soci::use(cutoff, "cutoff"), soci::into(sha), soci::into(size));
+      st.execute();
+      while (st.fetch()) orphans.emplace_back(sha, size);
+    }
+    for (auto& [sha, size] : orphans) {
+      // Checked again row by row: the statement is the one that decides.
+      soci::statement del = (lease.sql().prepare << std::string("DELETE FROM blobs WHERE sha256 = :sha AND created_at < :cutoff AND ") +
+                                                        kUnreferenced,
+                             soci::use(sha, "sha"), soci::use(cutoff, "cutoff"));
+      del.execute(true);
+      if (del.get_affected_rows() == 0) continue;
+      lease.sql() << "DELETE FROM attachment_texts WHERE sha256 = :sha", soci::use(sha, "sha");
+      ++out.removed;
+      out.removed_bytes += size;
+    }
+    long long young = 0, kept = 0;
+    lease.sql() << std::string("SELECT count(*) FROM blobs WHERE created_at >= :cutoff AND ") + kUnreferenced,
+        soci::use(cutoff, "cutoff"), soci::into(young);
+    lease.sql() << "SELECT count(*) FROM blobs", soci::into(kept);
+    tx.commit();
+    out.young_orphans = young;
+    out.kept = kept;
+    return out;
+  });
+}
+
+std::string blob_sweep_cutoff(std::chrono::system_clock::time_point now, std::chrono::seconds min_age) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(now - min_age);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace zwgk::store

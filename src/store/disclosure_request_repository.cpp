@@ -439,11 +439,11 @@ DisclosedFile DisclosureRequestRepository::add_disclosed_file(const std::string&
   if (!found) throw NotFound("申请不存在: " + tracking);
   DisclosedFile f;
   f.file_name = file_name;
-  f.sha256 = BlobStore(db_).put(data, media_type);
   f.download_token = random_hex(24);
   guarded("保存公开的文件失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);
+    f.sha256 = BlobStore::put(lease, data, media_type);  // with its row (blob_store.hpp invariant 1)
     long long rid = found->id, id = 0;
     std::string now = now_utc_iso();
     lease.sql() << "INSERT INTO request_files (request_id, blob_sha256, file_name, download_token, created_at) "

@@ -8,6 +8,7 @@
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
 #include "domain/html_sanitizer.hpp"
+#include "store/blob_store.hpp"
 #include "store/document_rows.hpp"
 #include "store/workflow_rows.hpp"
 #include "store/workflow_run.hpp"
@@ -109,7 +110,7 @@ DraftRef WorkflowRepository::create_draft(const domain::Account& who, domain::Do
 }
 
 int WorkflowRepository::save(const domain::Account& who, domain::Document doc, int expected_revision,
-                             const Actor& actor) {
+                             const Actor& actor, const std::vector<UploadedFile>& uploads) {
   if (doc.id == 0) throw domain::ValidationError({"请先新建草稿"});
   return in_transaction(db_, "保存文件失败", [&](Lease& lease, std::vector<std::string>& tags) {
     auto l = lock(lease, doc.id);
@@ -118,6 +119,10 @@ int WorkflowRepository::save(const domain::Account& who, domain::Document doc, i
     if (auto r = domain::permission_refusal(who, Action::Edit, domain::Target{l.doc.site_id, doc.department_id}))
       throw WorkflowRefused(WorkflowRefused::Kind::Forbidden, *r);
     require_latest(lease, l, expected_revision);
+    for (const auto& u : uploads) {  // with the revision that lists them (blob_store.hpp invariant 1)
+      const std::string sha = BlobStore::put(lease, u.data, u.media_type);
+      store_attachment_text(lease, sha, u.text);
+    }
     return save_revision(lease, l, std::move(doc), actor, "edit", Action::Edit, tags, nlohmann::json::object());
   });
 }

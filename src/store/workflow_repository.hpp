@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/account.hpp"
@@ -52,6 +53,13 @@ class RevisionConflict : public StoreError {
  private:
   int seen_, latest_;
   std::vector<domain::FieldChange> changes_;
+};
+
+// An attachment's bytes arriving with a save, and the text extracted from them.
+struct UploadedFile {
+  std::string_view data;
+  std::string media_type;
+  std::string text;
 };
 
 struct WorkflowInfo {
@@ -119,8 +127,11 @@ class WorkflowRepository {
   // --- writing (each: permission + stage + audit, one transaction) ---------------------
   // A new draft (revision 1) in the editor's department. doc.id must be 0.
   DraftRef create_draft(const domain::Account& who, domain::Document doc, const Actor& actor);
-  // Saves revision expected_revision + 1. Body HTML is sanitised.
-  int save(const domain::Account& who, domain::Document doc, int expected_revision, const Actor& actor);
+  // Saves revision expected_revision + 1. Body HTML is sanitised. `uploads` are the bytes of
+  // attachments new in `doc` (listed there by sha256_hex of the bytes): they are stored in the
+  // same transaction, so a refused save (conflict, permission) leaves no blob behind.
+  int save(const domain::Account& who, domain::Document doc, int expected_revision, const Actor& actor,
+           const std::vector<UploadedFile>& uploads = {});
   void set_interpretation_form(const domain::Account& who, std::int64_t id, domain::InterpretationForm form,
                                const Actor& actor);
   void submit(const domain::Account& who, std::int64_t id, const Actor& actor);

@@ -2,6 +2,7 @@
 #include "store/workflow_rows.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "domain/errors.hpp"
 #include "store/document_rows.hpp"
@@ -132,6 +133,14 @@ void insert_revision(Lease& lease, const domain::Document& snapshot, int number,
                  "VALUES (:doc, :n, :aid, :user, :now, :snap)",
       soci::use(doc, "doc"), soci::use(n, "n"), soci::use(aid, "aid"), soci::use(user, "user"),
       soci::use(now, "now"), soci::use(text, "snap");
+  // The blobs this revision lists, as rows (migration 0011): what makes a published past
+  // version's files public and keeps a draft's files from the blob sweep.
+  std::set<std::string> hashes;
+  for (const auto& a : snapshot.attachments)
+    if (!a.sha256.empty()) hashes.insert(a.sha256);
+  for (std::string sha : hashes)
+    lease.sql() << "INSERT INTO revision_attachments (document_id, revision, sha256) VALUES (:doc, :n, :sha)",
+        soci::use(doc, "doc"), soci::use(n, "n"), soci::use(sha, "sha");
 }
 
 std::optional<Revision> load_revision(Lease& lease, std::int64_t id, int number) {

@@ -403,9 +403,8 @@ std::optional<http::Response> disclosed_file_download(store::Database& db, const
   if (!f || f->file_name != req.param("name")) return std::nullopt;
   auto blob = store::BlobStore(db).get(f->sha256);
   if (!blob) return std::nullopt;
-  http::Response r;
-  r.content_type = blob->media_type.empty() ? "application/octet-stream" : blob->media_type;
-  r.body = std::move(blob->data);
+  // Only through this private link (store/attachment_access.hpp): /attachments/ answers 404.
+  http::Response r = attachment_response(std::move(*blob), f->file_name);  // nosniff, no active types
   r.set_header("Content-Disposition", content_disposition("attachment", f->file_name));
   r.set_header("Cache-Control", "private, no-store");
   r.set_header("X-Robots-Tag", "noindex");

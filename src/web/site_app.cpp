@@ -7,7 +7,7 @@
 //       time is served without re-registering routes; "P/xxgk" and the like redirect to
 //       the form with the trailing slash
 //   GET /static/{path*}                 static/ (http::serve_static: traversal -> 404)
-//   GET /attachments/{sha256}/{name}    BlobStore, Range, RFC 5987 file name
+//   GET /attachments/{sha256}/{name}    files of published documents only (attachment_download.hpp)
 //   GET /preferences/large-text         large-text cookie on/off, 303 back (see text_size_preference.hpp)
 //   GET /preferences/text-size.css      the cookie-dependent stylesheet (never page-cached)
 //   + register_api_routes / register_feed_routes (web/api.hpp)
@@ -189,7 +189,7 @@ void SiteApp::register_routes(http::Router& router) {
     return r.status == 404 ? app.error_for(req, 404, "您访问的文件不存在。") : r;
   });
   router.get("/attachments/{sha256}/{name}", [&app](http::Request& req) {
-    auto r = attachment_download(app.db, req);
+    auto r = attachment_download(app.db, req, store::SiteRepository(app.db).all());
     return r ? std::move(*r) : app.error_for(req, 404, "您访问的附件不存在。");
   });
   router.get("/preferences/large-text", [&app](http::Request& req) {

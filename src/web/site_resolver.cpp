@@ -53,4 +53,13 @@ std::optional<ResolvedSite> resolve_site(const std::vector<domain::Site>& sites,
   return std::nullopt;
 }
 
+std::vector<std::int64_t> sites_served_on_host(const std::vector<domain::Site>& sites, std::string_view host) {
+  std::vector<std::int64_t> by_host, all;
+  for (const auto& s : sites) {
+    all.push_back(s.id);
+    if (!s.host.empty() && !host.empty() && same_host(s.host, host)) by_host.push_back(s.id);
+  }
+  return by_host.empty() ? all : by_host;
+}
+
 }  // namespace zwgk::web

@@ -7,6 +7,7 @@
 //      path on a segment boundary ("/xinshao" matches "/xinshao" and "/xinshao/..." but
 //      not "/xinshaoxyz"). The default site has prefix "" and matches everything.
 // Pure function over a list of sites: no database, unit-tested on its own.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,11 @@ struct ResolvedSite {
 
 std::optional<ResolvedSite> resolve_site(const std::vector<domain::Site>& sites, std::string_view host,
                                          std::string_view path);
+
+// The sites whose pages a request for `host` can reach, for paths outside every site's
+// prefix (/attachments/...): the sites that claim the host, or every site if none does
+// (rule 2). A site's files are served on the hosts its pages are served on.
+std::vector<std::int64_t> sites_served_on_host(const std::vector<domain::Site>& sites, std::string_view host);
 
 // True if `prefix` ("" or "/a" or "/a/b") matches `path` on a segment boundary.
 bool path_has_prefix(std::string_view path, std::string_view prefix);

@@ -8,12 +8,18 @@
 //   POST /console/documents/{id}/edit
 //   POST /console/documents/{id}/attachments            multipart: file, expected_revision
 //   POST /console/documents/{id}/attachments/remove     position, expected_revision
+//   GET  /console/documents/{id}/attachments/{sha256}/{name}   a file of any revision of the
+//        document (drafts and amendments included) for a user who may view the document;
+//        403 for another site or department; never cached (issue 10 §3)
 //   POST /console/documents/{id}/import-docx            multipart: docx, expected_revision
 #include "http/router.hpp"
 #include "ingest/docx_import.hpp"
 #include "ingest/file_type.hpp"
 #include "ingest/pdf_text.hpp"
+#include "store/attachment_access.hpp"
 #include "store/blob_store.hpp"
+#include "store/document_repository.hpp"
+#include "web/attachment_download.hpp"
 #include "web/console/document_form.hpp"
 #include "web/console/document_pages.hpp"
 #include "web/console/document_support.hpp"
@@ -38,6 +44,7 @@ void add_attachment_views(View& v, const domain::Document& doc) {
     r.set("media_type", a.media_type);
     r.set("size_kb", std::to_string((a.size + 1023) / 1024));
     r.set("position", std::to_string(a.position));
+    r.set("url", console_attachment_url(doc.id, a));
     list.push_back(r);
   }
   v.set("attachments", list);
@@ -63,9 +70,10 @@ std::optional<Loaded> editable(ConsoleRequest& c) {
 }
 
 // Saves `doc` as the next revision after `expected`; refusals and conflicts as pages.
-http::Response save_and_return(ConsoleRequest& c, const domain::Document& doc, int expected, const std::string& back) {
+http::Response save_and_return(ConsoleRequest& c, const domain::Document& doc, int expected, const std::string& back,
+                               const std::vector<store::UploadedFile>& uploads = {}) {
   return run_action(c, [&] {
-    store::WorkflowRepository(c.db).save(c.user, doc, expected, actor_of(c));
+    store::WorkflowRepository(c.db).save(c.user, doc, expected, actor_of(c), uploads);
     return c.see_other(back);
   });
 }
@@ -178,10 +186,27 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     a.media_type = check.media_type;
     a.size = static_cast<std::int64_t>(file->data.size());
     a.position = doc.attachments.empty() ? 0 : doc.attachments.back().position + 1;
-    a.sha256 = store::BlobStore(c.db).put(file->data, check.media_type);
-    store::WorkflowRepository(c.db).set_attachment_text(a.sha256, ingest::extract_text(check.media_type, file->data));
+    a.sha256 = store::sha256_hex(file->data);
     doc.attachments.push_back(a);
-    return save_and_return(c, doc, expected_revision(c), "/console/documents/" + std::to_string(doc.id) + "/edit");
+    // The bytes are stored by the save itself: a refused save (409, 403) leaves none behind.
+    const store::UploadedFile upload{file->data, check.media_type, ingest::extract_text(check.media_type, file->data)};
+    return save_and_return(c, doc, expected_revision(c), "/console/documents/" + std::to_string(doc.id) + "/edit",
+                           {upload});
+  });
+
+  app.get(router, "/console/documents/{id}/attachments/{sha256}/{name}", Access::any(), [](ConsoleRequest& c) {
+    const auto id = id_param(c);
+    const std::string sha = c.http.param("sha256"), name = c.http.param("name");
+    if (!id || !is_sha256_hex(sha) || !is_plain_file_name(name)) return c.refuse("没有这个附件。", 404);
+    const auto row = store::DocumentRepository(c.db).by_id(*id);
+    if (!row) return c.refuse("没有这个文件。", 404);
+    if (!load_visible(c, *id)) return c.refuse("您无权查看这个文件的附件。", 403);  // another site or department
+    if (!store::AttachmentAccess(c.db).document_lists(*id, sha)) return c.refuse("这个文件没有这个附件。", 404);
+    auto blob = store::BlobStore(c.db).get(sha);
+    if (!blob) return c.refuse("附件内容已不存在。", 404);
+    http::Response r = attachment_response(std::move(*blob), name);
+    r.set_header("Cache-Control", "private, no-store");
+    return r;
   });
 
   app.post(router, "/console/documents/{id}/attachments/remove", Access::any(), [](ConsoleRequest& c) {

@@ -1,6 +1,8 @@
 // Shared helpers of the console's document pages (see document_support.hpp).
 #include "web/console/document_support.hpp"
 
+#include "web/urls.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -15,6 +17,10 @@ store::Actor actor_of(const ConsoleRequest& c) { return store::Actor{c.user.id, 
 
 bool department_scoped(domain::Role role) {
   return role == domain::Role::DepartmentEditor || role == domain::Role::DepartmentReviewer;
+}
+
+std::string console_attachment_url(std::int64_t document_id, const domain::Attachment& a) {
+  return "/console/documents/" + std::to_string(document_id) + attachment_url(a.sha256, a.file_name);
 }
 
 std::optional<Loaded> load_visible(ConsoleRequest& c, std::int64_t id) {

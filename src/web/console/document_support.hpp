@@ -29,6 +29,10 @@ struct Loaded {
 };
 std::optional<Loaded> load_visible(ConsoleRequest& c, std::int64_t id);
 
+// /console/documents/{id}/attachments/{sha256}/{name}: a file of the document as the
+// console serves it (drafts included; document_edit_pages.cpp).
+std::string console_attachment_url(std::int64_t document_id, const domain::Attachment& a);
+
 // Whether the user may do `action` to this document now (role, scope and stage).
 bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l);
 

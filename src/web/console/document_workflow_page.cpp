@@ -157,6 +157,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
       View r{View::type::object};
       r.set("file_name", a.file_name);
       r.set("media_type", a.media_type);
+      r.set("url", console_attachment_url(d.id, a));
       atts.push_back(r);
     }
     v.set("attachments", atts);
