@@ -20,7 +20,7 @@ int audit_command(const Config& config, const AuditArgs& args) {
     anchor = store::parse_audit_head(args.head);
     if (!anchor) throw CommandError{kExitUsage, "--head 应为 zwgk audit head 打印的“编号:哈希”（哈希为64位小写十六进制）"};
   }
-  auto db = open_audited_database(config);
+  auto db = open_audited_database(config, 0, /*seal=*/false);  // reading writes nothing
   store::AuditLog log(*db);
   if (args.action == "head") {
     std::printf("%s\n", log.head().text().c_str());

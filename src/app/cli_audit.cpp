@@ -31,9 +31,9 @@ store::AuditEntryInput cli_entry(std::string action, std::string object_type, st
                                 std::move(changes), site_id};
 }
 
-void use_audit_key(const Config& config, store::Database& db) {
+void use_audit_key(const Config& config, store::Database& db, bool seal) {
   try {
-    store::AuditLog::use_key(db, store::AuditKey::derive_from(installation_secret(config)));
+    store::AuditLog::use_key(db, store::AuditKey::derive_from(installation_secret(config)), seal);
   } catch (const CommandError&) {
     throw;
   } catch (const std::exception& e) {
@@ -41,14 +41,14 @@ void use_audit_key(const Config& config, store::Database& db) {
   }
 }
 
-std::unique_ptr<store::Database> open_audited_database(const Config& config, std::size_t pool_size) {
+std::unique_ptr<store::Database> open_audited_database(const Config& config, std::size_t pool_size, bool seal) {
   auto db = open_database(config.database, pool_size);
   try {
     db->migrate();
   } catch (const std::exception& e) {
     throw CommandError{kExitFailure, e.what()};
   }
-  use_audit_key(config, *db);
+  use_audit_key(config, *db, seal);
   return db;
 }
 

@@ -28,9 +28,11 @@ store::AuditEntryInput cli_entry(std::string action, std::string object_type, st
                                  nlohmann::json changes = nlohmann::json::object(), std::int64_t site_id = 0);
 
 // open_database + migrate + AuditLog::use_key(installation secret). Throws CommandError.
-std::unique_ptr<store::Database> open_audited_database(const Config& config, std::size_t pool_size = 0);
+// seal = false for commands that only read the log (audit verify, head).
+std::unique_ptr<store::Database> open_audited_database(const Config& config, std::size_t pool_size = 0,
+                                                       bool seal = true);
 // Registers the audit key of this installation on an open, migrated database.
-void use_audit_key(const Config& config, store::Database& db);
+void use_audit_key(const Config& config, store::Database& db, bool seal = true);
 
 // `zwgk serve`: writes the audit log's head ("audit head id=N hash=H") to the log at start
 // and then once a day, so the log files anchor the chain outside the database (compare with

@@ -153,7 +153,7 @@ std::string AuditKey::mac_hex(std::string_view data) const {
   return std::string(hex, 2 * sizeof mac);
 }
 
-void AuditLog::use_key(Database& db, const AuditKey& key) {
+void AuditLog::use_key(Database& db, const AuditKey& key, bool seal) {
   {
     std::lock_guard lock(key_mutex);
     const bool fresh = keys().insert_or_assign(&db.impl(), key).second;
@@ -167,6 +167,7 @@ void AuditLog::use_key(Database& db, const AuditKey& key) {
   }
   // A log with no keyed entry yet (written before migration 0012, or never written) gets
   // one now, which also writes head_mac: from here on the tail is protected.
+  if (!seal) return;
   guarded("启用审计密钥失败", [&] {
     Lease lease(db);
     Transaction tx(lease);

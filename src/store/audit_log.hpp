@@ -40,8 +40,10 @@
 //   4. with an anchor (id, hash) the operator kept outside (`zwgk audit head`), entry id
 //      still exists with that hash: nothing up to it was changed or removed, even by
 //      someone who had the key.
-// use_key() seals a head that has no head_mac yet (a log written before migration 0012)
-// after checking its chain. Appends are serialised by the row lock on audit_head.
+// A log with no keyed entry at all (written before migration 0012, or cut back to that by
+// someone without the key) cannot prove its own tail: only an anchor can (4.). use_key()
+// therefore writes a keyed entry at once. Appends are serialised by the row lock on
+// audit_head.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -113,9 +115,10 @@ class AuditLog {
  public:
   explicit AuditLog(Database& db) : db_(db) {}
 
-  // Registers `key` for every append and verify on `db` for the lifetime of db, then
-  // seals an unsealed head (see the top). Throws StoreError when it cannot.
-  static void use_key(Database& db, const AuditKey& key);
+  // Registers `key` for every append and verify on `db` for the lifetime of db. With
+  // `seal`, a log with no keyed entry yet gets one ("audit.chain_keyed"), which also writes
+  // head_mac: from then on the tail is protected. Throws StoreError when it cannot.
+  static void use_key(Database& db, const AuditKey& key, bool seal = true);
   // True when use_key() was called for this database.
   bool keyed() const;
 
