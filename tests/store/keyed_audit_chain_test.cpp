@@ -5,6 +5,7 @@
 
 #include "store/audit_log.hpp"
 #include "store/department_repository.hpp"
+#include "store/secrets.hpp"
 #include "store/security_log.hpp"
 #include "store_fixture.hpp"
 
@@ -207,18 +208,20 @@ TEST_F(KeyedAuditChainTest, SecurityEventsAreCountedPerMinuteNotRowPerRequest) {
   // Nothing written before a minute has passed: the flood costs no database writes.
   EXPECT_TRUE(SecurityLog(*db).recent().empty());
   now += 61;
-  log.record({"login_failed", 0, "/console/login"});  // triggers the write
+  log.record({"login_failed", 0, "/console/login"});  // the next minute's: triggers the write
   auto rows = SecurityLog(*db).recent();
-  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_EQ(rows.size(), 3u);  // minute 1: login_failed, csrf_refused; minute 2: login_failed
   std::int64_t failed = 0;
   for (const auto& r : rows)
-    if (r.kind == "login_failed") failed = r.count;
+    if (r.kind == "login_failed") failed += r.count;
   EXPECT_EQ(failed, 5001);
-  // The same key in the same minute adds to the row.
+  // The same key in the same minute adds to its row.
   log.record({"login_failed", 0, "/console/login"});
   log.flush();
   rows = SecurityLog(*db).recent();
-  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].kind, "login_failed");  // newest minute first
+  EXPECT_EQ(rows[0].count, 2);
   // Old rows are pruned.
   now += 91LL * 86400;
   log.record({"forbidden", 3, "/console/users/"});

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
@@ -105,9 +106,9 @@ TEST_F(ConsoleAuditTest, AFailingAuditWriteRollsARequestActionBack) {
                        {"phone", "13973955502"}, {"description", "2025年老旧小区改造计划"}, {"medium", "paper"},
                        {"delivery", "post"}, {"signed_for", domain::Date::today().iso()}});
   ASSERT_EQ(reg.status, 201) << visible_text(reg.body);
-  const auto pos = reg.body.find("YSQ-");
-  ASSERT_NE(pos, std::string::npos);
-  const std::string tn = reg.body.substr(pos, 15);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(reg.body, m, std::regex(R"(class="tracking-number">(YSQ-\d{4}-\d{6})<)")));
+  const std::string tn = m[1];
   auto key = store::PersonalDataKey::derive_from(s.secret);
   store::DisclosureRequestRepository repo(*s.db, key);
   ASSERT_TRUE(repo.find(tn));
