@@ -7,6 +7,7 @@
 
 #include "app/run_binary.hpp"
 #include "store/account_repository.hpp"
+#include "store/audit_log.hpp"
 #include "store/site_repository.hpp"
 #include "support/test_database.hpp"
 
@@ -97,6 +98,16 @@ TEST_F(UserCommandTest, AddTheFirstAdministratorThenChangePasswordThenDisable) {
   auto disable = run_zwgk({"user", "disable", "admin", "--database", url});
   ASSERT_EQ(disable.exit_code, 0) << disable.err;
   EXPECT_EQ(accounts.login("admin", "second password", "", "127.0.0.3").outcome, store::LoginOutcome::Disabled);
+
+  // Each change is audited with the operating-system user as the actor (ADR 0017).
+  std::vector<std::string> actions;
+  for (const auto& e : store::AuditLog(*db).entries("account")) {
+    actions.push_back(e.action);
+    EXPECT_EQ(e.actor.username.rfind("cli:", 0), 0u) << e.actor.username;
+    EXPECT_EQ(e.object_id, std::to_string(a->id));
+    EXPECT_EQ(e.changes.find("password"), std::string::npos);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "user.password_reset", "user.disable"}));
 }
 
 TEST_F(UserCommandTest, BadInputIsOneChineseLineAndNothingIsCreated) {
