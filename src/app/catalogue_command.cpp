@@ -6,8 +6,8 @@
 #include <string>
 
 #include "app/cli.hpp"
+#include "app/cli_audit.hpp"
 #include "app/commands.hpp"
-#include "app/database_url.hpp"
 #include "domain/catalogue.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
@@ -43,8 +43,7 @@ void print_tree(store::CatalogueRepository& cats, const domain::Site& site) {
 }  // namespace
 
 int catalogue_command(const Config& config, const CatalogueArgs& args) {
-  auto db = open_database(config.database);
-  db->migrate();
+  auto db = open_audited_database(config);
   const auto site = site_or_fail(*db, args.site);
   store::CatalogueRepository cats(*db);
   try {
@@ -61,19 +60,28 @@ int catalogue_command(const Config& config, const CatalogueArgs& args) {
       node.name = args.name;
       node.description = args.description;
       if (!args.parent.empty()) node.parent_id = node_or_fail(cats, site, args.parent).id;
+      store::AuditedChange change(*db);  // the change and its audit entry: one transaction
       node = cats.add(node);
       if (args.position >= 0) cats.move(node.id, node.parent_id, args.position);
+      change.commit(cli_entry("catalogue.create", "catalogue_node", std::to_string(node.id),
+                              {{"code", node.code}, {"name", node.name}}, site.id));
       std::printf("zwgk: 已添加栏目 %s %s\n", node.code.c_str(), node.name.c_str());
     } else if (args.action == "rename") {
       if (args.name.empty()) throw CommandError{kExitUsage, "缺少 --name"};
       const auto node = node_or_fail(cats, site, args.code);
+      store::AuditedChange change(*db);
       cats.rename(node.id, args.name);
+      change.commit(cli_entry("catalogue.rename", "catalogue_node", std::to_string(node.id),
+                              {{"name", {{"from", node.name}, {"to", args.name}}}}, site.id));
       std::printf("zwgk: 栏目 %s 已改名为 %s（代码不变）\n", node.code.c_str(), args.name.c_str());
     } else if (args.action == "move") {
       const auto node = node_or_fail(cats, site, args.code);
       std::optional<std::int64_t> parent;
       if (!args.parent.empty()) parent = node_or_fail(cats, site, args.parent).id;
+      store::AuditedChange change(*db);
       cats.move(node.id, parent, args.position < 0 ? 0 : args.position);
+      change.commit(cli_entry("catalogue.move", "catalogue_node", std::to_string(node.id),
+                              {{"parent", args.parent}, {"position", args.position < 0 ? 0 : args.position}}, site.id));
       std::printf("zwgk: 栏目 %s 已移动到 %s 第 %d 位\n", node.code.c_str(),
                   args.parent.empty() ? "顶层" : args.parent.c_str(), (args.position < 0 ? 0 : args.position) + 1);
     }

@@ -30,7 +30,7 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
           return "无法识别的参数: " + a;
       }
       static const std::pair<const char*, const char*> kSubcommands[] = {
-          {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify"}, {"blobs", "sweep"},
+          {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify、head、security"}, {"blobs", "sweep"},
           {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}};
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
@@ -92,6 +92,8 @@ int run_cli(int argc, char** argv) {
   add_database(import, database);
   ImportArgs import_args;
   import->add_option("FILE", import_args.file, "JSONL 文件，附件路径相对于该文件所在目录")->required();
+  import->add_option("--allow-privacy-findings", import_args.allow_privacy_findings,
+                     "理由：隐私检查发现个人信息的文件也发布（每篇连同理由记入审计日志）；默认作为草稿导入、不发布");
   bool import_quiet = false;
   import->add_flag("--no-progress", import_quiet, "不显示进度");
 
@@ -148,6 +150,12 @@ int run_cli(int argc, char** argv) {
   AuditArgs audit_args;
   auto* audit_verify = audit->add_subcommand("verify", "校验审计日志的哈希链，报告第一处断链（有断链时退出码为 1）");
   add_database(audit_verify, database);
+  audit_verify->add_option("--head", audit_args.head,
+                           "此前用 zwgk audit head 记下的链头（编号:哈希）：同时证明它及之前的记录未被修改或删除");
+  auto* audit_head = audit->add_subcommand("head", "显示审计日志当前的链头（编号:哈希），请抄存在数据库之外");
+  add_database(audit_head, database);
+  auto* audit_security = audit->add_subcommand("security", "显示最近的安全事件计数（登录失败、CSRF 拒绝、无权访问）");
+  add_database(audit_security, database);
 
   auto* scan = app.add_subcommand("scan", "隐私检查：扫描已发布文件中的身份证号码、手机号码、银行卡号、电子邮箱和敏感词（输出已遮盖）");
   add_database(scan, database);
@@ -255,8 +263,8 @@ int run_cli(int argc, char** argv) {
       cal_args.action = "due";
       return calendar_command(config, cal_args);
     }
-    if (audit->parsed() && audit_verify->parsed()) {
-      audit_args.action = "verify";
+    if (audit->parsed() && (audit_verify->parsed() || audit_head->parsed() || audit_security->parsed())) {
+      audit_args.action = audit_verify->parsed() ? "verify" : audit_head->parsed() ? "head" : "security";
       return audit_command(config, audit_args);
     }
     if (scan->parsed()) return scan_command(config, scan_args);

@@ -27,6 +27,8 @@ int demo_command(const Config& config, const DemoArgs& args);
 struct ImportArgs {
   std::string file;
   bool progress = true;
+  // A reason: publish lines the privacy guard flags anyway (audited); "" = keep them drafts.
+  std::string allow_privacy_findings;
 };
 int import_command(const Config& config, const ImportArgs& args);
 
@@ -59,7 +61,8 @@ struct CalendarArgs {
 int calendar_command(const Config& config, const CalendarArgs& args);
 
 struct AuditArgs {
-  std::string action;  // verify
+  std::string action;  // verify | head | security
+  std::string head;    // verify --head: "id:hash" (or the hash) printed by `zwgk audit head`
 };
 // Exit 0 when the chain holds, 1 with the first broken link.
 int audit_command(const Config& config, const AuditArgs& args);

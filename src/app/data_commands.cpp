@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli.hpp"
+#include "app/cli_audit.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/demo.hpp"
@@ -62,6 +63,7 @@ int demo_command(const Config& config, const DemoArgs& args) {
   if (!fs::is_directory(dir, ec)) throw CommandError{kExitFailure, "演示数据目录不存在: " + dir};
   auto db = open_database(config.database, pool_size(config));
   migrate(*db);
+  use_audit_key(config, *db);
   const auto stats = load_demo(*db, dir, args.per_column);
   for (const auto& e : stats.errors) std::fprintf(stderr, "zwgk: 演示数据 %s\n", e.c_str());
   std::printf("zwgk: 演示数据: %d 个网站, %d 个部门, %d 篇文件（新增 %lld, 更新 %lld, 未变 %lld）%s\n", stats.sites,
@@ -107,8 +109,12 @@ int import_command(const Config& config, const ImportArgs& args) {
   }
   auto db = open_database(config.database, pool_size(config));
   migrate(*db);
+  use_audit_key(config, *db);
   ImportOptions options;
   options.progress = args.progress;
+  options.actor = cli_actor();
+  options.source = fs::path(args.file).filename().string();
+  options.allow_privacy_findings = args.allow_privacy_findings;
   ImportResult result;
   try {
     result = import_jsonl(*db, args.file, options);
@@ -116,10 +122,18 @@ int import_command(const Config& config, const ImportArgs& args) {
     throw CommandError{kExitFailure, e.what()};
   }
   for (const auto& e : result.errors) std::fprintf(stderr, "%s\n", format_import_error(e).c_str());
+  for (const auto& h : result.held) std::fprintf(stderr, "%s\n", format_import_hold(h).c_str());
   std::fflush(stderr);
   std::printf("zwgk: 导入 %s: 新增 %lld, 更新 %lld, 未变 %lld, 错误 %zu\n", args.file.c_str(),
               static_cast<long long>(result.created), static_cast<long long>(result.updated),
               static_cast<long long>(result.unchanged), result.errors.size());
+  if (!result.held.empty())
+    std::printf("zwgk: %zu 篇文件含个人信息，已作为草稿导入，未发布（请在后台遮盖或说明理由后发布，或用 "
+                "--allow-privacy-findings \"理由\" 重新导入）\n",
+                result.held.size());
+  if (result.published_with_findings > 0)
+    std::printf("zwgk: %lld 篇含个人信息的文件按 --allow-privacy-findings 发布，理由已记入审计日志\n",
+                static_cast<long long>(result.published_with_findings));
   std::fflush(stdout);
   return kExitOk;  // the file was read; bad lines are reported, not fatal
 }

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/cli_audit.hpp"
 #include "app/importer.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/date.hpp"
@@ -512,6 +513,9 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
       {"attachments/demo-readme.txt", "附件说明.txt"},
   };
 
+  // The sites, catalogues and departments and their audit entry: one transaction (the
+  // documents follow through import_stream, audited per batch).
+  store::AuditedChange change(db);
   for (std::size_t si = 0; si < site_defs().size(); ++si) {
     const auto& def = site_defs()[si];
     auto site = sites.by_code(def.site.code);
@@ -680,9 +684,12 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
     }
   }
 
+  change.commit(cli_entry("demo.load", "site", "", {{"sites", stats.sites}, {"departments", stats.departments}}));
   std::istringstream lines(policies.str() + interpretations.str());
   ImportOptions options;
   options.progress = false;
+  options.actor = cli_actor();
+  options.source = "demo";
   options.base_dir = data_dir;
   const auto result = import_stream(db, lines, options);
   stats.created = result.created;

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "app/cli_audit.hpp"
 #include "app/demo.hpp"
 #include "domain/account.hpp"
 #include "domain/applicant.hpp"
@@ -167,9 +168,20 @@ DemoConsoleStats load_demo_console(store::Database& db, const std::string& secre
   auto dep = store::DepartmentRepository(db).by_name(site->id, kDepartment);
   if (!dep) throw std::runtime_error(std::string("演示网站缺少部门：") + kDepartment);
   DemoConsoleStats stats;
+  // The accounts, documents and applications and the audit entry naming the operator: one
+  // transaction (the workflow's own entries name the demo accounts).
+  store::AuditedChange change(db);
   const Accounts accounts = ensure_accounts(db, *site, *dep, stats);
   ensure_documents(db, *site, *dep, accounts, stats);
   ensure_requests(db, secret, *site, *dep, accounts, calendar, stats);
+  nlohmann::json created = nlohmann::json::array();
+  for (const auto& a : stats.accounts)
+    if (!a.password.empty()) created.push_back(a.username);
+  change.commit(cli_entry("demo.console", "site", std::to_string(site->id),
+                          {{"accounts_created", created},
+                           {"documents_created", stats.documents_created},
+                           {"requests_created", stats.requests_created}},
+                          site->id));
   return stats;
 }
 

@@ -29,6 +29,7 @@
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
+#include "store/workflow_repository.hpp"
 
 namespace zwgk::app {
 namespace {
@@ -234,6 +235,15 @@ class Importer {
       const bool content_same = same_content(*existing, doc) && same_attachments(existing->attachments, attachments);
       const bool state_same = existing->state == target_state;
       if (content_same && state_same) return Outcome::Unchanged;
+      if (!content_same && (existing->state != domain::DocumentState::Draft ||
+                            target_state != domain::DocumentState::Draft)) {
+        domain::Document probe = doc;
+        probe.id = existing->id;
+        probe.attachments = existing->attachments;  // the new files are checked once stored
+        if (existing->state != domain::DocumentState::Draft && !privacy_allows(probe, external_id))
+          throw LineError{"含个人信息（" + join(hold->findings, "、") + "），已发布的文件不能这样更新，本行未导入"};
+      }
+      changed.push_back(existing->id);
       if (!content_same) {
         doc.id = existing->id;
         doc.index_number = existing->index_number;
@@ -243,6 +253,10 @@ class Importer {
         doc.attachments = store_attachments(attachments, existing->attachments);
         documents_.save(doc);
       }
+      if (existing->state == domain::DocumentState::Draft && target_state != domain::DocumentState::Draft) {
+        domain::Document now = documents_.by_id(existing->id).value_or(doc);
+        if (!privacy_allows(now, external_id)) return Outcome::Updated;
+      }
       transition(existing->id, existing->state, target_state);
       return Outcome::Updated;
     }
@@ -251,9 +265,18 @@ class Importer {
     doc.state = domain::DocumentState::Draft;
     doc.attachments = store_attachments(attachments, {});
     const auto id = documents_.save(doc);
+    doc.id = id;
+    changed.push_back(id);
+    if (target_state != domain::DocumentState::Draft && !privacy_allows(doc, external_id)) return Outcome::Created;
     transition(id, domain::DocumentState::Draft, target_state);
     return Outcome::Created;
   }
+
+  // What the last line left for the batch's audit entry and the report.
+  std::vector<std::int64_t> changed;              // documents saved or moved, this batch
+  std::optional<ImportHold> hold;                 // the last line's, if held as a draft
+  std::vector<nlohmann::json> overrides;          // published with findings (audit entries)
+  std::int64_t line_number = 0;
 
  private:
   // --- site, catalogue and department records (written by export so that an export
@@ -338,6 +361,34 @@ class Importer {
     want.id = existing->id;
     departments_.save(want);
     return Outcome::Updated;
+  }
+
+  // The publishing workflow's privacy guard on `doc`. No findings (or an override with a
+  // reason): true. Else false, and `hold` says what was found (kind and field, never the
+  // value); `keep` = the document stays in as a draft.
+  bool privacy_allows(const domain::Document& doc, const std::string& external_id) {
+    std::vector<std::string> found;
+    for (const auto& g : store::WorkflowRepository(db_).scan_document(doc)) {
+      if (g.overridden) continue;
+      std::string item = domain::to_label(g.finding.kind) + "（" + privacy_field_label(g.field) + "）";
+      if (std::find(found.begin(), found.end(), item) == found.end()) found.push_back(item);
+    }
+    if (found.empty()) return true;
+    if (!options_.allow_privacy_findings.empty()) {
+      overrides.push_back({{"document_id", doc.id}, {"external_id", external_id}, {"line", line_number},
+                           {"findings", found}, {"reason", options_.allow_privacy_findings}});
+      return true;
+    }
+    hold = ImportHold{line_number, external_id, found};
+    return false;
+  }
+
+  static std::string privacy_field_label(const std::string& field) {
+    if (field == "title") return "标题";
+    if (field == "summary") return "内容概述";
+    if (field == "body") return "正文";
+    if (field.rfind("attachment:", 0) == 0) return "附件" + field.substr(11);
+    return field;
   }
 
   void transition(std::int64_t id, domain::DocumentState from, domain::DocumentState to) {
@@ -479,6 +530,10 @@ std::string format_import_error(const ImportError& e) {
   return "第 " + std::to_string(e.line) + " 行: " + e.reason;
 }
 
+std::string format_import_hold(const ImportHold& h) {
+  return "第 " + std::to_string(h.line) + " 行: 含个人信息（" + join(h.findings, "、") + "），已作为草稿导入，未发布";
+}
+
 ImportResult import_stream(store::Database& db, std::istream& in, const ImportOptions& options,
                            std::int64_t total_lines) {
   ImportResult result;
@@ -486,9 +541,25 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
   std::unique_ptr<Progress> progress;
   if (options.progress) progress = std::make_unique<Progress>("导入", total_lines);
   // Lines go in batches, one transaction each; every line is a savepoint inside it, so a
-  // bad line leaves nothing behind and the good ones around it stay.
+  // bad line leaves nothing behind and the good ones around it stay. Each batch ends with
+  // its audit entry, in its transaction.
   std::unique_ptr<store::Batch> batch;
   std::size_t in_batch = 0;
+  std::int64_t batch_first_line = 0;
+  auto commit_batch = [&](std::int64_t last_line) {
+    store::AuditLog log(db);
+    for (const auto& o : importer.overrides)
+      log.append({options.actor, "document.publish_privacy_override", "document",
+                  std::to_string(o.at("document_id").get<std::int64_t>()), o, 0});
+    if (!importer.changed.empty())
+      log.append({options.actor, "document.import", "import", options.source,
+                  {{"lines", {batch_first_line, last_line}}, {"documents", importer.changed}}, 0});
+    batch->commit();
+    batch.reset();
+    importer.changed.clear();
+    importer.overrides.clear();
+    in_batch = 0;
+  };
   const std::size_t batch_size = std::max<std::size_t>(options.batch_size, 1);
   std::string line;
   std::int64_t number = 0;
@@ -501,15 +572,25 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
       continue;
     }
     ++result.lines;
-    if (!batch) batch = std::make_unique<store::Batch>(db);  // a failure here is fatal, not a line error
+    if (!batch) {
+      batch = std::make_unique<store::Batch>(db);  // a failure here is fatal, not a line error
+      batch_first_line = number;
+    }
     try {
       Importer::Outcome outcome{};
+      const auto changed_before = importer.changed.size(), overrides_before = importer.overrides.size();
+      importer.hold.reset();
+      importer.line_number = number;
       try {
         batch->step([&] { outcome = importer.import_line(line); });
       } catch (...) {
         importer.forget_cached_ids();
+        importer.changed.resize(changed_before);
+        importer.overrides.resize(overrides_before);
         throw;
       }
+      if (importer.hold) result.held.push_back(*importer.hold);
+      result.published_with_findings += static_cast<std::int64_t>(importer.overrides.size() - overrides_before);
       switch (outcome) {
         case Importer::Outcome::Created: ++result.created; break;
         case Importer::Outcome::Updated: ++result.updated; break;
@@ -522,14 +603,10 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
     } catch (const std::exception& e) {
       result.errors.push_back({number, one_line(std::string("保存失败: ") + e.what())});
     }
-    if (++in_batch >= batch_size) {  // a failed commit ends the import with an error
-      batch->commit();
-      batch.reset();
-      in_batch = 0;
-    }
+    if (++in_batch >= batch_size) commit_batch(number);  // a failed commit ends the import with an error
     if (progress) progress->advance();
   }
-  if (batch) batch->commit();
+  if (batch) commit_batch(number);
   if (progress) progress->finish();
   if (result.created > 0) db.refresh_statistics();  // the planner needs to know the new sizes
   return result;

@@ -27,6 +27,17 @@
 // They are created when missing and updated when they differ (a new site gets the default
 // catalogue). The summary counts every record.
 //
+// Privacy (个人信息): every document line is scanned by the publishing workflow's privacy
+// guard (store::WorkflowRepository::scan_document: ID, mobile, bank card, e-mail numbers and
+// the site's sensitive words, in title, summary, body and attachment texts). A new document
+// with findings goes in as a draft, not published, and is reported in ImportResult::held
+// (line number, kinds and fields — never the found value); a line that would change an
+// already published document with findings is refused. ImportOptions::allow_privacy_findings
+// (a reason) publishes them anyway, each with an audit entry carrying the reason.
+//
+// Audit: each batch of lines is one transaction that ends with one audit entry
+// ("document.import", actor ImportOptions::actor, the lines and the documents it changed).
+//
 // Importing is idempotent: a line whose document already exists with the same fields
 // counts as unchanged and writes nothing. A bad line is reported with its number and a
 // reason in Chinese; the other lines still go in.
@@ -39,6 +50,8 @@
 #include <string>
 #include <vector>
 
+#include "store/audit_log.hpp"
+
 namespace zwgk::store { class Database; }
 
 namespace zwgk::app {
@@ -48,12 +61,21 @@ struct ImportError {
   std::string reason;  // Chinese, one line
 };
 
+// A line whose document went in as a draft because the privacy guard found personal data.
+struct ImportHold {
+  std::int64_t line = 0;
+  std::string external_id;
+  std::vector<std::string> findings;  // "身份证号码（正文）": kind and field only
+};
+
 struct ImportResult {
   std::int64_t lines = 0;      // non-blank lines read
   std::int64_t created = 0;
   std::int64_t updated = 0;
   std::int64_t unchanged = 0;
   std::vector<ImportError> errors;
+  std::vector<ImportHold> held;        // kept as drafts: personal data found
+  std::int64_t published_with_findings = 0;  // published under allow_privacy_findings
 };
 
 struct ImportOptions {
@@ -62,6 +84,9 @@ struct ImportOptions {
   std::filesystem::path base_dir;  // attachments' relative paths resolve against it
                                    // (import_jsonl: default the file's directory)
   std::int64_t max_attachment_bytes = 200LL << 20;
+  store::Actor actor{0, "system", ""};  // who the audit entries name (the CLI: cli:<OS user>)
+  std::string source;                   // the file, for the audit entry
+  std::string allow_privacy_findings;   // a reason: publish lines with findings anyway (audited)
 };
 
 // Thrown when the file itself cannot be read (a bad line is not an exception).
@@ -77,6 +102,8 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
 
 // "第 12 行: 原因"
 std::string format_import_error(const ImportError& e);
+// "第 12 行: 含个人信息（身份证号码（正文）），已作为草稿导入，未发布"
+std::string format_import_hold(const ImportHold& h);
 
 struct ExportOptions {
   bool progress = true;

@@ -14,6 +14,7 @@
 
 #include "app/blob_sweeper.hpp"
 #include "app/cli.hpp"
+#include "app/cli_audit.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/working_day_calendar_loader.hpp"
@@ -105,6 +106,7 @@ int serve_command(const Config& config) {
     throw CommandError{kExitFailure, std::string("数据库迁移失败: ") + e.what()};
   }
   if (applied > 0) std::printf("zwgk: 已应用 %d 个数据库迁移\n", applied);
+  use_audit_key(config, *db);  // every audit entry chained with the key (ADR 0017)
 
   http::PageCache cache;
   cache.set_enabled(config.page_cache);
@@ -206,6 +208,7 @@ int serve_command(const Config& config) {
   {
     PublicationScheduler scheduler(*db);
     BlobSweeper blob_sweeper(*db);  // hourly: unreferenced file bytes (app/blob_sweeper.hpp)
+    DailyAuditHead audit_head(*db);  // the chain's head in the log once a day (ADR 0017)
     server.run();
   }
   db->set_change_listener({});

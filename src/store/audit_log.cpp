@@ -2,12 +2,35 @@
 #include "store/audit_log.hpp"
 
 #include "store/audit_rows.hpp"
+#include "store/secrets.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
 
 namespace zwgk::store {
 
 namespace {
 
 const std::string kGenesis(64, '0');
+
+// The keys registered by AuditLog::use_key, per open database (erased when it closes).
+std::mutex key_mutex;
+std::unordered_map<const Database::Impl*, AuditKey>& keys() {
+  static std::unordered_map<const Database::Impl*, AuditKey> k;
+  return k;
+}
+std::optional<AuditKey> key_for(const Database::Impl& impl) {
+  std::lock_guard lock(key_mutex);
+  auto it = keys().find(&impl);
+  if (it == keys().end()) return std::nullopt;
+  return it->second;
+}
+
+std::string head_text(long long seq, const std::string& hash) { return "head:" + std::to_string(seq) + ":" + hash; }
 
 std::string canonical(const AuditEntry& e) {
   nlohmann::json a = nlohmann::json::array({e.id, e.at, e.actor.account_id, e.actor.username, e.actor.address, e.action,
@@ -16,10 +39,16 @@ std::string canonical(const AuditEntry& e) {
   return a.dump();
 }
 
-std::string chain_hash(const AuditEntry& e) { return sha256_hex(e.prev_hash + canonical(e)); }
+// The entry's link under its own chain_version; nullopt when it needs a key we lack.
+std::optional<std::string> chain_hash(const AuditEntry& e, const std::optional<AuditKey>& key) {
+  if (e.chain_version == 1) return sha256_hex(e.prev_hash + canonical(e));
+  if (e.chain_version == 2 && key) return key->mac_hex(e.prev_hash + canonical(e));
+  return std::nullopt;
+}
 
 struct Row {
   long long id = 0, actor_id = 0, site_id = 0;
+  int version = 1;
   std::string at, username, address, action, object_type, object_id, changes, prev_hash, hash;
   void into(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -34,16 +63,17 @@ struct Row {
     st.exchange(soci::into(prev_hash));
     st.exchange(soci::into(hash));
     st.exchange(soci::into(site_id));
+    st.exchange(soci::into(version));
   }
   AuditEntry value() const {
-    return AuditEntry{id, at, Actor{actor_id, username, address}, action, object_type, object_id, changes, prev_hash, hash,
-                      site_id};
+    return AuditEntry{id,        at,        Actor{actor_id, username, address}, action, object_type, object_id, changes,
+                      prev_hash, hash,      site_id,                            version};
   }
 };
 
 const char* kColumns =
     "SELECT id, at, actor_id, actor_username, address, action, object_type, object_id, changes, prev_hash, hash, "
-    "site_id "
+    "site_id, chain_version "
     "FROM audit_log ";
 
 }  // namespace
@@ -67,16 +97,97 @@ AuditEntry append_audit(Lease& lease, const AuditEntryInput& in) {
   e.changes = in.changes.is_null() ? std::string("{}") : in.changes.dump();
   e.prev_hash = last;
   e.site_id = in.site_id;
-  e.hash = chain_hash(e);
+  const auto key = key_for(lease.impl());
+  e.chain_version = key ? 2 : 1;
+  e.hash = *chain_hash(e, key);
+  const std::string head_mac = key ? key->mac_hex(head_text(seq, e.hash)) : std::string();
   long long id = e.id, actor = e.actor.account_id, site = e.site_id;
+  int version = e.chain_version;
   sql << "INSERT INTO audit_log (id, at, actor_id, actor_username, address, action, object_type, object_id, changes, "
-         "prev_hash, hash, site_id) VALUES (:id, :at, :actor, :username, :address, :action, :otype, :oid, :changes, "
-         ":prev, :hash, :site)",
+         "prev_hash, hash, site_id, chain_version) VALUES (:id, :at, :actor, :username, :address, :action, :otype, "
+         ":oid, :changes, :prev, :hash, :site, :version)",
       soci::use(id, "id"), soci::use(e.at, "at"), soci::use(actor, "actor"), soci::use(e.actor.username, "username"),
       soci::use(e.actor.address, "address"), soci::use(e.action, "action"), soci::use(e.object_type, "otype"),
       soci::use(e.object_id, "oid"), soci::use(e.changes, "changes"), soci::use(e.prev_hash, "prev"),
-      soci::use(e.hash, "hash"), soci::use(site, "site");
-  sql << "UPDATE audit_head SET last_hash = :h WHERE id = 1", soci::use(e.hash, "h");
+      soci::use(e.hash, "hash"), soci::use(site, "site"), soci::use(version, "version");
+  sql << "UPDATE audit_head SET last_hash = :h, head_mac = :m WHERE id = 1", soci::use(e.hash, "h"),
+      soci::use(head_mac, "m");
+  return e;
+}
+
+std::optional<AuditHead> parse_audit_head(const std::string& text) {
+  auto is_hash = [](std::string_view h) {
+    return h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+  };
+  const auto colon = text.find(':');
+  if (colon == std::string::npos) {
+    if (!is_hash(text)) return std::nullopt;
+    return AuditHead{0, text};
+  }
+  const std::string id = text.substr(0, colon), hash = text.substr(colon + 1);
+  if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos || !is_hash(hash))
+    return std::nullopt;
+  return AuditHead{std::stoll(id), hash};
+}
+
+AuditKey AuditKey::derive_from(std::string_view master) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium 初始化失败");
+  if (master.size() != crypto_kdf_KEYBYTES) throw std::invalid_argument("安装密钥应为32字节");
+  AuditKey k;
+  k.key_.assign(crypto_auth_hmacsha256_KEYBYTES, '\0');
+  static_assert(crypto_auth_hmacsha256_KEYBYTES >= crypto_kdf_BYTES_MIN &&
+                crypto_auth_hmacsha256_KEYBYTES <= crypto_kdf_BYTES_MAX);
+  crypto_kdf_derive_from_key(reinterpret_cast<unsigned char*>(k.key_.data()), k.key_.size(), 2, "zwgkaudt",
+                             reinterpret_cast<const unsigned char*>(master.data()));
+  return k;
+}
+
+std::string AuditKey::mac_hex(std::string_view data) const {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  crypto_auth_hmacsha256_init(&st, reinterpret_cast<const unsigned char*>(key_.data()), key_.size());
+  crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_auth_hmacsha256_final(&st, mac);
+  char hex[2 * sizeof mac + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return std::string(hex, 2 * sizeof mac);
+}
+
+void AuditLog::use_key(Database& db, const AuditKey& key, bool seal) {
+  {
+    std::lock_guard lock(key_mutex);
+    const bool fresh = keys().insert_or_assign(&db.impl(), key).second;
+    if (fresh) {
+      const Database::Impl* impl = &db.impl();
+      db.on_close([impl] {
+        std::lock_guard l(key_mutex);
+        keys().erase(impl);
+      });
+    }
+  }
+  // A log with no keyed entry yet (written before migration 0012, or never written) gets
+  // one now, which also writes head_mac: from here on the tail is protected.
+  if (!seal) return;
+  guarded("启用审计密钥失败", [&] {
+    Lease lease(db);
+    Transaction tx(lease);
+    long long keyed = 0;
+    lease.sql() << "SELECT count(*) FROM audit_log WHERE chain_version = 2", soci::into(keyed);
+    if (keyed == 0) {
+      append_audit(lease, AuditEntryInput{Actor{0, "system", ""}, "audit.chain_keyed", "audit_log", "", {}, 0});
+      tx.commit();
+    }
+  });
+}
+
+bool AuditLog::keyed() const { return key_for(db_.impl()).has_value(); }
+
+AuditedChange::AuditedChange(Database& db) : db_(db), batch_(std::make_unique<Batch>(db)) {}
+AuditedChange::~AuditedChange() = default;
+
+AuditEntry AuditedChange::commit(const AuditEntryInput& entry) {
+  auto e = AuditLog(db_).append(entry);
+  batch_->commit();
   return e;
 }
 
@@ -92,15 +203,19 @@ AuditEntry AuditLog::append(const AuditEntryInput& entry) {
   });
 }
 
-std::optional<AuditBreak> AuditLog::verify() {
+std::optional<AuditBreak> AuditLog::verify(const std::optional<AuditHead>& anchor) {
   return guarded("校验审计日志失败", [&]() -> std::optional<AuditBreak> {
+    const auto key = key_for(db_.impl());
     Lease lease(db_);
     Transaction tx(lease, Transaction::Mode::Read);
     long long head_seq = 0;
-    std::string head_hash;
-    lease.sql() << "SELECT seq, last_hash FROM audit_head WHERE id = 1", soci::into(head_seq), soci::into(head_hash);
+    std::string head_hash, head_mac;
+    lease.sql() << "SELECT seq, last_hash, head_mac FROM audit_head WHERE id = 1", soci::into(head_seq),
+        soci::into(head_hash), soci::into(head_mac);
     std::string prev = kGenesis;
     long long expected = 1;
+    bool seen_keyed = false;
+    bool anchor_found = false;
     // Keyset pages so a long log is never held in memory at once.
     for (;;) {
       Row r;
@@ -117,19 +232,49 @@ std::optional<AuditBreak> AuditLog::verify() {
           return AuditBreak{expected, "第" + std::to_string(expected) + "条审计记录缺失（已被删除）"};
         if (e.prev_hash != prev)
           return AuditBreak{e.id, "第" + std::to_string(e.id) + "条审计记录与上一条的链接不符（前一条被修改或删除）"};
-        if (chain_hash(e) != e.hash)
+        if (e.chain_version == 2 && !key)
+          return AuditBreak{e.id, "第" + std::to_string(e.id) + "条审计记录以审计密钥链接，缺少安装密钥无法校验"};
+        if (e.chain_version == 1 && seen_keyed && key)
+          return AuditBreak{e.id, "第" + std::to_string(e.id) +
+                                      "条审计记录未以审计密钥链接却排在密钥链接的记录之后（链被无密钥者重算）"};
+        const auto h = chain_hash(e, key);
+        if (!h || *h != e.hash)
           return AuditBreak{e.id, "第" + std::to_string(e.id) + "条审计记录的内容被修改（哈希值不符）"};
+        if (e.chain_version == 2) seen_keyed = true;
+        if (anchor && (anchor->id == e.id || (anchor->id == 0 && anchor->hash == e.hash))) {
+          if (anchor->hash != e.hash)
+            return AuditBreak{e.id, "第" + std::to_string(e.id) + "条审计记录与保存在外部的链头不符（此前的记录被修改或删除）"};
+          anchor_found = true;
+        }
         prev = e.hash;
         ++expected;
       }
       if (n < 1000) break;
     }
     const long long last = expected - 1;
+    if (anchor && !anchor_found) {
+      const auto at = anchor->id > 0 ? anchor->id : last + 1;
+      return AuditBreak{at, "保存在外部的链头（" + anchor->text() + "）已不在审计日志中：此前或此后的记录被删除"};
+    }
     if (last < head_seq)
       return AuditBreak{last + 1, "第" + std::to_string(last + 1) + "条及之后的审计记录缺失（已被删除）"};
     if (last > head_seq || (last > 0 && head_hash != prev))
       return AuditBreak{last, "审计日志的链尾与记录不符（记录被修改或插入）"};
+    if (key && seen_keyed && !constant_time_equal(head_mac, key->mac_hex(head_text(head_seq, head_hash))))
+      return AuditBreak{last + 1, "审计日志链尾的密钥校验码不符（最新的记录被删除、链尾被改写）"};
     return std::nullopt;
+  });
+}
+
+AuditHead AuditLog::head() {
+  return guarded("读取审计日志失败", [&] {
+    Lease lease(db_);
+    AuditHead h{0, kGenesis};
+    long long id = 0;
+    std::string hash;
+    lease.sql() << "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", soci::into(id), soci::into(hash);
+    if (lease.sql().got_data()) h = AuditHead{id, hash};
+    return h;
   });
 }
 

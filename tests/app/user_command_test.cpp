@@ -8,6 +8,7 @@
 #include "app/run_binary.hpp"
 #include "domain/totp.hpp"
 #include "store/account_repository.hpp"
+#include "store/audit_log.hpp"
 #include "store/database_impl.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
@@ -100,6 +101,16 @@ TEST_F(UserCommandTest, AddTheFirstAdministratorThenChangePasswordThenDisable) {
   auto disable = run_zwgk({"user", "disable", "admin", "--database", url});
   ASSERT_EQ(disable.exit_code, 0) << disable.err;
   EXPECT_EQ(accounts.login("admin", "second password", "", "127.0.0.3").outcome, store::LoginOutcome::Disabled);
+
+  // Each change is audited with the operating-system user as the actor (ADR 0017).
+  std::vector<std::string> actions;
+  for (const auto& e : store::AuditLog(*db).entries("account")) {
+    actions.push_back(e.action);
+    EXPECT_EQ(e.actor.username.rfind("cli:", 0), 0u) << e.actor.username;
+    EXPECT_EQ(e.object_id, std::to_string(a->id));
+    EXPECT_EQ(e.changes.find("password"), std::string::npos);
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "user.password_reset", "user.disable"}));
 }
 
 // Issue 10: the CLI applies the same password rule as the console (libpwquality).

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace zwgk::store { class Database; }
@@ -24,10 +25,20 @@ struct AuditEvent {
 
 using AuditSink = std::function<void(const AuditEvent&)>;
 
+// Thrown by ConsoleApp::audit / ConsoleRequest::audit when the sink fails. The console
+// rolls back the POST's transaction (the change and its entry are one transaction) and
+// answers 500 "审计日志写入失败，操作未执行".
+class AuditFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // The interim sink: spdlog info "audit action=... actor=... object=type:id detail=...".
 AuditSink log_audit_sink();
 // Appends each event to store::AuditLog on `db` (actor id, user name and address; the
-// site id and detail in the entry's changes).
+// site id and detail in the entry's changes). Inside a console POST the entry joins the
+// transaction the console opened around the handler (a store::Batch), so it commits or
+// rolls back together with the change.
 AuditSink store_audit_sink(store::Database& db);
 
 }  // namespace zwgk::web::console

@@ -28,8 +28,15 @@
 //   3. role: user.role must be in Access::roles (empty = any signed-in user), else 403
 //      "您的角色（…）无权…". Site scope is the handler's job: c.user.site_id / c.site.id is
 //      the only site a user acts on; refuse ids of another site with c.refuse().
-//   4. a domain::ValidationError thrown by the handler becomes a 400 page listing its
-//      problems; store::NotFound a 404 page. Every console response is Cache-Control:
+//   4. POST only: the handler runs inside one transaction (a store::Batch): every
+//      repository call it makes and its c.audit() entry commit together when it returns,
+//      and nothing is kept when it throws. A failing audit write (AuditFailed) rolls the
+//      change back and answers 500 "审计日志写入失败，操作未执行". GET handlers that audit
+//      (viewing personal data) get the same refusal when the entry cannot be written.
+//   5. refusals (no session on a POST, CSRF, role, any 403 the handler returns) are
+//      counted in the security log (store/security_log.hpp) by route pattern and account.
+//   6. a domain::ValidationError thrown by the handler becomes a 400 page listing its
+//      problems (and rolls back); store::NotFound a 404 page. Every console response is Cache-Control:
 //      no-store and is never page-cached.
 //
 // Forms: every <form method="post"> in a console template writes {{> console_csrf}} (a
@@ -59,6 +66,7 @@ class Router;
 }
 namespace zwgk::store {
 class Database;
+class SecurityLog;
 }
 
 namespace zwgk::web::console {
@@ -107,7 +115,8 @@ struct ConsoleRequest {
   http::Response refuse(const std::string& message, int status = 403) const;
   // 303 to `location` (post/redirect/get); the next page shows "操作已完成。".
   http::Response see_other(const std::string& location) const;
-  // Records an event for the audit log (actor, site and address filled in).
+  // Records an event for the audit log (actor, site and address filled in). Throws
+  // AuditFailed when it cannot be written (see 4. above).
   void audit(const std::string& action, const std::string& object_type, const std::string& object_id,
              const std::string& detail = "") const;
 };
@@ -136,7 +145,11 @@ class ConsoleApp {
   const TemplateRenderer& templates() const;
   store::AccountRepository accounts() const;
   const ConsoleOptions& options() const;
+  // Throws AuditFailed when the sink fails.
   void audit(const AuditEvent& event) const;
+  // Refused requests, counted per minute (store/security_log.hpp).
+  store::SecurityLog& security() const;
+  store::Database& database() const;
 
   struct Impl;
 

@@ -9,6 +9,7 @@
 #include "http/router.hpp"
 #include "store/database.hpp"
 #include "store/secrets.hpp"
+#include "store/security_log.hpp"
 #include "store/site_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console/console_pages.hpp"
@@ -33,6 +34,7 @@ struct ConsoleApp::Impl {
     secure = options.base_url.rfind("https://", 0) == 0;
     if (!options.secret.empty())
       totp_sealing = store::PersonalDataKey::derive_from(options.secret, store::PersonalDataKey::Purpose::TotpKeys);
+    security = std::make_unique<store::SecurityLog>(d, options.clock);
   }
   ConsoleOptions options;
   std::optional<store::PersonalDataKey> totp_sealing;
@@ -40,6 +42,7 @@ struct ConsoleApp::Impl {
   TemplateRenderer templates;
   bool secure = false;
   std::vector<NavEntry> nav;
+  std::unique_ptr<store::SecurityLog> security;
 };
 
 namespace {
@@ -83,8 +86,12 @@ void ConsoleApp::audit(const AuditEvent& event) const {
     impl_->options.audit(event);
   } catch (const std::exception& e) {
     spdlog::error("console: audit sink failed action={} error={}", event.action, e.what());
+    throw AuditFailed(e.what());
   }
 }
+
+store::SecurityLog& ConsoleApp::security() const { return *impl_->security; }
+store::Database& ConsoleApp::database() const { return impl_->db; }
 
 void ConsoleApp::add_navigation(std::string label, std::string href, Access access) {
   impl_->nav.push_back({std::move(label), std::move(href), std::move(access)});
@@ -147,8 +154,10 @@ http::Response bare_message(const ConsoleApp& app, const std::string& title, con
   return standalone_page(app, title, "console_message", v, status);
 }
 
-http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Access access, ConsoleHandler handler) {
-  return [&app, &db, is_post, access = std::move(access), handler = std::move(handler)](http::Request& req) {
+http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, const std::string& pattern, Access access,
+                   ConsoleHandler handler) {
+  return [&app, &db, is_post, pattern, access = std::move(access), handler = std::move(handler)](http::Request& req) {
+    auto refused = [&](const char* kind, std::int64_t account) { app.security().record({kind, account, pattern}); };
     auto token = http::cookie(req, kSessionCookie);
     auto accounts = app.accounts();
     auto found = token ? accounts.session(*token) : std::nullopt;
@@ -174,6 +183,7 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Acc
         }
         return no_store(http::Response::redirect(location, 303));
       }
+      refused("session_missing", 0);
       return bare_message(app, "登录已失效", "登录已失效或尚未登录，请重新登录后再提交。操作未执行。", 403);
     }
     const domain::Account& user = found->first;
@@ -185,9 +195,11 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Acc
       form = std::move(*parsed);
       auto sent = form.get(kCsrfField);
       if (!sent || sent->empty()) {
+        refused("csrf_refused", user.id);
         return bare_message(app, "安全校验失败", "表单缺少安全校验码（CSRF 令牌），操作未执行。请刷新页面后重试。", 403);
       }
       if (!store::constant_time_equal(*sent, session.csrf_token)) {
+        refused("csrf_refused", user.id);
         return bare_message(app, "安全校验失败",
                             "表单的安全校验码（CSRF 令牌）不正确或已过期，操作未执行。请刷新页面后重试。", 403);
       }
@@ -197,11 +209,22 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Acc
     auto site = store::SiteRepository(db).by_id(user.site_id).value_or(domain::Site{});
     ConsoleRequest c{req, user, site, session.csrf_token, form, db, app};
     if (!access.allows(user.role)) {
+      refused("forbidden", user.id);
       return c.refuse("您的角色（" + domain::to_label(user.role) + "）无权访问此页面或执行此操作，操作未执行。");
     }
+    // POST: the handler's writes and its audit entry are one transaction (console.hpp, 4.).
+    std::unique_ptr<store::Batch> unit;
+    if (is_post) unit = std::make_unique<store::Batch>(db);
     try {
-      return handler(c);
+      auto response = handler(c);
+      if (unit) unit->commit();
+      if (response.status == 403) refused("forbidden", user.id);
+      return response;
+    } catch (const AuditFailed&) {
+      unit.reset();  // rolls the change back
+      return c.refuse("审计日志写入失败，操作未执行。请联系系统管理员。", 500);
     } catch (const domain::ValidationError& e) {
+      unit.reset();
       View v{View::type::object};
       View problems{View::type::list};
       for (const auto& p : e.problems()) problems.push_back(View(p));
@@ -210,6 +233,7 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Acc
       v.set("message", std::string("提交的内容有误，未保存："));
       return c.page("内容有误", "console_message", v, 400);
     } catch (const store::NotFound& e) {
+      unit.reset();
       return c.refuse("要操作的记录不存在。", 404);
     }
   };
@@ -218,11 +242,11 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, Acc
 }  // namespace
 
 void ConsoleApp::get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
-  router.get(pattern, wrap(*this, impl_->db, false, std::move(access), std::move(handler)));
+  router.get(pattern, wrap(*this, impl_->db, false, pattern, std::move(access), std::move(handler)));
 }
 
 void ConsoleApp::post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
-  router.post(pattern, wrap(*this, impl_->db, true, std::move(access), std::move(handler)));
+  router.post(pattern, wrap(*this, impl_->db, true, pattern, std::move(access), std::move(handler)));
 }
 
 void ConsoleApp::register_routes(http::Router& router) {

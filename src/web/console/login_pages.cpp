@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "http/router.hpp"
+#include "store/database.hpp"
 #include "store/secrets.hpp"
+#include "store/security_log.hpp"
 #include "web/console/console_pages.hpp"
 
 namespace zwgk::web::console {
@@ -54,28 +56,28 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
     const std::string username = form->value("username");
     const auto cookie = http::cookie(req, kLoginCsrfCookie);
     const auto sent = form->get(kCsrfField);
-    if (!cookie || !sent || cookie->empty() || !store::constant_time_equal(*cookie, *sent))
+    if (!cookie || !sent || cookie->empty() || !store::constant_time_equal(*cookie, *sent)) {
+      app.security().record({"csrf_refused", 0, "/console/login"});
       return login_form(app, next, username, "页面已过期（安全校验未通过），请重新输入后登录。", false, 403);
+    }
     if (username.empty() || form->value("password").empty())
       return login_form(app, next, username, "请输入用户名和密码。", false, 400);
 
+    // The session, the failure counters and the login's audit entry: one transaction.
+    store::Batch unit(app.database());
     auto result = app.accounts().login(username, form->value("password"), form->value("totp"), req.remote_address);
-    AuditEvent e;
-    e.remote_address = req.remote_address;
-    e.object_type = "session";
-    if (result.account) {
-      e.site_id = result.account->site_id;
-      e.actor_id = result.account->id;
-    }
     using store::LoginOutcome;
     if (result.outcome != LoginOutcome::Ok) {
-      e.action = "login_failed";
-      e.detail = result.outcome == LoginOutcome::Throttled   ? "throttled"
-                 : result.outcome == LoginOutcome::Disabled  ? "disabled"
-                 : result.outcome == LoginOutcome::WrongTotp ? "wrong_totp"
-                 : result.outcome == LoginOutcome::TotpRequired ? "totp_required"
-                                                                 : "wrong_credentials";
-      if (result.outcome != LoginOutcome::TotpRequired) app.audit(e);
+      // A refused login is a security event (counted per minute, store/security_log.hpp),
+      // not an audit entry: an anonymous client must not grow the audit log at will. The
+      // typed user name is never recorded; the account id only when it exists.
+      const char* kind = result.outcome == LoginOutcome::Throttled      ? "login_throttled"
+                         : result.outcome == LoginOutcome::Disabled     ? "login_disabled"
+                         : result.outcome == LoginOutcome::WrongTotp    ? "login_wrong_totp"
+                         : result.outcome == LoginOutcome::TotpRequired ? nullptr
+                                                                        : "login_failed";
+      unit.commit();
+      if (kind) app.security().record({kind, result.account ? result.account->id : 0, "/console/login"});
       const int status = result.outcome == LoginOutcome::Throttled        ? 429
                          : result.outcome == LoginOutcome::Disabled       ? 403
                          : result.outcome == LoginOutcome::TotpRequired   ? 200
@@ -87,8 +89,18 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
         r.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, result.retry_at - app.options().clock())));
       return r;
     }
+    AuditEvent e;
+    e.remote_address = req.remote_address;
+    e.object_type = "session";
+    e.site_id = result.account->site_id;
+    e.actor_id = result.account->id;
     e.action = "login";
-    app.audit(e);
+    try {
+      app.audit(e);
+    } catch (const AuditFailed&) {
+      return login_form(app, next, username, "审计日志写入失败，未能登录。请联系系统管理员。", false, 500);
+    }  // `unit` rolls the new session back
+    unit.commit();
     auto r = http::Response::redirect(next, 303);
     r.set_header("Cache-Control", "no-store");
     auto o = session_cookie_options(app);
