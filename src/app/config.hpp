@@ -22,6 +22,10 @@ struct Config {
   // 64 hex digits: signs public form tokens and seals applicants' ID numbers. Every node of
   // a cluster needs the same one. Empty: `zwgk serve` uses var/secret.key (created once).
   std::string secret_key;                        // ZWGK_SECRET_KEY
+  // 本周热门搜索: different visitors a query needs before the public list shows it, and
+  // whether sites show the list until their office decides (console 热门搜索).
+  int hot_query_min_visitors = 5;                // ZWGK_HOT_QUERY_MIN_VISITORS (1-1000)
+  bool hot_queries = true;                       // ZWGK_HOT_QUERIES
 };
 
 // A configuration value or file that cannot be used. The message is one line.

@@ -25,6 +25,7 @@
 #include "store/workflow_repository.hpp"
 #include "app/working_day_calendar_loader.hpp"
 #include "web/console/console.hpp"
+#include "web/console/hot_query_page.hpp"
 #include "web/console/request_console.hpp"
 #include "web/site_app.hpp"
 
@@ -153,6 +154,8 @@ int serve_command(const Config& config) {
   web_options.base_url = !config.base_url.empty() ? config.base_url : bound;
   while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
   web_options.secret = installation_secret(config);
+  web_options.hot_query_min_visitors = config.hot_query_min_visitors;
+  web_options.hot_queries = config.hot_queries;
   // Loaded for every page that shows a due date: a year's file dropped into the holiday
   // directory counts at once, on every node that sees the directory.
   web_options.calendar = [dir = holiday_dir(config)] {
@@ -176,6 +179,7 @@ int serve_command(const Config& config) {
   web::console::ConsoleApp console(console_options, *db);
   console.register_routes(router);  // before the public site's catch-all
   web::console::register_request_console_pages(console, router, {web_options.secret, web_options.calendar});
+  web::console::register_hot_query_page(console, router, {config.hot_query_min_visitors, config.hot_queries});
   app.register_routes(router);
 
   std::printf("zwgk: serving on %s\n", bound.c_str());
