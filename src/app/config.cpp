@@ -101,6 +101,10 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
     else if (key == "metrics_allow") c.metrics_allow = want_strings(node, key);
     else if (key == "metrics_token") c.metrics_token = want_string(node, key);
     else if (key == "trusted_proxies") c.trusted_proxies = want_strings(node, key);
+    else if (key == "hot_query_min_visitors") {
+      c.hot_query_min_visitors = want_int(node, key, 1000);
+      if (c.hot_query_min_visitors < 1) throw ConfigError(where(node) + ": 配置项 hot_query_min_visitors 应为 1 到 1000 的整数");
+    } else if (key == "hot_queries") c.hot_queries = want_bool(node, key);
     else throw ConfigError(where(node) + ": 未知配置项 “" + key + "”（见 zwgk.example.toml）");
   }
 }
@@ -173,6 +177,9 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
   if (auto v = env("ZWGK_METRICS_ALLOW")) c.metrics_allow = split_list(*v);
   if (auto v = env("ZWGK_METRICS_TOKEN")) c.metrics_token = *v;
   if (auto v = env("ZWGK_TRUSTED_PROXIES")) c.trusted_proxies = split_list(*v);
+  env_int("ZWGK_HOT_QUERY_MIN_VISITORS", c.hot_query_min_visitors, 1000);
+  if (c.hot_query_min_visitors < 1) throw ConfigError("环境变量 ZWGK_HOT_QUERY_MIN_VISITORS 无效（应为 1 到 1000 的整数）");
+  env_bool("ZWGK_HOT_QUERIES", c.hot_queries);
 }
 
 Config load_config(const std::optional<std::string>& path) {

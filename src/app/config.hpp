@@ -34,6 +34,10 @@ struct Config {
   std::string metrics_token;                     // ZWGK_METRICS_TOKEN
   // Reverse proxies whose X-Forwarded-For names the client (nginx in front).
   std::vector<std::string> trusted_proxies;      // ZWGK_TRUSTED_PROXIES (a,b)
+  // 本周热门搜索: different visitors a query needs before the public list shows it, and
+  // whether sites show the list until their office decides (console 热门搜索).
+  int hot_query_min_visitors = 5;                // ZWGK_HOT_QUERY_MIN_VISITORS (1-1000)
+  bool hot_queries = true;                       // ZWGK_HOT_QUERIES
 };
 
 // A configuration value or file that cannot be used. The message is one line.

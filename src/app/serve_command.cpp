@@ -25,6 +25,7 @@
 #include "store/database.hpp"
 #include "store/workflow_repository.hpp"
 #include "web/console/console.hpp"
+#include "web/console/hot_query_page.hpp"
 #include "web/console/request_console.hpp"
 #include "web/console/upload_admission.hpp"
 #include "web/expensive_requests.hpp"
@@ -175,6 +176,8 @@ int serve_command(const Config& config) {
   while (web_options.base_url.size() > 1 && web_options.base_url.back() == '/') web_options.base_url.pop_back();
   web_options.secret = installation_secret(config);
   seal_clear_totp_keys(config, *db);  // TOTP keys from before ADR 0018, sealed once
+  web_options.hot_query_min_visitors = config.hot_query_min_visitors;
+  web_options.hot_queries = config.hot_queries;
   // Loaded for every page that shows a due date: a year's file dropped into the holiday
   // directory counts at once, on every node that sees the directory.
   web_options.calendar = [dir = holiday_dir(config)] {
@@ -200,6 +203,7 @@ int serve_command(const Config& config) {
   upload_console = &console;
   console.register_routes(router);  // before the public site's catch-all
   web::console::register_request_console_pages(console, router, {web_options.secret, web_options.calendar});
+  web::console::register_hot_query_page(console, router, {config.hot_query_min_visitors, config.hot_queries});
   app.register_routes(router);
 
   std::printf("zwgk: serving on %s\n", bound.c_str());

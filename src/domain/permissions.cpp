@@ -39,6 +39,7 @@ constexpr ActionInfo kActions[] = {
     {Action::ViewApplicantIdentity, "view_applicant_identity", "查看申请人身份证件号码"},
     {Action::HandleRequest, "handle_request", "办理政府信息公开申请"},
     {Action::DraftReply, "draft_reply", "起草答复意见"},
+    {Action::ManageHotQueries, "manage_hot_queries", "管理热门搜索"},
 };
 
 const ActionInfo& info(Action a) {
@@ -70,6 +71,7 @@ Scope scope_of(Role role, Action a) {
         case Action::Withdraw: case Action::MarkValidity: case Action::ExemptInterpretation:
         case Action::CorrectChangeNote: case Action::View:
         case Action::ViewRequest: case Action::ViewApplicantIdentity: case Action::HandleRequest: case Action::DraftReply:
+        case Action::ManageHotQueries:
           return Scope::Site;
         default: return Scope::None;
       }
@@ -77,6 +79,7 @@ Scope scope_of(Role role, Action a) {
       switch (a) {
         case Action::View: case Action::ManageCatalogue: case Action::ManageDepartments:
         case Action::ManageSites: case Action::ManageUsers: case Action::ViewAudit: case Action::ViewRequest:
+        case Action::ManageHotQueries:
           return Scope::Site;
         default: return Scope::None;
       }
@@ -102,7 +105,7 @@ const std::vector<Action>& all_actions() {
 
 bool is_management_action(Action a) {
   return a == Action::ManageCatalogue || a == Action::ManageDepartments || a == Action::ManageSites ||
-         a == Action::ManageUsers || a == Action::ViewAudit;
+         a == Action::ManageUsers || a == Action::ViewAudit || a == Action::ManageHotQueries;
 }
 
 bool is_request_action(Action a) {

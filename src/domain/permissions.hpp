@@ -36,6 +36,9 @@
 //     (the department the application is assigned to drafts; the office approves by
 //      recording the reply under HandleRequest)
 //
+//   ManageHotQueries 管理热门搜索                              S             S
+//     (the list on the public search page is the office's: 公开工作机构 and 网站管理员)
+//
 //   D = the account's own department of its own site; S = anything of its own site.
 // A disabled account may do nothing.
 #include <cstdint>
@@ -54,6 +57,8 @@ enum class Action {
   ManageCatalogue, ManageDepartments, ManageSites, ManageUsers, ViewAudit,
   // 依申请公开 (appended: codes of the actions above keep their order).
   ViewRequest, ViewApplicantIdentity, HandleRequest, DraftReply,
+  // 本周热门搜索 (issue 10): pin, hide, turn the site's public hot-query list on or off.
+  ManageHotQueries,
 };
 
 std::string to_code(Action);   // create_draft, edit, submit, ... view_audit

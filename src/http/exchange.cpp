@@ -149,6 +149,8 @@ std::shared_ptr<const CachedPage> make_page(Response&& r) {
   page->tags = std::move(r.cache_tags);
   page->allow_range = r.allow_range;
   page->expires_at = r.cache_expires_at;
+  page->cache_class = std::move(r.cache_class);
+  page->on_hit = std::move(r.on_cache_hit);
   return page;
 }
 
@@ -441,6 +443,7 @@ bool Exchange::serve_without_handler(Request& req, bool keep_alive, bool http10,
     if (!page) return false;  // serve() counts the miss
     metrics_.cache_hit();
     out.cache = CacheUse::Hit;
+    if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
     Writer{options_, draining_}.write(req, representation_of(*page), out, keep_alive, http10);
     return true;
   } catch (const std::exception& e) {
@@ -488,6 +491,7 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
       if (auto page = cache_.find(key)) {
         metrics_.cache_hit();
         out.cache = CacheUse::Hit;
+        if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
         writer.write(req, representation_of(*page), out, keep_alive, http10);
         return out;
       }

@@ -2,13 +2,17 @@
 //
 // Invariants (checked by check_invariants() when asserts are on and the cache is small, so
 // that production-sized caches do not pay a walk per put):
-//  1. Every entry's key is in `clock` exactly once, and `entry.pos` points at it.
+//  1. Every entry's key is in its class's `clock` exactly once, and `entry.pos` points at it.
 //  2. For every entry and each of its page's tags t, by_tag[t] contains the key; by_tag has
 //     no key that is not an entry and no empty set.
-//  3. bytes == sum of entry.bytes, and bytes <= max_bytes after every put.
+//  3. For every class c (the main budget is class ""): c.bytes == sum of the bytes of the
+//     entries of c, c.clock holds exactly the keys of c, and after every put c.bytes <=
+//     c.max_bytes and (c.max_entries == 0 or c.clock.size() <= c.max_entries); bytes ==
+//     the sum over the classes.
 //
-// Eviction is CLOCK (second chance): find() sets an entry's `referenced` bit under the
-// shared lock; put() sweeps from the oldest key, sparing referenced entries once.
+// Eviction is CLOCK (second chance) within a class: find() sets an entry's `referenced`
+// bit under the shared lock; put() sweeps from the oldest key of the page's own class,
+// sparing referenced entries once. A page of one class never evicts a page of another.
 #include "http/page_cache.hpp"
 
 #include <ctime>
@@ -32,9 +36,17 @@ struct StringHash {
   }
 };
 
+struct Budget {
+  std::size_t max_bytes = 0;
+  std::size_t max_entries = 0;  // 0 = no limit
+  std::size_t bytes = 0;
+  std::list<std::string> clock;  // oldest first
+};
+
 struct Entry {
   std::shared_ptr<const CachedPage> page;
   std::size_t bytes = 0;
+  Budget* budget = nullptr;
   std::list<std::string>::iterator pos;
   mutable std::atomic<bool> referenced{false};
 };
@@ -52,14 +64,14 @@ std::size_t cost(const std::string& key, const CachedPage& page) {
 }  // namespace
 
 struct PageCache::Impl {
-  explicit Impl(std::size_t max) : max_bytes(max) {}
+  explicit Impl(std::size_t max) { budgets[""].max_bytes = max; }
 
-  const std::size_t max_bytes;
   mutable std::shared_mutex mu;
   std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> entries;
   std::unordered_map<std::string, std::unordered_set<std::string>, StringHash, std::equal_to<>>
       by_tag;
-  std::list<std::string> clock;  // oldest first
+  // Node-based: Entry::budget pointers stay valid. Classes are never removed.
+  std::unordered_map<std::string, Budget, StringHash, std::equal_to<>> budgets;
   std::size_t bytes = 0;
   std::atomic<bool> enabled{true};
   std::atomic<std::uint64_t> generation{0};
@@ -73,19 +85,24 @@ struct PageCache::Impl {
       if (t->second.empty()) by_tag.erase(t);
     }
     bytes -= it->second.bytes;
-    clock.erase(it->second.pos);
+    it->second.budget->bytes -= it->second.bytes;
+    it->second.budget->clock.erase(it->second.pos);
     entries.erase(it);
   }
 
-  // Requires the exclusive lock. Frees room for `need` more bytes.
-  void evict_for(std::size_t need) {
+  // Requires the exclusive lock. Frees room in budget b for `need` more bytes and one more
+  // entry (need 0 and extra 0: just enforce the limits).
+  void evict_for(Budget& b, std::size_t need, std::size_t extra = 1) {
     std::size_t spared = 0;
-    while (bytes + need > max_bytes && !clock.empty()) {
-      auto it = entries.find(clock.front());
+    auto over = [&] {
+      return b.bytes + need > b.max_bytes || (b.max_entries != 0 && b.clock.size() + extra > b.max_entries);
+    };
+    while (over() && !b.clock.empty()) {
+      auto it = entries.find(b.clock.front());
       assert(it != entries.end());
-      if (it->second.referenced.exchange(false) && spared < entries.size()) {
+      if (it->second.referenced.exchange(false) && spared < b.clock.size()) {
         ++spared;
-        clock.splice(clock.end(), clock, clock.begin());
+        b.clock.splice(b.clock.end(), b.clock, b.clock.begin());
         continue;
       }
       erase(it);
@@ -95,8 +112,21 @@ struct PageCache::Impl {
   void check_invariants() const {
 #ifndef NDEBUG
     if (entries.size() > 64) return;
-    std::size_t sum = 0;
-    assert(clock.size() == entries.size());
+    std::size_t sum = 0, keys = 0, class_sum = 0;
+    for (const auto& [name, b] : budgets) {
+      keys += b.clock.size();
+      class_sum += b.bytes;
+      std::size_t own = 0;
+      for (const auto& k : b.clock) {
+        auto e = entries.find(k);
+        assert(e != entries.end() && e->second.budget == &b);
+        own += e->second.bytes;
+      }
+      assert(own == b.bytes);
+      assert(b.bytes <= b.max_bytes);
+      assert(b.max_entries == 0 || b.clock.size() <= b.max_entries);
+    }
+    assert(keys == entries.size());
     for (const auto& [key, e] : entries) {
       sum += e.bytes;
       assert(*e.pos == key);
@@ -110,7 +140,7 @@ struct PageCache::Impl {
       for (const auto& k : keys) assert(entries.count(k) == 1);
     }
     assert(sum == bytes);
-    assert(bytes <= max_bytes);
+    assert(class_sum == bytes);
 #endif
   }
 };
@@ -139,21 +169,26 @@ void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page) {
 void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page, std::uint64_t seen) {
   if (!page || !impl_->enabled.load()) return;
   std::size_t need = cost(key, *page);
-  if (need > impl_->max_bytes) return;  // would evict everything and still not fit
   std::unique_lock lock(impl_->mu);
+  auto b = impl_->budgets.find(page->cache_class);
+  if (b == impl_->budgets.end()) return;  // a class without a budget is not cached
+  Budget& budget = b->second;
+  if (need > budget.max_bytes) return;  // would evict everything and still not fit
   // Checked under the lock: invalidate() moves the generation under the same lock.
   if (impl_->generation.load() != seen) return;
   if (auto old = impl_->entries.find(key); old != impl_->entries.end()) impl_->erase(old);
-  impl_->evict_for(need);
-  impl_->clock.push_back(key);
-  auto pos = std::prev(impl_->clock.end());
+  impl_->evict_for(budget, need);
+  budget.clock.push_back(key);
+  auto pos = std::prev(budget.clock.end());
   for (const auto& tag : page->tags) impl_->by_tag[tag].insert(key);
   auto [it, inserted] = impl_->entries.try_emplace(std::move(key));
   assert(inserted);
   it->second.page = std::move(page);
   it->second.bytes = need;
+  it->second.budget = &budget;
   it->second.pos = pos;
   impl_->bytes += need;
+  budget.bytes += need;
   impl_->check_invariants();
 }
 
@@ -174,8 +209,32 @@ void PageCache::invalidate_all() {
   impl_->generation.fetch_add(1);
   impl_->entries.clear();
   impl_->by_tag.clear();
-  impl_->clock.clear();
+  for (auto& [name, b] : impl_->budgets) {
+    b.clock.clear();
+    b.bytes = 0;
+  }
   impl_->bytes = 0;
+}
+
+void PageCache::set_class_budget(const std::string& cache_class, std::size_t max_bytes, std::size_t max_entries) {
+  std::unique_lock lock(impl_->mu);
+  Budget& b = impl_->budgets[cache_class];
+  b.max_bytes = max_bytes;
+  b.max_entries = max_entries;
+  impl_->evict_for(b, 0, 0);
+  impl_->check_invariants();
+}
+
+std::size_t PageCache::entries(const std::string& cache_class) const {
+  std::shared_lock lock(impl_->mu);
+  auto b = impl_->budgets.find(cache_class);
+  return b == impl_->budgets.end() ? 0 : b->second.clock.size();
+}
+
+std::size_t PageCache::bytes(const std::string& cache_class) const {
+  std::shared_lock lock(impl_->mu);
+  auto b = impl_->budgets.find(cache_class);
+  return b == impl_->budgets.end() ? 0 : b->second.bytes;
 }
 
 void PageCache::set_enabled(bool on) {

@@ -4,6 +4,12 @@
 // Last-Modified; the encoding is chosen per request from Accept-Encoding. Entries carry
 // tags (what the page shows); invalidate(tag) drops exactly the entries that carry it.
 // Thread-safe; lookups take a shared lock.
+//
+// Cache classes: a page with a non-empty cache_class lives in that class's own budget
+// (bytes and entries, set_class_budget) and is evicted only by pages of the same class, so
+// pages that anyone can create at will (one per query string) never push the main pages
+// out. A page whose class has no budget is not cached.
+#include <functional>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -13,6 +19,8 @@
 #include <vector>
 
 namespace zwgk::http {
+
+struct Request;
 
 struct CachedPage {
   int status = 200;
@@ -25,6 +33,8 @@ struct CachedPage {
   std::vector<std::string> tags;
   bool allow_range = false;  // Range requests are honoured on the identity body
   long long expires_at = 0;  // unix seconds after which the entry is stale; 0 = until invalidated
+  std::string cache_class;   // "" = the main budget
+  std::function<void(const Request&)> on_hit;  // called by the server on each cache hit
 };
 
 class PageCache {
@@ -40,6 +50,12 @@ class PageCache {
   std::uint64_t generation() const;
   void invalidate(std::string_view tag);
   void invalidate_all();
+  // Gives cache_class its own budget (replacing an earlier one; entries of the class beyond
+  // it are evicted). max_entries 0 = no limit on the count.
+  void set_class_budget(const std::string& cache_class, std::size_t max_bytes, std::size_t max_entries);
+  // Entries and bytes held by one class ("" = the main budget).
+  std::size_t entries(const std::string& cache_class) const;
+  std::size_t bytes(const std::string& cache_class) const;
   void set_enabled(bool on);
   bool enabled() const;
   std::size_t entries() const;

@@ -1,6 +1,7 @@
 #pragma once
 // An HTTP response as handlers build it. A handler that wants its page cached sets
 // cache_tags (what the page shows); the server then keeps the body and its gzip form.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +10,8 @@
 #include <vector>
 
 namespace zwgk::http {
+
+struct Request;
 
 struct Response {
   int status = 200;
@@ -20,6 +23,12 @@ struct Response {
   bool allow_range = false;              // attachments: honour Range
   std::string etag;                      // optional; computed from the body when cached
   long long cache_expires_at = 0;        // unix seconds after which a cached copy is stale; 0 = never
+  // A cache class ("" = the main budget): pages of one class share a budget of their own
+  // (PageCache::set_class_budget) and can only evict each other.
+  std::string cache_class;
+  // Called for every request served from the cached copy (the handler does not run then);
+  // must be cheap and must not block (no database).
+  std::function<void(const Request&)> on_cache_hit;
 
   // Replaces a header of the same name (case-insensitive) or adds it.
   void set_header(std::string name, std::string value);

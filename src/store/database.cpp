@@ -2,6 +2,8 @@
 // transactions, change notification.
 #include "store/database.hpp"
 
+#include "domain/cache_tags.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -196,8 +198,9 @@ void Database::set_change_listener(ChangeListener listener) {
   impl_->listener = std::move(listener);
 }
 
-void Database::notify_changed(const std::vector<std::string>& tags) const {
-  if (tags.empty()) return;
+void Database::notify_changed(const std::vector<std::string>& changed) const {
+  if (changed.empty()) return;
+  const auto tags = domain::with_implied_tags(changed);  // e.g. site:<id>:lists -> search:all
   if (auto* batch = current_batch(*impl_)) {  // delivered when the batch commits
     batch->pending_tags.insert(batch->pending_tags.end(), tags.begin(), tags.end());
     return;

@@ -586,9 +586,10 @@ void SearchIndex::set_attachment_text(std::int64_t attachment_id, const std::str
     std::string sha;
     lease.sql() << "SELECT sha256 FROM document_attachments WHERE id = :id", soci::use(id, "id"), soci::into(sha);
     if (!lease.sql().got_data()) throw NotFound("附件不存在: " + std::to_string(attachment_id));
-    store_attachment_text(lease, sha, text);
+    store_attachment_text(lease, sha, text, tags);
     tx.commit();
   });
+  db_.notify_changed(tags);  // the attachment's text is searched: results change
 }
 
 std::int64_t SearchIndex::reindex(const std::function<void(std::int64_t, std::int64_t)>& progress,
@@ -627,39 +628,6 @@ std::int64_t SearchIndex::stale_entries() {
     int scheme = kSearchScheme;
     lease.sql() << "SELECT count(*) FROM search_entries WHERE scheme <> :s", soci::use(scheme, "s"), soci::into(n);
     return static_cast<std::int64_t>(n);
-  });
-}
-
-void SearchIndex::record_query(std::int64_t site_id, const std::string& text, const domain::Date& today) {
-  std::string normalized = search::normalize_for_search(text);
-  if (normalized.empty() || characters(normalized) > 30 || search::query_tokens(normalized).empty()) return;
-  guarded("记录检索词失败", [&] {
-    Lease lease(db_);
-    Transaction tx(lease);
-    long long site = site_id;
-    std::string day = today.iso();
-    lease.sql() << "INSERT INTO search_queries (site_id, day, query, count) VALUES (:site, :day, :q, 1) "
-                   "ON CONFLICT (site_id, day, query) DO UPDATE SET count = search_queries.count + 1",
-        soci::use(site, "site"), soci::use(day, "day"), soci::use(normalized, "q");
-    tx.commit();
-  });
-}
-
-std::vector<HotQuery> SearchIndex::hot_queries(std::int64_t site_id, int limit, const domain::Date& today) {
-  return guarded("读取热门检索词失败", [&] {
-    Lease lease(db_);
-    long long site = site_id, n = 0;
-    int lim = std::clamp(limit, 1, 50);
-    std::string since = domain::Date::from_sys_days(today.days() - std::chrono::days{6}).iso(), query;
-    soci::statement st = (lease.sql().prepare << "SELECT query, sum(count) FROM search_queries WHERE site_id = :site "
-                                                 "AND day >= :since GROUP BY query ORDER BY sum(count) DESC, query "
-                                                 "LIMIT :lim",
-                          soci::use(site, "site"), soci::use(since, "since"), soci::use(lim, "lim"), soci::into(query),
-                          soci::into(n));
-    st.execute();
-    std::vector<HotQuery> out;
-    while (st.fetch()) out.push_back({query, static_cast<std::int64_t>(n)});
-    return out;
   });
 }
 

@@ -85,11 +85,6 @@ struct SearchResult {
   SearchFacets facets;
 };
 
-struct HotQuery {
-  std::string query;
-  std::int64_t count = 0;
-};
-
 class SearchIndex {
  public:
   explicit SearchIndex(Database& db) : db_(db) {}
@@ -108,12 +103,7 @@ class SearchIndex {
                        std::size_t first_build_slice = 65536);
   // Entries written with an older token scheme (0 when the index is current).
   std::int64_t stale_entries();
-
-  // Hot queries: records a searched (normalised) text for today; the top `limit` of the
-  // last 7 days. No personal data is stored.
-  void record_query(std::int64_t site_id, const std::string& text, const domain::Date& today = domain::Date::today());
-  std::vector<HotQuery> hot_queries(std::int64_t site_id, int limit = 10,
-                                    const domain::Date& today = domain::Date::today());
+  // Hot queries (本周热门搜索): store/hot_queries.hpp, counted through store/hot_query_tally.hpp.
 
  private:
   Database& db_;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "domain/cache_tags.hpp"
 #include "domain/date.hpp"
 #include "domain/html_sanitizer.hpp"
 #include "search/normalizer.hpp"
@@ -394,7 +395,8 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
   return done;
 }
 
-void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text) {
+void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text,
+                           std::vector<std::string>& tags) {
   std::string s = sha256, t = text;
   lease.sql() << "DELETE FROM attachment_texts WHERE sha256 = :s", soci::use(s, "s");
   lease.sql() << "INSERT INTO attachment_texts (sha256, text) VALUES (:s, :t)", soci::use(s, "s"), soci::use(t, "t");
@@ -402,6 +404,12 @@ void store_attachment_text(Lease& lease, const std::string& sha256, const std::s
                                   soci::use(s, "s"));
   std::vector<long long> ids(rows.begin(), rows.end());
   for (long long id : ids) reindex_document_search(lease, id);
+  for (long long id : ids) {
+    long long site = 0;
+    lease.sql() << "SELECT site_id FROM documents WHERE id = :id", soci::use(id, "id"), soci::into(site);
+    tags.push_back(domain::tag_document(id));
+    if (lease.sql().got_data()) tags.push_back(domain::tag_site_lists(site));
+  }
 }
 
 }  // namespace zwgk::store

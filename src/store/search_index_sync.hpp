@@ -30,7 +30,9 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
                                   const std::function<void(std::int64_t, std::int64_t)>& progress,
                                   std::size_t slice = 0, const std::function<void()>& commit_slice = {});
 // Stores the extracted text of an attachment (content-addressed: every document carrying
-// the same file shares it) and reindexes every document that has it.
-void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text);
+// the same file shares it) and reindexes every document that has it. Appends the cache tags
+// of those documents' search results (document:<id>, site:<id>:lists) to `tags`.
+void store_attachment_text(Lease& lease, const std::string& sha256, const std::string& text,
+                           std::vector<std::string>& tags);
 
 }  // namespace zwgk::store

@@ -333,8 +333,8 @@ void WorkflowRepository::set_sensitive_words(const domain::Account& who, std::in
 }
 
 void WorkflowRepository::set_attachment_text(const std::string& sha256, const std::string& text) {
-  in_transaction(db_, "保存附件文本失败", [&](Lease& lease, std::vector<std::string>&) {
-    store_attachment_text(lease, sha256, text);  // also reindexes the documents for search
+  in_transaction(db_, "保存附件文本失败", [&](Lease& lease, std::vector<std::string>& tags) {
+    store_attachment_text(lease, sha256, text, tags);  // also reindexes the documents for search
     return 0;
   });
 }

@@ -1,8 +1,12 @@
 // GET /api/v1/search?q=&site=&catalogue=&department=&year=&type=&sort=&page=&per_page=
-// 站内搜索 as JSON (docs/api.md). Never cached: any query string would do, and results
-// change with every publish. Query text is searched literally; bad parameters are the
-// usual 400 envelope.
+// 站内搜索 as JSON (docs/api.md). Cached like the search page, in the page cache's class
+// for search (kSearchCacheClass: any query string would do, so its own budget), tagged
+// site:<id> + site:<id>:lists for one site, search:all across sites. Not counted for
+// 本周热门搜索 (that list is the page's). Query text is searched literally; bad parameters
+// are the usual 400 envelope.
 #include <map>
+
+#include "domain/cache_tags.hpp"
 
 #include "domain/errors.hpp"
 #include "http/router.hpp"
@@ -120,13 +124,19 @@ http::Response search(store::Database& db, const std::string& base_url, const ht
   if (q.site_id) facets["catalogue"] = std::move(cats);
   else facets["site"] = std::move(site_facet);
 
-  return api::json_response({{"total", result.total},
+  http::Response r = api::json_response({{"total", result.total},
                              {"total_capped", result.total_capped},
                              {"page", page},
                              {"per_page", per_page},
                              {"terms", result.terms},
                              {"items", std::move(items)},
                              {"facets", std::move(facets)}});
+  if (q.site_id)
+    r.cache_tags = {domain::tag_site(q.site_id), domain::tag_site_lists(q.site_id)};
+  else
+    r.cache_tags = {domain::tag_search_all()};
+  r.cache_class = kSearchCacheClass;
+  return r;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // What a public page handler works with: the shared environment (database, templates,
 // options) and, per request, the resolved site plus its catalogue tree loaded at most once.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,11 +17,14 @@ namespace zwgk::store { class Database; }
 
 namespace zwgk::web {
 
+class HotQueryCounter;
+
 struct PageEnv {
   store::Database& db;
   const TemplateRenderer& templates;
   const WebOptions& options;
   std::string base_url;  // options.base_url without a trailing slash
+  std::shared_ptr<HotQueryCounter> hot_queries = {};  // 本周热门搜索 tally; owned by SiteApp
 };
 
 class PageContext {

@@ -18,7 +18,7 @@ http::Response document_page(PageContext& ctx, std::int64_t id);            // P
 // P/content/{id}/v{n}.html: published version n as it was published (404 if none).
 http::Response document_version_page(PageContext& ctx, std::int64_t id, int version);
 http::Response department_page(PageContext& ctx, std::int64_t id);          // P/department/{id}/
-http::Response search_page(PageContext& ctx);                                // P/search/ (never cached)
+http::Response search_page(PageContext& ctx);                                // P/search/ (cache class "search")
 http::Response opensearch_description(PageContext& ctx);                     // P/opensearch.xml
 
 // 400 / 404 / 500 in the site's style; never cached. A 500 shows only the request id.

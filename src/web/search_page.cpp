@@ -1,13 +1,23 @@
 // P/search/?q=&type=&year=&department=&catalogue=&sort=date&site=all&page= — 站内搜索, and
 // P/opensearch.xml, the OpenSearch description browsers use to offer the site's search.
-// Search pages are never page-cached (no cache tags): arbitrary query strings must not push
-// real pages out of the cache, and results change with every publish.
+// Search pages are page-cached in a class of their own (kSearchCacheClass: its own budget,
+// so arbitrary query strings evict only other search pages, never a document page), tagged
+//   this site:   site:<id> (header, footer), site:<id>:lists (every change of the site's
+//                documents, catalogue or departments), site:<id>:search (its hot-query list)
+//   all sites:   site:<id>, search:all (implied by every site's lists), site:0:search
+// and re-rendered after kSearchPageCacheSeconds for the 本周热门搜索 list.
+// A first-page search that found results counts for that list (web/hot_query_counter.hpp),
+// on the render and, through on_cache_hit, on every cache hit; queries with personal data
+// are never counted (store::countable_hot_query).
+#include <ctime>
 #include <map>
 
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
 #include "domain/html_sanitizer.hpp"
 #include "store/department_repository.hpp"
+#include "store/hot_queries.hpp"
+#include "store/hot_query_tally.hpp"
 #include "store/search_index.hpp"
 #include "store/site_repository.hpp"
 #include "web/layout_view.hpp"
@@ -17,6 +27,7 @@
 #include "web/query_params.hpp"
 #include "web/search_request.hpp"
 #include "web/formatting.hpp"
+#include "web/hot_query_counter.hpp"
 #include "web/urls.hpp"
 
 namespace zwgk::web {
@@ -111,8 +122,13 @@ http::Response search_page(PageContext& ctx) {
     } catch (const domain::ValidationError& e) {
       throw bad_request(e.what());
     }
-    if (!result.empty_query && page == 1) index.record_query(q.site_id, f.q);
   }
+  // Counted only when it found something, on the first page, without personal data.
+  std::optional<std::string> counted;
+  const auto today = domain::Date::today();
+  if (asked && !result.empty_query && result.total > 0 && page == 1 && ctx.env.hot_queries)
+    counted = store::countable_hot_query(f.q, today);
+  if (counted) ctx.env.hot_queries->count(q.site_id, *counted, req.remote_address);
   const std::string path = search_url(site);
 
   // Names for hits and facets.
@@ -187,7 +203,8 @@ http::Response search_page(PageContext& ctx) {
   }
 
   View hot{View::type::list};
-  for (const auto& h : index.hot_queries(all_sites ? 0 : site.id, 10)) {
+  const store::HotQueryPolicy policy = ctx.env.hot_queries ? ctx.env.hot_queries->policy() : store::HotQueryPolicy{};
+  for (const auto& h : store::HotQueryRepository(ctx.env.db).public_list(all_sites ? 0 : site.id, 10, policy, today)) {
     View v;
     v.set("query", h.query);
     v.set("url", with_query(path, all_sites ? QueryPairs{{"q", h.query}, {"site", "all"}} : QueryPairs{{"q", h.query}}));
@@ -231,7 +248,16 @@ http::Response search_page(PageContext& ctx) {
   v.set("portal_url", portal_url(site));
   v.set("pagination", result.total > per_page ? pagination_view(result.total, page, per_page, path, f.pairs())
                                                 : View(false));
-  return render_page(ctx, "search", v);
+  http::Response r = render_page(ctx, "search", v);
+  if (r.status != 200) return r;
+  if (all_sites)
+    r.cache_tags = {domain::tag_site(site.id), domain::tag_search_all(), domain::tag_site_search(0)};
+  else
+    r.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id), domain::tag_site_search(site.id)};
+  r.cache_class = kSearchCacheClass;
+  r.cache_expires_at = static_cast<long long>(std::time(nullptr)) + kSearchPageCacheSeconds;
+  if (counted) r.on_cache_hit = ctx.env.hot_queries->hit_observer(q.site_id, *counted);
+  return r;
 }
 
 http::Response opensearch_description(PageContext& ctx) {

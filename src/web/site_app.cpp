@@ -16,7 +16,9 @@
 // Caching contract: public pages carry cache tags (see pages.hpp) and the http layer
 // keeps them until Database's change listener invalidates a tag; the application wires
 //   db.set_change_listener([&cache](const auto& tags) { for (auto& t : tags) cache.invalidate(t); });
-// SiteApp itself holds no state that a write could make stale.
+// SiteApp itself holds no state that a write could make stale. Search pages and answers
+// are cached in their own budget (cache class "search", WebOptions::search_cache_*), and
+// SiteApp owns the 本周热门搜索 counter (web/hot_query_counter.hpp) and its flusher.
 #include "web/site_app.hpp"
 
 #include <fstream>
@@ -34,9 +36,11 @@
 #include "web/api.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
+#include "web/hot_query_counter.hpp"
 #include "web/page_error.hpp"
 #include "web/pages.hpp"
 #include "web/query_params.hpp"
+#include "web/search_request.hpp"
 #include "web/site_resolver.hpp"
 #include "web/text_size_preference.hpp"
 
@@ -90,6 +94,10 @@ struct SiteApp::Impl {
         env{db, templates, options, trim_base_url(options.base_url)},
         large_css(read_file(options.static_dir / "large.css")) {
     if (large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
+    // Search pages: one per query string, so a budget of their own (search_page.cpp).
+    cache.set_class_budget(kSearchCacheClass, options.search_cache_bytes, options.search_cache_entries);
+    env.hot_queries = std::make_shared<HotQueryCounter>(db, options);
+    env.hot_queries->start();
   }
 
   WebOptions options;
@@ -176,6 +184,8 @@ SiteApp::SiteApp(WebOptions options, store::Database& db, http::PageCache& cache
     : impl_(std::make_unique<Impl>(std::move(options), db, cache, metrics)) {}
 
 SiteApp::~SiteApp() = default;
+
+void SiteApp::flush_hot_queries() { impl_->env.hot_queries->flush(); }
 
 void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;

@@ -31,6 +31,18 @@ struct WebOptions {
   // so a holiday file added to data/holiday-cn/ counts at once. Default: no data
   // (weekends only, with the missing-year warning).
   std::function<domain::WorkingDayCalendar()> calendar;
+
+  // 本周热门搜索 (store/hot_queries.hpp, web/hot_query_counter.hpp): different visitors a
+  // query needs before the public list shows it; whether a site shows the list before its
+  // office decides; how often the in-memory tally is written (0 = only by
+  // SiteApp::flush_hot_queries() and at shutdown).
+  int hot_query_min_visitors = 5;
+  bool hot_queries = true;
+  int hot_query_flush_seconds = 10;
+  // The page cache's own budget for search result pages and answers (cache class
+  // "search"): they can only evict each other, never a document page.
+  std::size_t search_cache_bytes = 32u << 20;
+  std::size_t search_cache_entries = 4096;
 };
 
 // Registers every public route on the router. Keeps references to db and cache.
@@ -39,6 +51,8 @@ class SiteApp {
   SiteApp(WebOptions options, store::Database& db, http::PageCache& cache, http::Metrics& metrics);
   ~SiteApp();
   void register_routes(http::Router& router);
+  // Writes the hot-query tally now (tests; the flusher does it every few seconds).
+  void flush_hot_queries();
 
  private:
   struct Impl;

@@ -29,9 +29,9 @@ std::map<Role, Grant> expected_matrix() {
   m[Role::Publisher].site = {A::MaskPrivacy, A::ReturnForChanges, A::OverridePrivacy, A::Approve, A::Publish,
                              A::Schedule, A::Amend, A::Withdraw, A::MarkValidity, A::ExemptInterpretation,
                              A::CorrectChangeNote, A::View, A::ViewRequest, A::ViewApplicantIdentity,
-                             A::HandleRequest, A::DraftReply};
+                             A::HandleRequest, A::DraftReply, A::ManageHotQueries};
   m[Role::SiteAdmin].site = {A::View, A::ManageCatalogue, A::ManageDepartments, A::ManageSites, A::ManageUsers,
-                             A::ViewAudit, A::ViewRequest};
+                             A::ViewAudit, A::ViewRequest, A::ManageHotQueries};
   m[Role::Auditor].site = {A::View, A::ViewAudit, A::ViewRequest};
   return m;
 }
@@ -83,7 +83,7 @@ TEST(Permissions, EveryRoleActionScopeTripleIsDecidedAsTheMatrixSays) {
       }
     }
   }
-  EXPECT_EQ(allowed + refused, 5 * 26 * 3);
+  EXPECT_EQ(allowed + refused, 5 * 27 * 3);
   EXPECT_GT(refused, allowed);
 }
 

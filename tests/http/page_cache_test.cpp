@@ -191,5 +191,72 @@ TEST(PageCache, DisabledFindsNothingAndStoresNothing) {
   EXPECT_FALSE(cache.find("k2"));
 }
 
+
+std::shared_ptr<const CachedPage> classed(std::string body, std::string cache_class, std::vector<std::string> tags = {}) {
+  auto p = std::make_shared<CachedPage>();
+  p->content_type = "text/html; charset=utf-8";
+  p->identity = std::make_shared<const std::string>(std::move(body));
+  p->tags = std::move(tags);
+  p->cache_class = std::move(cache_class);
+  return p;
+}
+
+// Issue 10: a flood of pages anyone can create (one per query string) must not push the
+// real pages out. Pages of a class live in its own budget and evict only each other.
+TEST(PageCache, AFloodOfOneClassNeverEvictsTheMainPages) {
+  PageCache cache(20 * 1024);
+  cache.set_class_budget("search", 8 * 1024, 3);
+  for (int i = 0; i < 5; ++i) cache.put("doc" + std::to_string(i), page(std::string(2000, 'd'), {"t"}));
+  const auto main_bytes = cache.bytes("");
+  for (int i = 0; i < 500; ++i) {
+    cache.put("q" + std::to_string(i), classed(std::string(1500, 'q'), "search", {"s"}));
+    ASSERT_LE(cache.entries("search"), 3u);
+    ASSERT_LE(cache.bytes("search"), 8u * 1024);
+  }
+  for (int i = 0; i < 5; ++i) EXPECT_TRUE(cache.find("doc" + std::to_string(i))) << i;
+  EXPECT_EQ(cache.bytes(""), main_bytes);
+  EXPECT_EQ(cache.entries(), 5u + cache.entries("search"));
+  EXPECT_TRUE(cache.find("q499"));
+  EXPECT_FALSE(cache.find("q0"));
+  // Invalidation crosses classes by tag, as for any page.
+  cache.invalidate("s");
+  EXPECT_EQ(cache.entries("search"), 0u);
+  EXPECT_EQ(cache.entries(""), 5u);
+}
+
+TEST(PageCache, AClassWithoutABudgetIsNotCachedAndABudgetCanShrink) {
+  PageCache cache;
+  cache.put("k", classed("v", "unknown"));
+  EXPECT_FALSE(cache.find("k"));
+  cache.set_class_budget("search", 1 << 20, 0);
+  for (int i = 0; i < 10; ++i) cache.put("q" + std::to_string(i), classed("v", "search"));
+  EXPECT_EQ(cache.entries("search"), 10u);
+  cache.set_class_budget("search", 1 << 20, 4);
+  EXPECT_EQ(cache.entries("search"), 4u);
+  cache.invalidate_all();
+  EXPECT_EQ(cache.entries("search"), 0u);
+  EXPECT_EQ(cache.bytes(), 0u);
+}
+
+TEST_F(CachedServerTest, TheHitObserverACachedPageCarriesRunsOnEveryHit) {
+  std::atomic<int> hits{0};
+  ts.router.get("/observed", [this, &hits](Request&) {
+    ++calls;
+    auto resp = Response::html("<p>检索结果</p>");
+    resp.cache_tags = {"s"};
+    resp.cache_class = "search";
+    resp.on_cache_hit = [&hits](const Request& r) {
+      if (r.remote_address == "127.0.0.1") ++hits;
+    };
+    return resp;
+  });
+  ts.cache.set_class_budget("search", 1 << 20, 10);
+  ts.start();
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(get(ts.port, "/observed").status, 200);
+  EXPECT_EQ(calls, 1);  // rendered once
+  EXPECT_EQ(hits, 3);   // the three cache hits
+  EXPECT_EQ(ts.cache.entries("search"), 1u);
+}
+
 }  // namespace
 }  // namespace zwgk::test

@@ -272,19 +272,6 @@ TEST_F(SearchIndexTest, AttachmentTextIsSearchable) {
   EXPECT_THROW(SearchIndex(*db).set_attachment_text(att + 1000, "x"), NotFound);
 }
 
-TEST_F(SearchIndexTest, HotQueriesOfTheWeek) {
-  SearchIndex s(*db);
-  const auto today = date("2024-05-10");
-  s.record_query(site.id, "低保", today);
-  s.record_query(site.id, "低保", date("2024-05-05"));
-  s.record_query(site.id, "医保", today);
-  s.record_query(site.id, "老新闻", date("2024-04-01"));
-  auto hot = s.hot_queries(site.id, 10, today);
-  ASSERT_EQ(hot.size(), 2u);
-  EXPECT_EQ(hot[0].query, "低保");
-  EXPECT_EQ(hot[0].count, 2);
-}
-
 // 100% recall and no false hits against a substring scan, on 10,000 generated documents.
 TEST_F(SearchIndexTest, ReindexWritesWhatPublishingWroteAndDropsWhatIsNoLongerPublished) {
   const auto a = publish("关于加强环境保护工作的通知", "湘办发〔2016〕41号", "<p>生态环境保护</p>", "2016-03-01");

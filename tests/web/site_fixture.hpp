@@ -5,6 +5,7 @@
 // PageCache::invalidate exactly as `zwgk serve` does it.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <regex>
 #include <string>
@@ -186,7 +187,12 @@ inline Seed seed_database(store::Database& db, int extra_documents = 0) {
 
 class SiteServer {
  public:
-  explicit SiteServer(int extra_documents = 0, bool access_log = false) {
+  // `configure` adjusts the web options before SiteApp is built; `cache_bytes` is the page
+  // cache's main budget.
+  explicit SiteServer(int extra_documents = 0, bool access_log = false,
+                      const std::function<void(web::WebOptions&)>& configure = {},
+                      std::size_t cache_bytes = 256u << 20)
+      : cache(cache_bytes) {
     db = open_test_database(4);
     seed = seed_database(*db, extra_documents);
     // Exactly as `zwgk serve` wires it (src/app/serve_command.cpp).
@@ -203,6 +209,7 @@ class SiteServer {
     web::WebOptions web_options = web::default_web_options();
     web_options.calendar = [] { return zwgk::test::calendar(); };
     web_options.base_url = "http://127.0.0.1:" + std::to_string(port);
+    if (configure) configure(web_options);
     app = std::make_unique<web::SiteApp>(web_options, *db, cache, metrics);
     app->register_routes(router);
     thread = std::thread([this] { server->run(); });
