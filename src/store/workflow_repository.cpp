@@ -121,7 +121,7 @@ int WorkflowRepository::save(const domain::Account& who, domain::Document doc, i
     require_latest(lease, l, expected_revision);
     for (const auto& u : uploads) {  // with the revision that lists them (blob_store.hpp invariant 1)
       const std::string sha = BlobStore::put(lease, u.data, u.media_type);
-      store_attachment_text(lease, sha, u.text);
+      store_attachment_text(lease, sha, u.text, tags);
     }
     return save_revision(lease, l, std::move(doc), actor, "edit", Action::Edit, tags, nlohmann::json::object());
   });
