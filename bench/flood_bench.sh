@@ -14,6 +14,9 @@
 #   distinct         every search different (no cache), from one address: the rate limit
 #   distinct, no rl  the same with the rate limit off: only the worker pool and load
 #                    shedding (503) stand between the flood and the cached page
+#   nginx            the reference: nginx (one worker, CPU 0) serving the same page bytes,
+#                    alone and beside 200 connections fetching another static page as fast
+#                    as they can — what a flood of cheap answers costs a probe on one core
 # Environment: BENCH_DURATION (s), BENCH_FLOOD_CONNECTIONS (200), BENCH_KEEP=1.
 set -euo pipefail
 
@@ -28,7 +31,7 @@ CLIENT_CPU=1
 
 die() { echo "flood_bench: $*" >&2; exit 1; }
 [ -x "$ZWGK" ] || die "$ZWGK not found: build first (make build)"
-for tool in wrk taskset curl python3; do
+for tool in wrk taskset curl python3 nginx; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/install-deps.sh"
 done
 [ "$(nproc)" -ge 2 ] || { echo "flood_bench: only $(nproc) CPU: server and wrk share it" >&2; CLIENT_CPU=0; }
@@ -105,10 +108,15 @@ flood_result() {  # after wait "$FLOOD_PID" (a subshell cannot wait for it)
 }
 
 declare -A PROBE FLOOD
-scenario() {  # label distinct|same|none
+scenario() {  # label distinct|same|static|none
   local label=$1 kind=$2
   echo "flood_bench: $label ..."
-  if [ "$kind" != none ]; then flood_start "$ZWGK_URL" "$([ "$kind" = distinct ] && echo 1 || echo 0)"; fi
+  if [ "$kind" = static ]; then
+    FLOOD_STATIC=1 taskset -c "$CLIENT_CPU" wrk -t1 -c"$FLOOD_C" -d"$((DURATION + 2))s" --timeout 10s \
+      -s "$ROOT_DIR/bench/flood.lua" "$FLOOD_URL" >"$TMP/flood.out" 2>&1 &
+    FLOOD_PID=$!
+    sleep 1
+  elif [ "$kind" != none ]; then flood_start "$ZWGK_URL" "$([ "$kind" = distinct ] && echo 1 || echo 0)"; fi
   PROBE[$label]=$(probe_wrk "$PAGE_URL")
   if [ "$kind" != none ]; then wait "$FLOOD_PID" || true; FLOOD[$label]=$(flood_result); else FLOOD[$label]="-|-"; fi
   sleep 1
@@ -130,7 +138,40 @@ PAGE_URL="$ZWGK_URL$SEED_PATH"
 taskset -c "$CLIENT_CPU" wrk -t1 -c8 -d1s -H 'Accept-Encoding: gzip' "$PAGE_URL" >/dev/null
 scenario "idle, no rate limit" none
 scenario "distinct, no rate limit" distinct
+
+# ---------------------------------------------------------------- nginx, the reference
+WWW="$TMP/www"
+mkdir -p "$WWW"
+curl -fsS -H 'Accept-Encoding: gzip' -o "$WWW/doc.html.gz" "$PAGE_URL"
+curl -fsS -o "$WWW/doc.html" "$PAGE_URL"
+cp "$WWW/doc.html" "$WWW/flood.html"; cp "$WWW/doc.html.gz" "$WWW/flood.html.gz"
 stop_zwgk
+NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+NGINX_USER=""; [ "$(id -u)" = 0 ] && NGINX_USER="user root;"
+cat >"$TMP/nginx.conf" <<NGX
+$NGINX_USER
+worker_processes 1;
+daemon off;
+pid $TMP/nginx.pid;
+error_log $TMP/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off; sendfile on; tcp_nodelay on; keepalive_requests 1000000; server_tokens off;
+  client_body_temp_path $TMP/nb; proxy_temp_path $TMP/np; fastcgi_temp_path $TMP/nf;
+  uwsgi_temp_path $TMP/nu; scgi_temp_path $TMP/ns;
+  types { text/html html; } gzip off; gzip_static on;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WWW; }
+}
+NGX
+taskset -c "$SERVER_CPU" nginx -c "$TMP/nginx.conf" -p "$TMP" >"$TMP/nginx.out" 2>&1 &
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
+PAGE_URL="http://127.0.0.1:$NGINX_PORT/doc.html"
+FLOOD_URL="http://127.0.0.1:$NGINX_PORT/flood.html"
+for _ in $(seq 100); do curl -fsS -o /dev/null "$PAGE_URL" 2>/dev/null && break; sleep 0.1; done
+scenario "nginx idle" none
+scenario "nginx, static flood" static
+kill -TERM "$NGINX_PID" 2>/dev/null || true
 
 PAIRS=()
 for k in "${!PROBE[@]}"; do PAIRS+=("$k=${PROBE[$k]}=${FLOOD[$k]}"); done
@@ -140,15 +181,18 @@ rows = {}
 for pair in sys.argv[1:]:
     label, probe, flood = pair.split("=", 2)
     rows[label] = (probe.split(), flood.split("|"))
-order = ["idle", "same query", "distinct queries", "idle, no rate limit", "distinct, no rate limit"]
+order = ["idle", "same query", "distinct queries", "idle, no rate limit", "distinct, no rate limit",
+         "nginx idle", "nginx, static flood"]
 print()
 print(f"{'scenario':<26} {'probe req/s':>11} {'p50 ms':>8} {'p99 ms':>8} {'p99 / idle':>10} {'errors':>6}   {'flood req/s':>11}  flood answers")
 for label in order:
     if label not in rows: continue
     (rps, p50, p99, err), (frps, statuses) = rows[label]
-    idle = rows["idle, no rate limit" if "no rate limit" in label else "idle"][0][2]
+    base = "nginx idle" if label.startswith("nginx") else "idle, no rate limit" if "no rate limit" in label else "idle"
+    idle = rows[base][0][2]
     ratio = float(p99) / float(idle) if float(idle) > 0 else 0
     print(f"{label:<26} {float(rps):>11.0f} {float(p50):>8.2f} {float(p99):>8.2f} {ratio:>10.2f} {int(err):>6}   {frps:>11}  {statuses}")
 print()
 print("p99 / idle: the cached page's p99 under the flood over its p99 alone (goal <= 2); errors: on the probe (goal 0)")
+print("nginx rows: the same measurement of nginx serving the same bytes, the reference for what a flood of cheap answers costs on one core")
 PY

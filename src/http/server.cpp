@@ -163,7 +163,7 @@ std::string_view sv(const StringView& s) {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(Listener& srv, tcp::socket&& socket, std::uint64_t id)
-      : srv_(srv), stream_(std::move(socket)), ex_(stream_.get_executor()), deadline_(ex_), id_(id) {
+      : srv_(srv), stream_(std::move(socket)), ex_(stream_.get_executor()), deadline_(ex_), tarpit_(ex_), id_(id) {
     beast::error_code ec;
     auto ep = stream_.socket().remote_endpoint(ec);
     remote_ = ec ? std::string("-") : ep.address().to_string();
@@ -189,6 +189,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::tcp_stream stream_;
   net::any_io_executor ex_;
   net::steady_timer deadline_;  // the current request's read_timeout (408)
+  net::steady_timer tarpit_;    // holds a rate-limit refusal (push_after)
   std::uint64_t id_;
   std::string remote_;
   beast::flat_buffer buffer_;
@@ -445,9 +446,27 @@ class Session : public std::enable_shared_from_this<Session> {
     int retry_after = 0;
     if (srv_.limiter.enabled() && limit.applies(req) &&
         !srv_.limiter.allow(req.remote_address, Clock::now(), &retry_after)) {
-      return push(srv_.exchange.refuse(req, 429, limit.message, retry_after, keep_alive, http10));
+      return push_after(srv_.exchange.refuse(req, 429, limit.message, retry_after, keep_alive, http10),
+                        std::chrono::milliseconds(limit.refusal_delay_ms));
     }
     dispatch_to_worker(std::make_shared<Request>(std::move(req)), keep_alive, http10);
+  }
+
+  // Queues `out` now but sends it only after `delay` (the rate limit's tarpit). One timer
+  // per connection: a second delayed answer releases the first at once.
+  void push_after(detail::Outgoing out, std::chrono::milliseconds delay) {
+    if (delay.count() <= 0) return push(std::move(out));
+    const std::uint64_t slot = ++next_slot_;
+    detail::Outgoing placeholder;
+    placeholder.pending = true;
+    placeholder.slot = slot;
+    queue_.push_back(std::move(placeholder));
+    ++pending_;
+    tarpit_.expires_after(delay);
+    tarpit_.async_wait([self = shared_from_this(), slot,
+                        held = std::make_shared<detail::Outgoing>(std::move(out))](beast::error_code) {
+      self->on_served(slot, std::move(*held));
+    });
   }
 
   void dispatch_to_worker(std::shared_ptr<Request> req, bool keep_alive, bool http10) {
@@ -612,6 +631,7 @@ class Session : public std::enable_shared_from_this<Session> {
     closed_ = true;
     deadline_armed_ = false;
     deadline_.cancel();
+    tarpit_.cancel();
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
     stream_.close();

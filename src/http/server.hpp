@@ -42,6 +42,10 @@ struct RateLimitOptions {
   // Which requests count (those the page cache did not answer); empty = none.
   std::function<bool(const Request&)> applies;
   std::string message = "您的请求过于频繁，请稍后再试。";
+  // A refusal is answered after this delay (tarpit): a client flooding in a loop then
+  // sends one request per connection per delay instead of thousands a second, and its
+  // refusals cost the server a timer, not CPU. 0 = answer at once.
+  int refusal_delay_ms = 1000;
 };
 
 struct ServerOptions {
@@ -57,7 +61,7 @@ struct ServerOptions {
   std::size_t upload_body_limit = 64 * 1024 * 1024;
   int workers = 0;                           // handler threads; 0 = 2 per core, at least 4
   std::size_t worker_queue_limit = 256;      // requests waiting for a worker; more -> 503
-  int worker_nice = 5;                       // workers' lower CPU priority (0..19)
+  int worker_nice = 19;                      // workers' lower CPU priority (0..19)
   int retry_after_seconds = 5;               // Retry-After of a 503 when the queue is full
   RateLimitOptions rate_limit;
   // /metrics answers only clients whose address is listed, or that send

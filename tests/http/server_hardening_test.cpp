@@ -245,10 +245,14 @@ TEST_F(HardeningTest, RateLimitAnswers429InChineseOnlyForTheLimitedPaths) {
   ts.options.rate_limit.burst = 3;
   ts.options.rate_limit.applies = [](const Request& r) { return r.path == "/search"; };
   ts.options.rate_limit.message = "搜索过于频繁，请稍后再试。";
+  ts.options.rate_limit.refusal_delay_ms = 300;
   ts.start();
   ASSERT_EQ(get(ts.port, "/page").status, 200);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(get(ts.port, "/search").status, 200) << i;
+  const auto t0 = std::chrono::steady_clock::now();
   auto limited = get(ts.port, "/search");
+  // The refusal is held back (tarpit), so a looping client slows down to the delay.
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, 280ms);
   EXPECT_EQ(limited.status, 429);
   EXPECT_NE(limited.body.find("搜索过于频繁"), std::string::npos);
   ASSERT_TRUE(limited.header("retry-after"));
