@@ -372,6 +372,30 @@ Outgoing started_outgoing(const Request& req, bool keep_alive) {
   return out;
 }
 
+// {"error":{"code":…,"message":…,"request_id":…}}, the API's error envelope (docs/api.md).
+std::string json_string(std::string_view v) {
+  std::string out = "\"";
+  for (unsigned char c : v) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      static const char* hex = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_error(std::string_view code, std::string_view message, std::string_view request_id) {
+  return "{\"error\":{\"code\":" + json_string(code) + ",\"message\":" + json_string(message) +
+         ",\"request_id\":" + json_string(request_id) + "}}";
+}
+
 bool same_bytes(std::string_view a, std::string_view b) {  // constant time for equal lengths
   if (a.size() != b.size()) return false;
   unsigned char d = 0;
@@ -458,10 +482,14 @@ Outgoing Exchange::refuse(const Request& req, int status, std::string_view messa
   keep_alive = keep_alive && !draining_.load();
   out.close = !keep_alive;
   out.status = status;
-  auto body = std::make_shared<const std::string>(message);
+  bool json = false;
+  for (const auto& prefix : options_.json_error_prefixes) json = json || req.path.starts_with(prefix);
+  auto body = std::make_shared<const std::string>(
+      json ? json_error(status == 429 ? "too_many_requests" : "service_unavailable", message, out.request_id)
+           : std::string(message));
   Head head(status);
   head.field("Date", date_now());
-  head.field("Content-Type", "text/plain; charset=utf-8");
+  head.field("Content-Type", json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
   head.field("Content-Length", std::to_string(body->size()));
   head.field("Cache-Control", "no-store");
   if (retry_after_seconds > 0) head.field("Retry-After", std::to_string(retry_after_seconds));

@@ -72,6 +72,9 @@ struct ServerOptions {
   // addresses the client is the right-most X-Forwarded-For address that is not itself a
   // trusted proxy. Empty: the socket's peer is the client.
   std::vector<std::string> trusted_proxies;
+  // Paths whose clients read JSON (the API): the server's own refusals there (429, 503)
+  // are {"error": {"code", "message", "request_id"}} instead of plain text.
+  std::vector<std::string> json_error_prefixes = {"/api/"};
   int read_timeout_seconds = 30;             // a request must arrive completely within this (else 408)
   int idle_timeout_seconds = 60;             // keep-alive connection idle limit
   int write_timeout_seconds = 60;            // a response batch must be written within this

@@ -257,6 +257,18 @@ TEST_F(HardeningTest, RateLimitAnswers429InChineseOnlyForTheLimitedPaths) {
   EXPECT_NE(limited.body.find("搜索过于频繁"), std::string::npos);
   ASSERT_TRUE(limited.header("retry-after"));
   EXPECT_GE(std::stoi(*limited.header("retry-after")), 1);
+  // The API's clients get the API's JSON envelope.
+  ts.stop();
+  ts.options.rate_limit.applies = [](const Request& r) { return r.path == "/api/v1/search"; };
+  ts.router.get("/api/v1/search", [](Request&) { return Response::text("{}"); });
+  ts.start();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(get(ts.port, "/api/v1/search").status, 200) << i;
+  auto api = get(ts.port, "/api/v1/search");
+  EXPECT_EQ(api.status, 429);
+  EXPECT_EQ(api.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_NE(api.body.find("{\"error\":{\"code\":\"too_many_requests\",\"message\":\"搜索过于频繁"), std::string::npos)
+      << api.body;
+  EXPECT_NE(api.body.find("\"request_id\":\""), std::string::npos);
   // Other paths and cached pages are not limited.
   for (int i = 0; i < 10; ++i) {
     EXPECT_EQ(get(ts.port, "/hello").status, 200);

@@ -193,7 +193,7 @@ TEST_F(SearchPages, QuerySyntaxIsNeverExposedAndBadInputIsAClear400) {
   for (int i = 0; i < 2000; ++i) ascii_noise += "a*\"-(NEAR"[i % 9];
   EXPECT_EQ(s().get("/search/?q=" + q(ascii_noise)).status, 400);
   expect_api_error(api("q=" + q(ascii_noise), 400), "过长");
-  for (const std::string target : {"/search/?q=" + q(noise), "/api/v1/search?q=" + q(noise)}) {
+  for (const std::string& target : {"/search/?q=" + q(noise), "/api/v1/search?q=" + q(noise)}) {
     const auto r = s().get(target);
     EXPECT_TRUE(r.status == 400 || r.status == 431) << r.status;
   }
