@@ -2,15 +2,11 @@
 
 #include <algorithm>
 
+#include "http/ascii.hpp"
+
 namespace zwgk::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool trusted_address(std::string_view a, const std::vector<std::string>& trusted) {
   return std::find(trusted.begin(), trusted.end(), a) != trusted.end();
@@ -33,7 +29,7 @@ std::string client_address(std::string_view peer, std::optional<std::string_view
   std::string_view last_trusted = peer;
   while (!rest.empty()) {
     const auto comma = rest.rfind(',');
-    std::string_view hop = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    std::string_view hop = ascii::trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
     if (!plausible_address(hop)) return std::string(last_trusted);
     if (!trusted_address(hop, trusted)) return std::string(hop);

@@ -309,15 +309,10 @@ class Session : public std::enable_shared_from_this<Session> {
         default: break;
       }
     }
-    auto trimmed = [](std::string_view v) {
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-      return v;
-    };
     std::string_view problem;
     if (hosts > 1) {
       problem = "请求格式错误：Host 请求头重复";
-    } else if (encodings > 1 || (encodings == 1 && !ascii::iequals(trimmed(encoding), "chunked"))) {
+    } else if (encodings > 1 || (encodings == 1 && !ascii::iequals(ascii::trim(encoding), "chunked"))) {
       problem = "请求格式错误：不支持的 Transfer-Encoding";
     } else if (encodings == 1 && lengths > 0) {
       problem = "请求格式错误：Transfer-Encoding 与 Content-Length 不能同时出现";
@@ -452,16 +447,21 @@ class Session : public std::enable_shared_from_this<Session> {
     dispatch_to_worker(std::make_shared<Request>(std::move(req)), keep_alive, http10);
   }
 
+  // A pending place in the response queue, filled by on_served(slot, ...).
+  std::uint64_t reserve_slot() {
+    detail::Outgoing placeholder;
+    placeholder.pending = true;
+    placeholder.slot = ++next_slot_;
+    queue_.push_back(std::move(placeholder));
+    ++pending_;
+    return next_slot_;
+  }
+
   // Queues `out` now but sends it only after `delay` (the rate limit's tarpit). One timer
   // per connection: a second delayed answer releases the first at once.
   void push_after(detail::Outgoing out, std::chrono::milliseconds delay) {
     if (delay.count() <= 0) return push(std::move(out));
-    const std::uint64_t slot = ++next_slot_;
-    detail::Outgoing placeholder;
-    placeholder.pending = true;
-    placeholder.slot = slot;
-    queue_.push_back(std::move(placeholder));
-    ++pending_;
+    const std::uint64_t slot = reserve_slot();
     tarpit_.expires_after(delay);
     tarpit_.async_wait([self = shared_from_this(), slot,
                         held = std::make_shared<detail::Outgoing>(std::move(out))](beast::error_code) {
@@ -470,12 +470,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void dispatch_to_worker(std::shared_ptr<Request> req, bool keep_alive, bool http10) {
-    const std::uint64_t slot = ++next_slot_;
-    detail::Outgoing placeholder;
-    placeholder.pending = true;
-    placeholder.slot = slot;
-    queue_.push_back(std::move(placeholder));
-    ++pending_;
+    const std::uint64_t slot = reserve_slot();
     auto work = net::make_work_guard(srv_.ioc);  // run() does not return under a worker
     const bool taken = srv_.workers.try_submit(
         [self = shared_from_this(), req, keep_alive, http10, slot, work]() mutable {
