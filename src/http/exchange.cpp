@@ -173,6 +173,13 @@ std::string_view raw_path(std::string_view target) {
   return target.substr(0, target.find('?'));
 }
 
+// The page cache's key: host (without port) + request-target.
+std::string cache_key(const Request& req) {
+  std::string key = req.host();
+  key += req.target;
+  return key;
+}
+
 }  // namespace
 
 std::string_view reason_phrase(int status) {
@@ -455,21 +462,26 @@ bool Exchange::serve_builtin(Request& req, bool keep_alive, bool http10, Outgoin
   return true;
 }
 
+bool Exchange::cacheable(const Request& req) const {
+  const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
+  return get_or_head && cache_.enabled() && !req.header("authorization");
+}
+
+bool Exchange::serve_hit(Request& req, const std::string& key, bool keep_alive, bool http10, Outgoing& out) const {
+  auto page = cache_.find(key);
+  if (!page) return false;
+  metrics_.cache_hit();
+  out.cache = CacheUse::Hit;
+  if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
+  Writer{options_, draining_}.write(req, representation_of(*page), out, keep_alive, http10);
+  return true;
+}
+
 bool Exchange::serve_without_handler(Request& req, bool keep_alive, bool http10, Outgoing& out) const {
   try {
     out = started_outgoing(req, keep_alive);
     if (serve_builtin(req, keep_alive, http10, out)) return true;
-    const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
-    if (!get_or_head || !cache_.enabled() || req.header("authorization")) return false;
-    std::string key = req.host();
-    key += req.target;
-    auto page = cache_.find(key);
-    if (!page) return false;  // serve() counts the miss
-    metrics_.cache_hit();
-    out.cache = CacheUse::Hit;
-    if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
-    Writer{options_, draining_}.write(req, representation_of(*page), out, keep_alive, http10);
-    return true;
+    return cacheable(req) && serve_hit(req, cache_key(req), keep_alive, http10, out);  // serve() counts a miss
   } catch (const std::exception& e) {
     spdlog::error("serving failed request_id={} path={} error={}", req.request_id, out.path, e.what());
     return false;  // serve() tries again and answers 500 if it fails too
@@ -510,19 +522,12 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
     const bool get_or_head = req.method == Method::Get || req.method == Method::Head;
     if (serve_builtin(req, keep_alive, http10, out)) return out;
 
-    const bool cacheable = get_or_head && cache_.enabled() && !req.header("authorization");
+    const bool use_cache = cacheable(req);
     std::string key;
     std::uint64_t generation = 0;
-    if (cacheable) {
-      key = req.host();
-      key += req.target;
-      if (auto page = cache_.find(key)) {
-        metrics_.cache_hit();
-        out.cache = CacheUse::Hit;
-        if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
-        writer.write(req, representation_of(*page), out, keep_alive, http10);
-        return out;
-      }
+    if (use_cache) {
+      key = cache_key(req);
+      if (serve_hit(req, key, keep_alive, http10, out)) return out;  // filled while this waited
       metrics_.cache_miss();
       out.cache = CacheUse::Miss;
       generation = cache_.generation();
@@ -530,7 +535,7 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
 
     Response r = router_.dispatch(req);
 
-    if (cacheable && r.status == 200 && !r.cache_tags.empty() && !cache_forbidden(r)) {
+    if (use_cache && r.status == 200 && !r.cache_tags.empty() && !cache_forbidden(r)) {
       auto page = make_page(std::move(r));
       cache_.put(std::move(key), page, generation);
       writer.write(req, representation_of(*page), out, keep_alive, http10);

@@ -84,6 +84,9 @@ class Exchange {
   const std::atomic<bool>& draining_;
 
   bool serve_builtin(Request& req, bool keep_alive, bool http10, Outgoing& out) const;
+  bool cacheable(const Request& req) const;
+  // A page-cache hit for `key` written into `out`; false: not cached.
+  bool serve_hit(Request& req, const std::string& key, bool keep_alive, bool http10, Outgoing& out) const;
   bool metrics_allowed(const Request& req) const;
 };
 

@@ -201,9 +201,8 @@ void HotQueryRepository::set_enabled(const domain::Account& who, std::int64_t si
 }
 
 void HotQueryRepository::set_rule(const domain::Account& who, std::int64_t site_id, const std::string& text,
-                                  HotQueryRule rule, const Actor& actor) {
+                                  HotQueryRule rule, const Actor& actor, const domain::Date& today) {
   require_permission(who, site_id);
-  const auto today = domain::Date::today();
   if (domain::hot_query_personal_data(text, today))
     throw domain::ValidationError({"检索词含有个人信息（身份证号码、手机号码、银行卡号、电子邮箱或过长的数字），不能置顶或隐藏"});
   const auto query = countable_hot_query(text, today);

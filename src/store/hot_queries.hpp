@@ -82,9 +82,10 @@ class HotQueryRepository {
   // WorkflowRefused(Forbidden) without the permission; domain::ValidationError for a text
   // that is empty, over 30 characters or has personal data (pin and hide alike).
   void set_enabled(const domain::Account& who, std::int64_t site_id, bool enabled, const Actor& actor);
-  // None removes the query's pin or hide.
+  // None removes the query's pin or hide. `today` dates the personal-data check (a birth
+  // date in an ID number must not lie in the future).
   void set_rule(const domain::Account& who, std::int64_t site_id, const std::string& query, HotQueryRule rule,
-                const Actor& actor);
+                const Actor& actor, const domain::Date& today);
 
  private:
   Database& db_;

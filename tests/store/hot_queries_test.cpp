@@ -105,7 +105,7 @@ TEST_F(HotQueriesTest, PersonalDataIsNeverStoredNorListed) {
   EXPECT_TRUE(listed().empty());
   // And the console refuses to pin or hide one.
   EXPECT_THROW(HotQueryRepository(*db).set_rule(account(domain::Role::Publisher, site.id), site.id, "13812345678",
-                                                HotQueryRule::Pin, actor),
+                                                HotQueryRule::Pin, actor, today),
                domain::ValidationError);
 }
 
@@ -134,10 +134,10 @@ TEST_F(HotQueriesTest, PinHideAndOffWorkAreAuditedAndInvalidateTheSearchPages) {
   ASSERT_EQ(listed(), (std::vector<std::string>{"低保", "医保"}));
   const auto before = AuditLog(*db).count();
 
-  repo.set_rule(office, site.id, "防汛", HotQueryRule::Pin, actor);  // pinned without any search
+  repo.set_rule(office, site.id, "防汛", HotQueryRule::Pin, actor, today);  // pinned without any search
   EXPECT_TRUE(tagged(domain::tag_site_search(site.id)));
   EXPECT_EQ(listed(), (std::vector<std::string>{"防汛", "低保", "医保"}));
-  repo.set_rule(office, site.id, "低保", HotQueryRule::Hide, actor);
+  repo.set_rule(office, site.id, "低保", HotQueryRule::Hide, actor, today);
   EXPECT_EQ(listed(), (std::vector<std::string>{"防汛", "医保"}));
   EXPECT_EQ(listed(0), std::vector<std::string>{});  // nothing counted across sites
   repo.set_enabled(office, site.id, false, actor);
@@ -148,7 +148,7 @@ TEST_F(HotQueriesTest, PinHideAndOffWorkAreAuditedAndInvalidateTheSearchPages) {
   EXPECT_EQ(o.pinned, std::vector<std::string>{"防汛"});
   EXPECT_EQ(o.hidden, std::vector<std::string>{"低保"});
   repo.set_enabled(office, site.id, true, actor);
-  repo.set_rule(office, site.id, "低保", HotQueryRule::None, actor);
+  repo.set_rule(office, site.id, "低保", HotQueryRule::None, actor, today);
   EXPECT_EQ(listed(), (std::vector<std::string>{"防汛", "低保", "医保"}));
 
   const auto entries = AuditLog(*db).entries("site", std::to_string(site.id));
@@ -172,7 +172,7 @@ TEST_F(HotQueriesTest, OnlyTheOfficeAndTheSiteAdministratorMayChangeTheList) {
   const auto before = AuditLog(*db).count();
   for (auto role : {domain::Role::DepartmentEditor, domain::Role::DepartmentReviewer, domain::Role::Auditor}) {
     EXPECT_THROW(repo.set_enabled(account(role, site.id), site.id, false, actor), WorkflowRefused);
-    EXPECT_THROW(repo.set_rule(account(role, site.id), site.id, "低保", HotQueryRule::Hide, actor), WorkflowRefused);
+    EXPECT_THROW(repo.set_rule(account(role, site.id), site.id, "低保", HotQueryRule::Hide, actor, today), WorkflowRefused);
   }
   // Another site's office.
   EXPECT_THROW(repo.set_enabled(account(domain::Role::Publisher, site.id + 1), site.id, false, actor), WorkflowRefused);

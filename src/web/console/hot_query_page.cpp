@@ -1,7 +1,10 @@
 // 热门搜索 console page (hot_query_page.hpp).
 #include "web/console/hot_query_page.hpp"
 
+#include <chrono>
+
 #include "domain/errors.hpp"
+#include "domain/permissions.hpp"
 #include "http/router.hpp"
 #include "web/console/document_support.hpp"
 #include "web/console/page_helpers.hpp"
@@ -12,10 +15,18 @@ namespace {
 
 constexpr const char* kPath = "/console/hot-queries/";
 
-const Access& managers() {
-  static const Access a = Access::only({domain::Role::Publisher, domain::Role::SiteAdmin});
-  return a;
+// Changing the list: Action::ManageHotQueries, decided by the permission registry (the
+// store checks it again and refuses with 403 through run_action).
+bool may_manage(const ConsoleRequest& c) {
+  return !domain::permission_refusal(c.user, domain::Action::ManageHotQueries, domain::Target{c.site.id, std::nullopt});
 }
+
+// Today in China Standard Time, from the console's clock (injected in tests).
+domain::Date today_of(const ConsoleRequest& c) {
+  const auto now = std::chrono::sys_seconds{std::chrono::seconds{c.app.options().clock()}} + std::chrono::hours{8};
+  return domain::Date::from_sys_days(std::chrono::floor<std::chrono::days>(now));
+}
+
 const Access& readers() {
   static const Access a = Access::only({domain::Role::Publisher, domain::Role::SiteAdmin, domain::Role::Auditor});
   return a;
@@ -36,7 +47,7 @@ View texts(const std::vector<std::string>& v) {
 void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQueryPolicy policy) {
   app.add_navigation("热门搜索", kPath, readers());
   app.get(router, kPath, readers(), [policy](ConsoleRequest& c) {
-    const auto o = store::HotQueryRepository(c.db).overview(c.site.id, policy, domain::Date::today());
+    const auto o = store::HotQueryRepository(c.db).overview(c.site.id, policy, today_of(c));
     View v{View::type::object};
     v.set("enabled", o.enabled);
     v.set("enabled_is_default", o.enabled_is_default);
@@ -64,10 +75,10 @@ void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQu
     }
     v.set("counted", counted);
     v.set("has_counted", !o.counted.empty());
-    if (managers().allows(c.user.role)) v.set("can_manage", true);
+    if (may_manage(c)) v.set("can_manage", true);
     return c.page("热门搜索", "console_hot_queries", v);
   });
-  app.post(router, std::string(kPath) + "enabled", managers(), [](ConsoleRequest& c) {
+  app.post(router, std::string(kPath) + "enabled", readers(), [](ConsoleRequest& c) {
     return run_action(c, [&] {
       const auto value = c.form.value("enabled");
       if (value != "1" && value != "0") throw domain::ValidationError({"参数 enabled 只能是 1（显示）或 0（关闭）"});
@@ -75,7 +86,7 @@ void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQu
       return c.see_other(kPath);
     });
   });
-  app.post(router, std::string(kPath) + "rule", managers(), [](ConsoleRequest& c) {
+  app.post(router, std::string(kPath) + "rule", readers(), [](ConsoleRequest& c) {
     return run_action(c, [&] {
       const auto rule_code = c.form.value("rule");
       store::HotQueryRule rule;
@@ -83,7 +94,7 @@ void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQu
       else if (rule_code == "hide") rule = store::HotQueryRule::Hide;
       else if (rule_code == "none") rule = store::HotQueryRule::None;
       else throw domain::ValidationError({"参数 rule 只能是 pin（置顶）、hide（隐藏）或 none（取消）"});
-      store::HotQueryRepository(c.db).set_rule(c.user, c.site.id, field(c, "query"), rule, actor_of(c));
+      store::HotQueryRepository(c.db).set_rule(c.user, c.site.id, field(c, "query"), rule, actor_of(c), today_of(c));
       return c.see_other(kPath);
     });
   });

@@ -58,8 +58,11 @@ inline bool visible_to(const ConsoleRequest& c, const std::optional<std::int64_t
 // (/console/api/requests/annual-report) alike, both open to request_readers(): a department
 // editor only the applications assigned to their department (none without a department),
 // every other reader the whole site.
+// The permission registry decides: a reader who may view an application assigned to no
+// department (scope: the whole site) sees the whole site's figures.
 inline std::optional<std::int64_t> annual_figures_department(const ConsoleRequest& c) {
-  if (c.user.role != domain::Role::DepartmentEditor) return std::nullopt;
+  if (!domain::permission_refusal(c.user, domain::Action::ViewRequest, domain::Target{c.site.id, std::nullopt}))
+    return std::nullopt;
   return c.user.department_id.value_or(-1);
 }
 
