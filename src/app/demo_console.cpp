@@ -6,18 +6,18 @@
 #include "app/cli_audit.hpp"
 #include "app/demo.hpp"
 #include "domain/account.hpp"
-#include "domain/applicant.hpp"
-#include "domain/disclosure_request.hpp"
+#include "modules/ysqgk/domain/applicant.hpp"
+#include "modules/ysqgk/domain/disclosure_request.hpp"
 #include "domain/password_quality.hpp"
 #include "store/account_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
-#include "store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/secrets.hpp"
 #include "store/site_repository.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/publishing/store/workflow_repository.hpp"
 
 namespace zwgk::app {
 namespace {

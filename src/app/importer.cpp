@@ -29,7 +29,7 @@
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/publishing/store/workflow_repository.hpp"
 
 namespace zwgk::app {
 namespace {

@@ -12,7 +12,7 @@
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/working_day_calendar_loader.hpp"
-#include "store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
 

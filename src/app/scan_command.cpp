@@ -7,10 +7,10 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
-#include "domain/workflow.hpp"
+#include "modules/publishing/domain/workflow.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/publishing/store/workflow_repository.hpp"
 
 namespace zwgk::app {
 namespace {

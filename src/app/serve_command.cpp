@@ -23,68 +23,14 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/module.hpp"
 #include "web/console/console.hpp"
 #include "web/console/hot_query_page.hpp"
-#include "web/console/request_console.hpp"
 #include "web/console/upload_admission.hpp"
 #include "web/expensive_requests.hpp"
 #include "web/site_app.hpp"
 
 namespace zwgk::app {
-
-namespace {
-
-std::string utc_now_iso() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// 定时发布: every 30 s, publishes what is due (store::WorkflowRepository::publish_due). On
-// several nodes the document's row lock and stage check let exactly one node publish it.
-class PublicationScheduler {
- public:
-  explicit PublicationScheduler(store::Database& db) : db_(db), thread_([this] { run(); }) {}
-  ~PublicationScheduler() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  void run() {
-    std::unique_lock lock(mutex_);
-    while (!cv_.wait_for(lock, std::chrono::seconds(30), [this] { return stop_; })) {
-      lock.unlock();
-      try {
-        for (const auto& o : store::WorkflowRepository(db_).publish_due(utc_now_iso())) {
-          if (o.published)
-            spdlog::info("scheduled publication document={}", o.document_id);
-          else
-            spdlog::warn("scheduled publication failed document={} reason={}", o.document_id, o.message);
-        }
-      } catch (const std::exception& e) {
-        spdlog::warn("scheduled publication error={}", e.what());
-      }
-      lock.lock();
-    }
-  }
-
-  store::Database& db_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
-
-}  // namespace
 
 int serve_command(const Config& config) {
   const auto listen = parse_listen(config.listen);
@@ -201,16 +147,18 @@ int serve_command(const Config& config) {
   }
   web::console::ConsoleApp console(console_options, *db);
   upload_console = &console;
-  console.register_routes(router);  // before the public site's catch-all
-  web::console::register_request_console_pages(console, router, {web_options.secret, web_options.calendar});
+  console.register_routes(router);
   web::console::register_hot_query_page(console, router, {config.hot_query_min_visitors, config.hot_queries});
+  // Every capability (src/modules/modules.cpp), then the public site's catch-all.
+  modules::register_console({*db, router, console, web_options});
+  modules::register_public({*db, router, app});
   app.register_routes(router);
 
   std::printf("zwgk: serving on %s\n", bound.c_str());
   std::fflush(stdout);
   server.stop_on_signals();
   {
-    PublicationScheduler scheduler(*db);
+    const auto jobs = modules::start_jobs(*db);  // e.g. 定时发布
     BlobSweeper blob_sweeper(*db);  // hourly: unreferenced file bytes (app/blob_sweeper.hpp)
     DailyAuditHead audit_head(*db);  // the chain's head in the log once a day (ADR 0017)
     server.run();

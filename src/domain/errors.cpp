@@ -15,7 +15,10 @@ std::string join_problems(const std::vector<std::string>& problems) {
 }
 }  // namespace
 
-ValidationError::ValidationError(std::vector<std::string> problems)
-    : std::runtime_error(join_problems(problems)), problems_(std::move(problems)) {}
+DomainError::DomainError(ErrorKind kind, std::string code, const std::string& message)
+    : std::runtime_error(message), kind_(kind), code_(std::move(code)) {}
+
+Invalid::Invalid(std::vector<std::string> problems, std::string code)
+    : DomainError(ErrorKind::Invalid, std::move(code), join_problems(problems)), problems_(std::move(problems)) {}
 
 }  // namespace zwgk::domain

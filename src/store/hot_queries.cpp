@@ -11,7 +11,7 @@
 #include "store/audit_rows.hpp"
 #include "store/database_impl.hpp"
 #include "store/hot_query_tally.hpp"
-#include "store/workflow_repository.hpp"  // WorkflowRefused
+#include "domain/errors.hpp"
 
 namespace zwgk::store {
 
@@ -113,7 +113,7 @@ std::vector<HotQuery> shown_list(Lease& lease, std::int64_t site_id, int limit, 
 
 void require_permission(const domain::Account& who, std::int64_t site_id) {
   if (auto r = domain::permission_refusal(who, domain::Action::ManageHotQueries, domain::Target{site_id, std::nullopt}))
-    throw WorkflowRefused(WorkflowRefused::Kind::Forbidden, *r);
+    throw domain::Forbidden(*r);
 }
 
 }  // namespace

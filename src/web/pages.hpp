@@ -14,9 +14,6 @@ namespace zwgk::web {
 http::Response home_page(PageContext& ctx);                                  // P/
 http::Response portal_page(PageContext& ctx);                                // P/xxgk/
 http::Response catalogue_page(PageContext& ctx, const std::string& code);   // P/xxgk/{code}/
-http::Response document_page(PageContext& ctx, std::int64_t id);            // P/content/{id}.html
-// P/content/{id}/v{n}.html: published version n as it was published (404 if none).
-http::Response document_version_page(PageContext& ctx, std::int64_t id, int version);
 http::Response department_page(PageContext& ctx, std::int64_t id);          // P/department/{id}/
 http::Response search_page(PageContext& ctx);                                // P/search/ (cache class "search")
 http::Response opensearch_description(PageContext& ctx);                     // P/opensearch.xml

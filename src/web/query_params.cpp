@@ -30,6 +30,12 @@ std::optional<std::int64_t> parse_positive_integer(std::string_view s) {
   return v;
 }
 
+std::optional<std::int64_t> canonical_id(std::string_view s) {
+  auto v = parse_positive_integer(s);
+  if (!v || std::to_string(*v) != s) return std::nullopt;
+  return v;
+}
+
 int page_param(const http::Request& req) {
   auto raw = single_param(req, "page");
   if (!raw) return 1;

@@ -24,6 +24,9 @@ std::optional<std::string> single_param(const http::Request& req, std::string_vi
 // Digits only, no sign, no leading '+', fits in int64; nullopt otherwise.
 std::optional<std::int64_t> parse_positive_integer(std::string_view s);
 
+// "123" -> 123; rejects "0123", "+1", "" so every object has exactly one URL.
+std::optional<std::int64_t> canonical_id(std::string_view s);
+
 int page_param(const http::Request& req);                                     // default 1
 int per_page_param(const http::Request& req, int default_per_page = kDefaultPerPage);
 std::optional<int> year_param(const http::Request& req);

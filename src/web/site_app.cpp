@@ -22,6 +22,7 @@
 #include "web/site_app.hpp"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <spdlog/spdlog.h>
 
@@ -32,7 +33,7 @@
 #include "store/database.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
-#include "web/request_pages.hpp"
+#include "modules/ysqgk/web/request_pages.hpp"
 #include "web/api.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
@@ -68,13 +69,6 @@ std::vector<std::string_view> split_segments(std::string_view rest) {
   return out;
 }
 
-// "123" -> 123; rejects "0123", "+1", "" so every document has exactly one URL.
-std::optional<std::int64_t> canonical_id(std::string_view s) {
-  auto v = parse_positive_integer(s);
-  if (!v || std::to_string(*v) != s) return std::nullopt;
-  return v;
-}
-
 // Used when no site can be determined (no sites yet, or the database is unreachable).
 domain::Site placeholder_site() {
   domain::Site s;
@@ -107,6 +101,11 @@ struct SiteApp::Impl {
   TemplateRenderer templates;
   PageEnv env;
   std::string large_css;
+  struct Section {
+    SiteSection handle;
+    bool accepts_post = false;
+  };
+  std::map<std::string, Section, std::less<>> sections;
 
   std::optional<ResolvedSite> resolve(const http::Request& req) {
     return resolve_site(store::SiteRepository(db).all(), req.host(), req.path);
@@ -121,7 +120,7 @@ struct SiteApp::Impl {
       spdlog::warn("web: error page without site request_id={} error={}", req.request_id, e.what());
     }
     PageContext ctx(env, req, site);
-    return error_page(ctx, status, message);
+    return web::error_page(ctx, status, message);
   }
 
   http::Response site_page(http::Request& req) {
@@ -131,7 +130,7 @@ struct SiteApp::Impl {
     try {
       return route(ctx, resolved->rest);
     } catch (const PageError& e) {
-      return error_page(ctx, e.status(), e.what());
+      return web::error_page(ctx, e.status(), e.what());
     }
   }
 
@@ -145,8 +144,9 @@ struct SiteApp::Impl {
     if (rest.empty()) return add_slash();  // "/xinshao" -> "/xinshao/"
     if (rest == "/") return home_page(ctx);
     const auto seg = split_segments(rest);
-    if (seg[0] == "ysqgk") {
-      if (auto r = request_page(ctx, seg)) return std::move(*r);
+    if (auto it = sections.find(seg[0]); it != sections.end()) {
+      if (req.method == http::Method::Post && !it->second.accepts_post) throw PageError(405, "该页面不接受提交。");
+      if (auto r = it->second.handle(ctx, seg)) return std::move(*r);
       throw not_found();
     }
     if (req.method == http::Method::Post) throw PageError(405, "该页面不接受提交。");
@@ -158,13 +158,6 @@ struct SiteApp::Impl {
         if (seg.size() == 2) return add_slash();
         if (seg.size() == 3 && seg[2].empty()) return catalogue_page(ctx, code);
       }
-    } else if (seg[0] == "content" && seg.size() == 2 && seg[1].ends_with(".html")) {
-      if (auto id = canonical_id(seg[1].substr(0, seg[1].size() - 5))) return document_page(ctx, *id);
-    } else if (seg[0] == "content" && seg.size() == 3 && seg[2].starts_with("v") && seg[2].ends_with(".html")) {
-      // P/content/{id}/v{n}.html: a published version of the document.
-      auto id = canonical_id(seg[1]);
-      auto version = canonical_id(seg[2].substr(1, seg[2].size() - 6));
-      if (id && version && *version <= 100000) return document_version_page(ctx, *id, static_cast<int>(*version));
     } else if (seg[0] == "search") {
       if (seg.size() == 1) return add_slash();
       if (seg.size() == 2 && seg[1].empty()) return search_page(ctx);
@@ -187,12 +180,22 @@ SiteApp::~SiteApp() = default;
 
 void SiteApp::flush_hot_queries() { impl_->env.hot_queries->flush(); }
 
+void SiteApp::add_section(std::string name, SiteSection section, bool accepts_post) {
+  impl_->sections[std::move(name)] = Impl::Section{std::move(section), accepts_post};
+}
+
+http::Response SiteApp::error_page(const http::Request& req, int status, const std::string& message) const {
+  return impl_->error_for(req, status, message);
+}
+
+const PageEnv& SiteApp::env() const { return impl_->env; }
+const WebOptions& SiteApp::options() const { return impl_->options; }
+
 void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;
   register_search_api(router, app.db, app.env.base_url);
   register_api_routes(router, app.db, app.env.base_url);
   register_feed_routes(router, app.db, app.env.base_url);
-  register_request_public_api(router, app.db, app.options);
 
   router.get("/static/{path*}", [&app](http::Request& req) {
     auto r = http::serve_static(app.options.static_dir, req.param("path"));
@@ -212,10 +215,6 @@ void SiteApp::register_routes(http::Router& router) {
   router.get("/preferences/text-size.css",
              [&app](http::Request& req) { return text_size_stylesheet(req, app.large_css); });
 
-  router.get("/ysqgk-files/{token}/{name}", [&app](http::Request& req) {
-    auto r = disclosed_file_download(app.db, req);
-    return r ? std::move(*r) : app.error_for(req, 404, "您访问的文件不存在。");
-  });
   router.get("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
   router.post("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
 

@@ -3,7 +3,10 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/working_day_calendar.hpp"
 
@@ -11,6 +14,8 @@ namespace zwgk::http {
 class Router;
 class PageCache;
 class Metrics;
+struct Request;
+struct Response;
 }  // namespace zwgk::http
 namespace zwgk::store {
 class Database;
@@ -45,12 +50,27 @@ struct WebOptions {
   std::size_t search_cache_entries = 4096;
 };
 
+class PageContext;
+struct PageEnv;
+
+// A module's part of every site's address space: P/<name>/... (see add_section).
+// seg = the path below P split on '/', seg[0] == name. nullopt = no such page (404).
+using SiteSection = std::function<std::optional<http::Response>(PageContext&, const std::vector<std::string_view>& seg)>;
+
 // Registers every public route on the router. Keeps references to db and cache.
 class SiteApp {
  public:
   SiteApp(WebOptions options, store::Database& db, http::PageCache& cache, http::Metrics& metrics);
   ~SiteApp();
   void register_routes(http::Router& router);
+  // A module's pages under every site's prefix, P/<name>/..., e.g. "ysqgk" (依申请公开) or
+  // "content" (documents). With accepts_post false, a POST there is answered 405.
+  // Register before the first request.
+  void add_section(std::string name, SiteSection section, bool accepts_post = false);
+  // The site's own error page for any request (404, 400, 500); never throws.
+  http::Response error_page(const http::Request& req, int status, const std::string& message) const;
+  const PageEnv& env() const;
+  const WebOptions& options() const;
   // Writes the hot-query tally now (tests; the flusher does it every few seconds).
   void flush_hot_queries();
 

@@ -8,14 +8,14 @@
 #include <set>
 
 #include "app/run_binary.hpp"
-#include "domain/disclosure_request.hpp"
+#include "modules/ysqgk/domain/disclosure_request.hpp"
 #include "store/account_repository.hpp"
 #include "store/database.hpp"
-#include "store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/publishing/store/workflow_repository.hpp"
 #include "support/test_database.hpp"
 
 namespace {

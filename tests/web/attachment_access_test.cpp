@@ -5,13 +5,13 @@
 // draft's file to users who may see the document and refuses others.
 #include <gtest/gtest.h>
 
-#include "domain/disclosure_request.hpp"
+#include "modules/ysqgk/domain/disclosure_request.hpp"
 #include "ingest/ingest_samples.hpp"
 #include "store/account_repository.hpp"
 #include "store/blob_store.hpp"
-#include "store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/personal_data_key.hpp"
-#include "store/workflow_repository.hpp"
+#include "modules/publishing/store/workflow_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console_client.hpp"
 #include "web/site_fixture.hpp"
@@ -29,6 +29,7 @@ class AttachmentServer : public SiteServer {
     o.base_url = base_url();
     console = std::make_unique<web::console::ConsoleApp>(o, *db);
     console->register_routes(router);
+    register_module_consoles(*console);
     domain::Department other;
     other.site_id = seed.site.id;
     other.name = "邵阳市财政局";

@@ -10,11 +10,11 @@
 #include "store/account_repository.hpp"
 #include "store/audit_log.hpp"
 #include "store/department_repository.hpp"
-#include "store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/security_log.hpp"
 #include "web/console/console.hpp"
-#include "web/console/request_console.hpp"
+#include "modules/ysqgk/web/request_console.hpp"
 #include "web/console_client.hpp"
 #include "web/site_fixture.hpp"
 
@@ -38,7 +38,7 @@ class AuditedConsoleServer : public SiteServer {
     console = std::make_unique<web::console::ConsoleApp>(o, *db);
     console->register_routes(router);
     secret = store::random_secret();
-    web::console::register_request_console_pages(*console, router, {secret, [] { return zwgk::test::calendar(); }});
+    register_module_consoles(*console, secret);
     store::AccountRepository accounts(*db);
     auto make = [&](const std::string& u, domain::Role r, std::optional<std::int64_t> dep) {
       domain::Account a;

@@ -33,6 +33,7 @@ class ConsoleServer : public SiteServer {
     };
     console = std::make_unique<web::console::ConsoleApp>(o, *db);
     console->register_routes(router);  // SiteApp's catch-all is patterned: literal console routes win
+    register_module_consoles(*console);
     store::AccountRepository accounts(*db);
     auto make = [&](const std::string& u, domain::Role r, std::optional<std::int64_t> dep) {
       domain::Account a;

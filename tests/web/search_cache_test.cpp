@@ -208,6 +208,7 @@ class HotQueryConsole : public ::testing::Test {
     o.base_url = s->base_url();
     console = std::make_unique<web::console::ConsoleApp>(o, *s->db);
     console->register_routes(s->router);
+    s->register_module_consoles(*console);
     web::console::register_hot_query_page(*console, s->router, {3, true});
     store::AccountRepository accounts(*s->db);
     for (auto [u, r] : std::vector<std::pair<std::string, domain::Role>>{{"publisher", domain::Role::Publisher},

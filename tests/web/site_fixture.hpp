@@ -22,7 +22,9 @@
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
 #include "store/site_repository.hpp"
+#include "modules/module.hpp"
 #include "support/holiday_calendar.hpp"
+#include "web/console/console.hpp"
 #include "support/test_database.hpp"
 #include "web/http_client.hpp"
 #include "web/site_app.hpp"
@@ -211,6 +213,7 @@ class SiteServer {
     web_options.base_url = "http://127.0.0.1:" + std::to_string(port);
     if (configure) configure(web_options);
     app = std::make_unique<web::SiteApp>(web_options, *db, cache, metrics);
+    modules::register_public({*db, router, *app});  // as `zwgk serve` does
     app->register_routes(router);
     thread = std::thread([this] { server->run(); });
   }
@@ -218,6 +221,14 @@ class SiteServer {
     server->stop();
     if (thread.joinable()) thread.join();
     db->set_change_listener({});
+  }
+
+  // Every module's console pages on `console` (as `zwgk serve` does); `secret` replaces the
+  // installation secret the pages use to open ID numbers.
+  void register_module_consoles(web::console::ConsoleApp& console, const std::string& secret = {}) {
+    module_web = std::make_unique<web::WebOptions>(app->options());
+    if (!secret.empty()) module_web->secret = secret;
+    modules::register_console({*db, router, console, *module_web});
   }
 
   HttpResult get(const std::string& target, const std::vector<std::string>& headers = {}) const {
@@ -242,6 +253,7 @@ class SiteServer {
   http::Router router;
   std::unique_ptr<http::Server> server;
   std::unique_ptr<web::SiteApp> app;
+  std::unique_ptr<web::WebOptions> module_web;
   std::uint16_t port = 0;
   std::thread thread;
 };

@@ -48,7 +48,7 @@ http::Response account_page(ConsoleRequest& c, const std::string& key, const std
 }  // namespace
 
 void register_account_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("我的账号", "/console/account/", Access::any());
+  app.add_navigation("我的账号", "/console/account/", Access::any(), 90);
 
   app.get(router, "/console/account/", Access::any(), [](ConsoleRequest& c) {
     return account_page(c, c.user.totp_enabled ? std::string() : store::AccountRepository::new_totp_key(), {});

@@ -3,8 +3,7 @@
 // first, 50 a page, and 校验 (AuditLog::verify: the first broken link of the hash chain, if any).
 #include "http/router.hpp"
 #include "store/audit_log.hpp"
-#include "web/console/document_pages.hpp"
-#include "web/console/document_support.hpp"
+#include "web/console/console_pages.hpp"
 #include "web/console/page_helpers.hpp"
 
 namespace zwgk::web::console {
@@ -14,7 +13,7 @@ constexpr int kPageSize = 50;
 }
 
 void register_audit_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("审计日志", "/console/audit/", admin_or_auditor());
+  app.add_navigation("审计日志", "/console/audit/", admin_or_auditor(), 75);
   app.get(router, "/console/audit/", admin_or_auditor(), [](ConsoleRequest& c) {
     store::AuditLog log(c.db);
     const auto page = parse_positive_integer(field(c, "page")).value_or(1);

@@ -34,7 +34,7 @@ std::optional<std::int64_t> parent_field(ConsoleRequest& c) {
 }  // namespace
 
 void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("公开目录", "/console/catalogue/", admin_or_auditor());
+  app.add_navigation("公开目录", "/console/catalogue/", admin_or_auditor(), 72);
   app.get(router, "/console/catalogue/", admin_or_auditor(), [](ConsoleRequest& c) {
     std::map<std::int64_t, int> depth;
     std::map<std::int64_t, std::string> codes;

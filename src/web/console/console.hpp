@@ -138,8 +138,16 @@ class ConsoleApp {
   // Authenticated routes for other modules (see the top of this file).
   void get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
   void post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
-  // An entry of the header navigation, shown to the roles in `access`.
-  void add_navigation(std::string label, std::string href, Access access);
+  // An entry of the header navigation, shown to the roles in `access`. Entries are shown by
+  // `order` (then as registered): 0 我的工作, 50 the modules' work pages, 70-79 the site's
+  // management pages, 90 我的账号.
+  void add_navigation(std::string label, std::string href, Access access, int order = 50);
+
+  // A module's part of 我的工作 (/console/): HTML rendered for the signed-in user (escaped
+  // by its own template); an empty string adds nothing.
+  using WorkSection = std::function<std::string(ConsoleRequest&)>;
+  void add_work_section(WorkSection section);
+  std::vector<std::string> work_sections(ConsoleRequest& c) const;
 
   // For handlers and tests.
   const TemplateRenderer& templates() const;

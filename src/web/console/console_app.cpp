@@ -13,7 +13,6 @@
 #include "store/site_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console/console_pages.hpp"
-#include "web/console/document_pages.hpp"
 
 namespace zwgk::web::console {
 
@@ -24,6 +23,7 @@ bool Access::allows(domain::Role r) const {
 struct NavEntry {
   std::string label, href;
   Access access;
+  int order = 50;
 };
 
 struct ConsoleApp::Impl {
@@ -42,6 +42,7 @@ struct ConsoleApp::Impl {
   TemplateRenderer templates;
   bool secure = false;
   std::vector<NavEntry> nav;
+  std::vector<ConsoleApp::WorkSection> work_sections;
   std::unique_ptr<store::SecurityLog> security;
 };
 
@@ -93,8 +94,19 @@ void ConsoleApp::audit(const AuditEvent& event) const {
 store::SecurityLog& ConsoleApp::security() const { return *impl_->security; }
 store::Database& ConsoleApp::database() const { return impl_->db; }
 
-void ConsoleApp::add_navigation(std::string label, std::string href, Access access) {
-  impl_->nav.push_back({std::move(label), std::move(href), std::move(access)});
+void ConsoleApp::add_navigation(std::string label, std::string href, Access access, int order) {
+  auto& nav = impl_->nav;
+  auto at = std::upper_bound(nav.begin(), nav.end(), order, [](int o, const NavEntry& e) { return o < e.order; });
+  nav.insert(at, NavEntry{std::move(label), std::move(href), std::move(access), order});
+}
+
+void ConsoleApp::add_work_section(WorkSection section) { impl_->work_sections.push_back(std::move(section)); }
+
+std::vector<std::string> ConsoleApp::work_sections(ConsoleRequest& c) const {
+  std::vector<std::string> out;
+  for (const auto& s : impl_->work_sections)
+    if (auto html = s(c); !html.empty()) out.push_back(std::move(html));
+  return out;
 }
 
 http::Response ConsoleRequest::page(const std::string& title, const std::string& content_template, View view,
@@ -152,6 +164,33 @@ http::Response bare_message(const ConsoleApp& app, const std::string& title, con
   View v{View::type::object};
   v.set("message", message);
   return standalone_page(app, title, "console_message", v, status);
+}
+
+// The console's rendering of the one error family (domain/errors.hpp): Invalid -> 400 with
+// its problems listed, Forbidden -> 403 (counted in the security log), NotFound -> 404,
+// Conflict -> 409; nothing was changed in any case (the transaction is rolled back).
+template <typename Refused>
+http::Response error_response(const ConsoleRequest& c, const domain::DomainError& e, Refused& refused) {
+  switch (e.kind()) {
+    case domain::ErrorKind::Invalid: {
+      View v{View::type::object};
+      View problems{View::type::list};
+      const auto list = e.problems();
+      for (const auto& p : list) problems.push_back(View(p));
+      v.set("problems", problems);
+      v.set("has_problems", !list.empty());
+      v.set("message", std::string("提交的内容有误，未保存："));
+      return c.page("内容有误", "console_message", v, 400);
+    }
+    case domain::ErrorKind::Forbidden:
+      refused("forbidden", c.user.id);
+      return c.refuse(std::string(e.what()) + "（操作未执行）", 403);
+    case domain::ErrorKind::NotFound:
+      return c.refuse(e.what(), 404);
+    case domain::ErrorKind::Conflict:
+      return c.refuse(std::string(e.what()) + "（操作未执行）", 409);
+  }
+  return c.refuse(e.what(), 400);
 }
 
 http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, const std::string& pattern, Access access,
@@ -223,15 +262,9 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, con
     } catch (const AuditFailed&) {
       unit.reset();  // rolls the change back
       return c.refuse("审计日志写入失败，操作未执行。请联系系统管理员。", 500);
-    } catch (const domain::ValidationError& e) {
+    } catch (const domain::DomainError& e) {
       unit.reset();
-      View v{View::type::object};
-      View problems{View::type::list};
-      for (const auto& p : e.problems()) problems.push_back(View(p));
-      v.set("problems", problems);
-      v.set("has_problems", !e.problems().empty());
-      v.set("message", std::string("提交的内容有误，未保存："));
-      return c.page("内容有误", "console_message", v, 400);
+      return error_response(c, e, refused);
     } catch (const store::NotFound& e) {
       unit.reset();
       return c.refuse("要操作的记录不存在。", 404);
@@ -252,12 +285,12 @@ void ConsoleApp::post(http::Router& router, const std::string& pattern, Access a
 void ConsoleApp::register_routes(http::Router& router) {
   register_login_routes(*this, router);
   register_my_work_page(*this, router);
-  register_document_pages(*this, router);
   register_user_pages(*this, router);
   register_department_pages(*this, router);
   register_catalogue_pages(*this, router);
   register_site_pages(*this, router);
   register_account_pages(*this, router);
+  register_audit_pages(*this, router);
 }
 
 }  // namespace zwgk::web::console

@@ -14,6 +14,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router); // depart
 void register_catalogue_pages(ConsoleApp& app, http::Router& router);  // catalogue_pages.cpp
 void register_site_pages(ConsoleApp& app, http::Router& router);       // site_pages.cpp
 void register_account_pages(ConsoleApp& app, http::Router& router);    // account_pages.cpp
+void register_audit_pages(ConsoleApp& app, http::Router& router);      // audit_pages.cpp
 
 // The session cookie's attributes: Path=/console, HttpOnly, SameSite=Strict, Secure when
 // the configured base URL is https.

@@ -44,7 +44,7 @@ domain::Department save(ConsoleRequest& c, const domain::Department& d) {
 }  // namespace
 
 void register_department_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("部门", "/console/departments/", admin_or_auditor());
+  app.add_navigation("部门", "/console/departments/", admin_or_auditor(), 71);
   app.get(router, "/console/departments/", admin_or_auditor(), [](ConsoleRequest& c) {
     View rows{View::type::list};
     for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) {

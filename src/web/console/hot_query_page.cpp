@@ -6,7 +6,6 @@
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "http/router.hpp"
-#include "web/console/document_support.hpp"
 #include "web/console/page_helpers.hpp"
 
 namespace zwgk::web::console {
@@ -16,7 +15,7 @@ namespace {
 constexpr const char* kPath = "/console/hot-queries/";
 
 // Changing the list: Action::ManageHotQueries, decided by the permission registry (the
-// store checks it again and refuses with 403 through run_action).
+// store checks it again and refuses with domain::Forbidden, which the console maps to 403).
 bool may_manage(const ConsoleRequest& c) {
   return !domain::permission_refusal(c.user, domain::Action::ManageHotQueries, domain::Target{c.site.id, std::nullopt});
 }
@@ -45,7 +44,7 @@ View texts(const std::vector<std::string>& v) {
 }  // namespace
 
 void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQueryPolicy policy) {
-  app.add_navigation("热门搜索", kPath, readers());
+  app.add_navigation("热门搜索", kPath, readers(), 74);
   app.get(router, kPath, readers(), [policy](ConsoleRequest& c) {
     const auto o = store::HotQueryRepository(c.db).overview(c.site.id, policy, today_of(c));
     View v{View::type::object};
@@ -79,24 +78,20 @@ void register_hot_query_page(ConsoleApp& app, http::Router& router, store::HotQu
     return c.page("热门搜索", "console_hot_queries", v);
   });
   app.post(router, std::string(kPath) + "enabled", readers(), [](ConsoleRequest& c) {
-    return run_action(c, [&] {
-      const auto value = c.form.value("enabled");
-      if (value != "1" && value != "0") throw domain::ValidationError({"参数 enabled 只能是 1（显示）或 0（关闭）"});
-      store::HotQueryRepository(c.db).set_enabled(c.user, c.site.id, value == "1", actor_of(c));
-      return c.see_other(kPath);
-    });
+    const auto value = c.form.value("enabled");
+    if (value != "1" && value != "0") throw domain::ValidationError({"参数 enabled 只能是 1（显示）或 0（关闭）"});
+    store::HotQueryRepository(c.db).set_enabled(c.user, c.site.id, value == "1", actor_of(c));
+    return c.see_other(kPath);
   });
   app.post(router, std::string(kPath) + "rule", readers(), [](ConsoleRequest& c) {
-    return run_action(c, [&] {
-      const auto rule_code = c.form.value("rule");
-      store::HotQueryRule rule;
-      if (rule_code == "pin") rule = store::HotQueryRule::Pin;
-      else if (rule_code == "hide") rule = store::HotQueryRule::Hide;
-      else if (rule_code == "none") rule = store::HotQueryRule::None;
-      else throw domain::ValidationError({"参数 rule 只能是 pin（置顶）、hide（隐藏）或 none（取消）"});
-      store::HotQueryRepository(c.db).set_rule(c.user, c.site.id, field(c, "query"), rule, actor_of(c), today_of(c));
-      return c.see_other(kPath);
-    });
+    const auto rule_code = c.form.value("rule");
+    store::HotQueryRule rule;
+    if (rule_code == "pin") rule = store::HotQueryRule::Pin;
+    else if (rule_code == "hide") rule = store::HotQueryRule::Hide;
+    else if (rule_code == "none") rule = store::HotQueryRule::None;
+    else throw domain::ValidationError({"参数 rule 只能是 pin（置顶）、hide（隐藏）或 none（取消）"});
+    store::HotQueryRepository(c.db).set_rule(c.user, c.site.id, field(c, "query"), rule, actor_of(c), today_of(c));
+    return c.see_other(kPath);
   });
 }
 

@@ -1,61 +1,23 @@
-// 我的工作: what waits for the signed-in user, with counts from the workflow, each linking
-// to the filtered document list. Editors and reviewers count their department's documents,
-// the others the site's. 即将到期 / 已逾期 follow domain::publication_deadline (Art. 26: 20
-// working days from creation, on the holiday calendar) for documents not yet published.
-#include "domain/workflow.hpp"
+// 我的工作 (/console/): the console's home. Each module adds the part of it that is its own
+// (ConsoleApp::add_work_section): the publishing module its documents waiting, due and
+// overdue; later modules their letters and consultations.
 #include "http/router.hpp"
-#include "store/workflow_repository.hpp"
 #include "web/console/console_pages.hpp"
 
 namespace zwgk::web::console {
 
-namespace {
-
-// The stages in which a document waits for this role.
-std::vector<domain::Stage> waiting_for(domain::Role role) {
-  switch (role) {
-    case domain::Role::DepartmentReviewer: return {domain::Stage::Submitted, domain::Stage::UnderReview};
-    case domain::Role::Publisher: return {domain::Stage::Reviewed, domain::Stage::Approved};
-    default: return {};
-  }
-}
-
-}  // namespace
-
 void register_my_work_page(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("我的工作", "/console/", Access::any());
+  app.add_navigation("我的工作", "/console/", Access::any(), 0);
   app.get(router, "/console/", Access::any(), [&app](ConsoleRequest& c) {
-    const auto& cal = *app.options().calendar;
-    const auto today = domain::Date::today();
-    const bool department_scope = c.user.role == domain::Role::DepartmentEditor ||
-                                  c.user.role == domain::Role::DepartmentReviewer;
-    store::WorkQuery q;
-    q.site_id = c.site.id;
-    if (department_scope) q.department_id = c.user.department_id.value_or(-1);
-    const auto waiting = waiting_for(c.user.role);
-    int drafts = 0, mine = 0, scheduled = 0, due_soon = 0, overdue = 0;
-    for (const auto& item : store::WorkflowRepository(c.db).work_items(q)) {  // unpublished ones
-      if (item.stage == domain::Stage::Draft || item.stage == domain::Stage::Returned) ++drafts;
-      if (std::find(waiting.begin(), waiting.end(), item.stage) != waiting.end()) ++mine;
-      if (item.stage == domain::Stage::Scheduled) ++scheduled;
-      const auto d = domain::publication_deadline(item.created_on, today, cal);
-      if (d.status == domain::PublicationDue::DueSoon) ++due_soon;
-      if (d.status == domain::PublicationDue::Overdue) ++overdue;
+    View sections{View::type::list};
+    for (const auto& html : app.work_sections(c)) {
+      View s{View::type::object};
+      s.set("html", html);
+      sections.push_back(s);
     }
     View v{View::type::object};
-    v.set("scope", std::string(department_scope ? "本部门" : "本网站"));
-    v.set("drafts", std::to_string(drafts));
-    v.set("scheduled", std::to_string(scheduled));
-    v.set("due_soon", std::to_string(due_soon));
-    v.set("overdue", std::to_string(overdue));
     v.set("user_name", c.user.display_name);
-    if (!waiting.empty()) {
-      v.set("waiting", std::to_string(mine));
-      v.set("waiting_label", std::string(c.user.role == domain::Role::Publisher ? "待我批准发布" : "待我审查"));
-      v.set("waiting_stage", domain::to_code(waiting.front() == domain::Stage::Submitted ? domain::Stage::Submitted
-                                                                                         : domain::Stage::Approved));
-    }
-    v.set("due_days", std::to_string(domain::kPublicationDueSoonWorkingDays));
+    if (sections.is_non_empty_list()) v.set("sections", sections);
     return c.page("我的工作", "console_my_work", v);
   });
 }

@@ -1,10 +1,11 @@
 #pragma once
-// Small helpers shared by the management pages (private to src/web/console).
+// Small helpers shared by the console pages of the kernel and of the modules.
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "domain/account.hpp"
+#include "store/audit_log.hpp"
 #include "web/console/console.hpp"
 #include "web/query_params.hpp"
 
@@ -36,5 +37,16 @@ inline std::string field(const ConsoleRequest& c, const std::string& name) {
   const auto e = v.find_last_not_of(" \t\r\n");
   return v.substr(b, e - b + 1);
 }
+
+// The audit actor of a console request (account, user name, client address).
+store::Actor actor_of(const ConsoleRequest& c);
+
+// "2025-05-06T09:30" (datetime-local, China Standard Time) -> "2025-05-06T01:30:00Z".
+std::optional<std::string> china_local_to_utc(const std::string& local);
+// "2025-05-06T01:30:00Z" -> "2025-05-06 09:30" (China Standard Time) for display.
+std::string utc_to_china_display(const std::string& utc);
+
+// Shortened display value (at most `max_chars` characters, "…" appended when cut).
+std::string shorten(const std::string& text, std::size_t max_chars);
 
 }  // namespace zwgk::web::console

@@ -28,7 +28,7 @@ std::string* member(domain::Site& s, const std::string& key) {
 }  // namespace
 
 void register_site_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("网站设置", "/console/site/", admin_or_auditor());
+  app.add_navigation("网站设置", "/console/site/", admin_or_auditor(), 73);
   app.get(router, "/console/site/", admin_or_auditor(), [](ConsoleRequest& c) {
     domain::Site s = c.site;
     View fields{View::type::list};

@@ -85,7 +85,7 @@ http::Response list_page(ConsoleRequest& c) {
 }  // namespace
 
 void register_user_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("用户", "/console/users/", admin_or_auditor());
+  app.add_navigation("用户", "/console/users/", admin_or_auditor(), 70);
   app.get(router, "/console/users/", admin_or_auditor(), list_page);
 
   app.post(router, "/console/users/", admin_only(), [](ConsoleRequest& c) {

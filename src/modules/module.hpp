@@ -1,0 +1,75 @@
+#pragma once
+// A capability the law names (依申请公开, 主动公开的发布, later 信箱, 意见征集, 清单 ...) is one
+// folder, src/modules/<name>/, with the same parts inside:
+//   domain/   its rules, pure (no HTTP, no SQL)
+//   store/    its repositories: rows <-> domain values, nothing else
+//   service/  its use cases, one function each (actor, input, clock, calendar)
+//   web/      its handlers: parse, call one service function, render
+//   module.cpp  the one place that registers it (this interface)
+// and one line in src/modules/modules.cpp that adds it to the list. `zwgk serve` and the
+// test fixtures wire every module the same way (ADR 0020, docs/architecture.md).
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace zwgk::http {
+class Router;
+}
+namespace zwgk::store {
+class Database;
+}
+namespace zwgk::web {
+class SiteApp;
+struct WebOptions;
+}
+namespace zwgk::web::console {
+class ConsoleApp;
+}
+
+namespace zwgk::modules {
+
+// What the application hands every module. All references outlive the routes and jobs.
+struct PublicContext {
+  store::Database& db;
+  http::Router& router;
+  web::SiteApp& site;  // public pages under each site's prefix (add_section), the site's error page
+};
+struct ConsoleContext {
+  store::Database& db;
+  http::Router& router;
+  web::console::ConsoleApp& console;  // console pages and navigation (sessions, CSRF, audit)
+  const web::WebOptions& web;         // the installation secret, the calendar
+};
+
+// A background task of a module while `zwgk serve` runs (定时发布, the outbox, reminders).
+// Destroying it stops it.
+class Job {
+ public:
+  virtual ~Job() = default;
+};
+
+class Module {
+ public:
+  virtual ~Module() = default;
+  virtual std::string name() const = 0;   // the folder name and action prefix: "ysqgk"
+  virtual std::string label() const = 0;  // 依申请公开
+  // Public pages (SiteApp::add_section), global routes and the API.
+  virtual void register_public(PublicContext& ctx) {}
+  // Console pages and their navigation.
+  virtual void register_console(ConsoleContext& ctx) {}
+  // Jobs `zwgk serve` runs; tests call the module's service functions directly instead.
+  virtual std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) { return {}; }
+};
+
+// Every module of this build, in the order they register.
+const std::vector<std::unique_ptr<Module>>& all();
+
+// Every module's part, in order (as serve_command.cpp and tests/web/site_fixture.hpp do):
+// register_console after ConsoleApp::register_routes, register_public before
+// SiteApp::register_routes.
+void register_public(PublicContext ctx);
+void register_console(ConsoleContext ctx);
+// Every module's jobs; keep the result alive while serving.
+std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db);
+
+}  // namespace zwgk::modules

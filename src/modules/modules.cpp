@@ -1,0 +1,35 @@
+// The list of capabilities of this build. Adding one: its folder under src/modules/ and one
+// line here.
+#include "modules/module.hpp"
+
+#include "modules/publishing/module.hpp"
+#include "modules/ysqgk/module.hpp"
+
+namespace zwgk::modules {
+
+const std::vector<std::unique_ptr<Module>>& all() {
+  static const std::vector<std::unique_ptr<Module>> list = [] {
+    std::vector<std::unique_ptr<Module>> v;
+    v.push_back(publishing::make_module());  // 主动公开: drafts, review, publication, the document page
+    v.push_back(ysqgk::make_module());       // 依申请公开
+    return v;
+  }();
+  return list;
+}
+
+void register_public(PublicContext ctx) {
+  for (const auto& m : all()) m->register_public(ctx);
+}
+
+void register_console(ConsoleContext ctx) {
+  for (const auto& m : all()) m->register_console(ctx);
+}
+
+std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) {
+  std::vector<std::unique_ptr<Job>> jobs;
+  for (const auto& m : all())
+    for (auto& j : m->start_jobs(db)) jobs.push_back(std::move(j));
+  return jobs;
+}
+
+}  // namespace zwgk::modules

@@ -1,0 +1,40 @@
+// 依申请公开 (《政府信息公开条例》第四章): the public application form, status lookup and
+// disclosed files under P/ysqgk/, the status API, and the office's console pages.
+#include "modules/ysqgk/module.hpp"
+
+#include "http/router.hpp"
+#include "modules/ysqgk/web/request_console.hpp"
+#include "modules/ysqgk/web/request_pages.hpp"
+#include "web/site_app.hpp"
+
+namespace zwgk::modules::ysqgk {
+
+namespace {
+
+class Ysqgk final : public Module {
+ public:
+  std::string name() const override { return "ysqgk"; }
+  std::string label() const override { return "依申请公开"; }
+
+  void register_public(PublicContext& ctx) override {
+    web::SiteApp& site = ctx.site;
+    site.add_section("ysqgk", [](web::PageContext& page, const std::vector<std::string_view>& seg) {
+      return web::request_page(page, seg);
+    }, /*accepts_post=*/true);
+    ctx.router.get("/ysqgk-files/{token}/{name}", [&site, &db = ctx.db](http::Request& req) {
+      auto r = web::disclosed_file_download(db, req);
+      return r ? std::move(*r) : site.error_page(req, 404, "您访问的文件不存在。");
+    });
+    web::register_request_public_api(ctx.router, ctx.db, site.options());
+  }
+
+  void register_console(ConsoleContext& ctx) override {
+    web::console::register_request_console_pages(ctx.console, ctx.router, {ctx.web.secret, ctx.web.calendar});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Module> make_module() { return std::make_unique<Ysqgk>(); }
+
+}  // namespace zwgk::modules::ysqgk

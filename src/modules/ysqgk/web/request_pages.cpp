@@ -1,0 +1,414 @@
+// 依申请公开 public pages: see request_pages.hpp.
+#include "modules/ysqgk/web/request_pages.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+
+#include "domain/cache_tags.hpp"
+#include "domain/errors.hpp"
+#include "modules/ysqgk/domain/reply_letter_wording.hpp"
+#include "modules/ysqgk/domain/request_codes.hpp"
+#include "domain/tracking_number.hpp"
+#include "http/form.hpp"
+#include "store/blob_store.hpp"
+#include "store/department_repository.hpp"
+#include "store/disclosure_guide_repository.hpp"
+#include "modules/ysqgk/store/disclosure_request_repository.hpp"
+#include "store/form_nonces.hpp"
+#include "web/attachment_download.hpp"
+#include "web/form_token.hpp"
+#include "web/formatting.hpp"
+#include "web/layout_view.hpp"
+#include "web/page_error.hpp"
+#include "web/query_params.hpp"
+#include "web/urls.hpp"
+
+namespace zwgk::web {
+
+View select_options(const std::vector<std::pair<std::string, std::string>>& list, const std::string& selected) {
+  View out{View::type::list};
+  for (const auto& [code, label] : list) {
+    View o{View::type::object};
+    o.set("code", code);
+    o.set("label", label);
+    o.set("selected", selected == code);
+    out.push_back(o);
+  }
+  return out;
+}
+
+View id_type_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> ids;
+  for (auto t : {domain::IdType::ResidentIdCard, domain::IdType::Passport, domain::IdType::HongKongMacaoPermit,
+                 domain::IdType::TaiwanPermit, domain::IdType::ForeignPermanentResidentCard, domain::IdType::Other})
+    ids.push_back({domain::to_code(t), domain::to_label(t)});
+  return select_options(ids, selected);
+}
+
+View organisation_kind_options(const std::string& selected, bool with_placeholder) {
+  std::vector<std::pair<std::string, std::string>> orgs;
+  if (with_placeholder) orgs.push_back({"", "请选择"});
+  for (auto k : domain::kOrganisationKinds) orgs.push_back({domain::to_code(k), domain::to_label(k)});
+  return select_options(orgs, selected);
+}
+
+View medium_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for (auto m : {domain::MediumWanted::Paper, domain::MediumWanted::Electronic})
+    list.push_back({domain::to_code(m), domain::to_label(m)});
+  return select_options(list, selected);
+}
+
+View delivery_options(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> list;
+  for (auto d : {domain::DeliveryMethod::Post, domain::DeliveryMethod::Email, domain::DeliveryMethod::Collect,
+                 domain::DeliveryMethod::Online})
+    list.push_back({domain::to_code(d), domain::to_label(d)});
+  return select_options(list, selected);
+}
+
+domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems) {
+  domain::Applicant a;
+  auto kind = domain::applicant_kind_from(f.value("applicant_kind"));
+  if (!kind) problems.push_back("请选择申请人类型（自然人或法人或其他组织）");
+  a.kind = kind.value_or(domain::ApplicantKind::NaturalPerson);
+  if (a.kind == domain::ApplicantKind::NaturalPerson) {
+    a.person.name = f.value("name");
+    auto idt = domain::id_type_from(f.value("id_type"));
+    if (!idt) problems.push_back("请选择证件类型");
+    a.person.id_type = idt.value_or(domain::IdType::Other);
+    a.person.id_number = f.value("id_number");
+    a.person.work_unit = f.value("work_unit");
+    a.person.address = f.value("address");
+    a.person.postcode = f.value("postcode");
+    a.person.phone = f.value("phone");
+    a.person.email = f.value("email");
+  } else {
+    auto ok = domain::organisation_kind_from(f.value("org_kind"));
+    if (!ok) problems.push_back("请选择法人或其他组织的类型");
+    auto& o = a.organisation;
+    o.kind = ok.value_or(domain::OrganisationKind::Other);
+    o.name = f.value("org_name");
+    o.credit_code = f.value("credit_code");
+    o.legal_representative = f.value("legal_representative");
+    o.contact_person = f.value("contact_person");
+    o.contact_phone = f.value("contact_phone");
+    o.contact_email = f.value("contact_email");
+    o.address = f.value("org_address");
+    o.postcode = f.value("org_postcode");
+  }
+  for (auto& p : domain::validate_applicant(a)) problems.push_back(std::move(p));
+  return a;
+}
+
+namespace {
+
+std::string ysqgk_url(const domain::Site& s) { return s.path_prefix + "/ysqgk/"; }
+
+http::Response private_page(http::Response r) {
+  r.cache_tags.clear();
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+View guide_view(const domain::DisclosureGuide& g) {
+  View v{View::type::object};
+  v.set("body_name", g.body_name);
+  v.set("office", g.office);
+  auto opt = [](const std::string& s) { return s.empty() ? View(false) : View(s); };
+  v.set("person_in_charge", opt(g.person_in_charge));
+  v.set("address", opt(g.address));
+  v.set("postcode", opt(g.postcode));
+  v.set("phone", opt(g.phone));
+  v.set("fax", opt(g.fax));
+  v.set("email", opt(g.email));
+  v.set("hours", opt(g.hours));
+  return v;
+}
+
+http::Response guide_page(PageContext& ctx, std::optional<domain::Department> dep) {
+  const auto& site = ctx.site;
+  store::DisclosureGuideRepository guides(ctx.env.db);
+  auto g = guides.find(site.id, dep ? dep->id : 0);
+  if (!g) g = domain::default_guide(site, dep);
+  PageMeta meta;
+  meta.title = (dep ? dep->name : site.name) + "依申请公开指南";
+  meta.nav = "xxgk";
+  meta.nav_exact = false;
+  meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", dep ? ysqgk_url(site) : ""}};
+  if (dep) meta.breadcrumb.push_back({dep->name, ""});
+  add_column_meta(meta, "依申请公开", "依申请公开指南", "依申请公开,政府信息公开申请", "信息公开");
+  View v = layout_view(ctx, meta);
+  v.set("guide", guide_view(*g));
+  v.set("apply_url", ysqgk_url(site) + "apply/");
+  v.set("status_url", ysqgk_url(site) + "status/");
+  View deps{View::type::list};
+  if (!dep)
+    for (const auto& d : store::DepartmentRepository(ctx.env.db).by_site(site.id)) {
+      View dv{View::type::object};
+      dv.set("name", d.name);
+      dv.set("url", ysqgk_url(site) + "department/" + std::to_string(d.id) + "/");
+      deps.push_back(dv);
+    }
+  v.set("has_departments", !deps.is_empty_list());
+  v.set("departments", deps);
+  v.set("remedy", domain::remedy_notice());
+  auto resp = render_page(ctx, "ysqgk_guide", v);
+  resp.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id)};
+  return resp;
+}
+
+// ---- the application form ----
+
+
+const std::vector<const char*> kTextFields = {
+    "applicant_kind", "name", "id_type", "id_number", "work_unit", "address", "postcode", "phone", "email",
+    "org_kind", "org_name", "credit_code", "legal_representative", "contact_person", "contact_phone",
+    "contact_email", "org_address", "org_postcode", "description", "doc_number", "medium", "delivery"};
+
+http::Response form_page(PageContext& ctx, const http::Form& values, const std::vector<std::string>& problems,
+                         int status) {
+  const auto& site = ctx.site;
+  PageMeta meta;
+  meta.title = "在线申请政府信息公开";
+  meta.nav = "xxgk";
+  meta.nav_exact = false;
+  meta.noindex = !problems.empty();
+  meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"在线申请", ""}};
+  View v = layout_view(ctx, meta);
+  View fields{View::type::object};
+  for (const char* f : kTextFields) fields.set(f, values.value(f));
+  v.set("f", fields);
+  const std::string kind = values.value("applicant_kind").empty() ? "natural_person" : values.value("applicant_kind");
+  v.set("is_person", kind != "organisation");
+  v.set("is_org", kind == "organisation");
+  v.set("id_types", id_type_options(values.value("id_type")));
+  v.set("org_kinds", organisation_kind_options(values.value("org_kind"), false));
+  v.set("media", medium_options(values.value("medium").empty() ? "electronic" : values.value("medium")));
+  v.set("deliveries", delivery_options(values.value("delivery").empty() ? "online" : values.value("delivery")));
+  View errs{View::type::list};
+  for (const auto& p : problems) errs.push_back(View(p));
+  v.set("errors", errs);
+  v.set("has_errors", !problems.empty());
+  const long long now = std::time(nullptr);
+  const auto issued = issue_form_token(ctx.env.options.secret, now);
+  v.set("form_token", issued.token);
+  v.set("question", issued.question);
+  v.set("action", ysqgk_url(site) + "apply/");
+  auto resp = private_page(render_page(ctx, "ysqgk_apply", v, status));
+  http::CookieOptions co;
+  co.path = site.path_prefix.empty() ? "/" : site.path_prefix + "/";
+  co.max_age_seconds = kFormTokenLifetimeSeconds;
+  resp.add_header("Set-Cookie", http::set_cookie_value(kFormCookie, issued.nonce, co));
+  return resp;
+}
+
+// The form's values as a request, plus every problem in form order.
+domain::DisclosureRequest request_from_form(const http::Form& f, std::vector<std::string>& problems) {
+  domain::Applicant a = applicant_from_form(f, problems);
+  domain::ReceiptEvents ev;
+  ev.both_sides_confirmed = domain::Date::today();  // Art. 31: the receipt confirms it online, now
+  auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, f.value("description"));
+  if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
+    problems.push_back("请填写所需政府信息的名称或内容描述");
+  else if (r.description.size() > 6000)
+    problems.push_back("所需政府信息的描述过长，请控制在2000字以内");
+  r.doc_number = f.value("doc_number");
+  auto medium = domain::medium_wanted_from(f.value("medium"));
+  if (!medium) problems.push_back("请选择获取信息的载体形式（纸质或电子）");
+  r.medium = medium.value_or(domain::MediumWanted::Electronic);
+  auto delivery = domain::delivery_method_from(f.value("delivery"));
+  if (!delivery) problems.push_back("请选择获取信息的方式");
+  r.delivery = delivery.value_or(domain::DeliveryMethod::Online);
+  return r;
+}
+
+http::Response submit_application(PageContext& ctx) {
+  auto form = http::parse_form(ctx.req);
+  if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
+  const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form->value("form_token"),
+                                      http::cookie(ctx.req, kFormCookie), form->value("challenge_answer"),
+                                      form->value(kHoneypotField));
+  std::vector<std::string> problems;
+  if (!check.ok) problems.push_back(check.refusal);
+  auto request = request_from_form(*form, problems);
+  if (!problems.empty()) return form_page(ctx, *form, problems, 400);
+  if (!store::consume_form_nonce(ctx.env.db, check.nonce))
+    return form_page(ctx, *form, {"该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}, 400);
+  const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
+  store::DisclosureRequestRepository repo(ctx.env.db, key);
+  store::RegisteredRequest reg;
+  try {
+    reg = repo.register_request(ctx.site.id, request);
+  } catch (const domain::ValidationError& e) {
+    return form_page(ctx, *form, e.problems(), 400);
+  }
+  spdlog::info("ysqgk: application registered request_id={} tracking={}", ctx.req.request_id, reg.tracking_number);
+  PageMeta meta;
+  meta.title = "申请已提交";
+  meta.nav = "xxgk";
+  meta.nav_exact = false;
+  meta.noindex = true;
+  meta.breadcrumb = {{"信息公开", portal_url(ctx.site)}, {"依申请公开", ysqgk_url(ctx.site)}, {"申请已提交", ""}};
+  View v = layout_view(ctx, meta);
+  v.set("tracking_number", reg.tracking_number);
+  v.set("query_code", reg.query_code);
+  v.set("received_on", domain::chinese_date_with_weekday(request.received_on));
+  const auto deadline = domain::due_date(request, ctx.env.options.calendar(), request.received_on);
+  v.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
+  v.set("status_url", ysqgk_url(ctx.site) + "status/");
+  auto resp = private_page(render_page(ctx, "ysqgk_receipt", v));
+  http::CookieOptions co;
+  co.path = ctx.site.path_prefix.empty() ? "/" : ctx.site.path_prefix + "/";
+  co.max_age_seconds = 0;
+  resp.add_header("Set-Cookie", http::set_cookie_value(kFormCookie, "", co));
+  return resp;
+}
+
+// ---- status ----
+
+constexpr const char* kNotFound = "未查询到该申请：申请编号或查询码不正确，请核对后重新输入。";
+
+std::optional<store::StoredRequest> lookup(PageContext& ctx, const http::Form& f) {
+  auto tn = domain::normalise_tracking_number(f.value("tracking_number"));
+  auto code = domain::normalise_query_code(f.value("query_code"));
+  if (!tn || !code) return std::nullopt;
+  const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
+  auto found = store::DisclosureRequestRepository(ctx.env.db, key).find_public(*tn, *code);
+  if (found && found->site_id != ctx.site.id) return std::nullopt;
+  return found;
+}
+
+http::Response status_page(PageContext& ctx, bool posted) {
+  const auto& site = ctx.site;
+  PageMeta meta;
+  meta.title = "申请办理进度查询";
+  meta.nav = "xxgk";
+  meta.nav_exact = false;
+  meta.noindex = posted;
+  meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"办理进度查询", ""}};
+  View v = layout_view(ctx, meta);
+  v.set("action", ysqgk_url(site) + "status/");
+  v.set("letter_action", ysqgk_url(site) + "status/letter");
+  v.set("message", false);
+  v.set("request", false);
+  int status = 200;
+  if (posted) {
+    auto form = http::parse_form(ctx.req);
+    if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
+    v.set("tracking_number", form->value("tracking_number"));
+    auto found = lookup(ctx, *form);
+    if (!found) {
+      v.set("message", kNotFound);
+      status = 404;
+    } else {
+      const auto& r = found->request;
+      const auto cal = ctx.env.options.calendar();
+      View rv{View::type::object};
+      rv.set("tracking_number", r.tracking_number);
+      rv.set("query_code", form->value("query_code"));
+      rv.set("received_on", domain::chinese_date_with_weekday(r.received_on));
+      rv.set("channel", domain::to_label(r.channel));
+      rv.set("state", domain::to_label(r.state));
+      rv.set("department", r.department.empty() ? View(false) : View(r.department));
+      const bool closed = domain::is_terminal(r.state);
+      rv.set("open", !closed);
+      if (!closed) {
+        const auto deadline = domain::due_date(r, cal, domain::Date::today());
+        rv.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
+        View lines{View::type::list};
+        for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));
+        rv.set("explanation", lines);
+        rv.set("paused", r.state == domain::RequestState::CorrectionRequested ||
+                             r.state == domain::RequestState::ConsultingThirdParty);
+      }
+      rv.set("correction_due_on", r.state == domain::RequestState::CorrectionRequested && r.correction_due_on
+                                      ? View(r.correction_due_on->chinese())
+                                      : View(false));
+      rv.set("outcome", r.outcome ? View(domain::to_full_label(*r.outcome)) : View(false));
+      rv.set("closed_on", r.closed_on ? View(r.closed_on->chinese()) : View(false));
+      const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
+      store::DisclosureRequestRepository repo(ctx.env.db, key);
+      rv.set("has_letter", static_cast<bool>(repo.reply_letter(r.tracking_number)));
+      View files{View::type::list};
+      for (const auto& f : repo.disclosed_files(r.tracking_number)) {
+        View fv{View::type::object};
+        fv.set("name", f.file_name);
+        fv.set("url", "/ysqgk-files/" + f.download_token + "/" + url_encode_component(f.file_name));
+        files.push_back(fv);
+      }
+      rv.set("has_files", !files.is_empty_list());
+      rv.set("files", files);
+      View steps{View::type::list};
+      for (const auto& e : r.history) {
+        View sv{View::type::object};
+        sv.set("on", e.on.chinese());
+        sv.set("label", domain::to_label(e.kind));
+        steps.push_back(sv);
+      }
+      rv.set("steps", steps);
+      v.set("request", rv);
+    }
+  }
+  return private_page(render_page(ctx, "ysqgk_status", v, status));
+}
+
+http::Response letter_download(PageContext& ctx) {
+  auto form = http::parse_form(ctx.req);
+  if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
+  auto found = lookup(ctx, *form);
+  if (!found) throw not_found(kNotFound);
+  const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
+  auto letter = store::DisclosureRequestRepository(ctx.env.db, key).reply_letter(found->request.tracking_number);
+  if (!letter) throw not_found("该申请尚未生成答复书。");
+  http::Response r;
+  r.content_type = letter->media_type;
+  r.body = letter->body;
+  r.set_header("Content-Disposition", content_disposition("attachment", letter->file_name));
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+}  // namespace
+
+std::optional<http::Response> request_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
+  const bool post = ctx.req.method == http::Method::Post;
+  const std::string base = ctx.site.path_prefix + "/ysqgk/";
+  if (seg.size() == 1) return http::Response::redirect(base, 301);
+  if (seg.size() == 2 && seg[1].empty() && !post) return guide_page(ctx, std::nullopt);
+  if (seg.size() == 3 && seg[2].empty()) {
+    if (seg[1] == "apply") return post ? submit_application(ctx) : form_page(ctx, http::Form{}, {}, 200);
+    if (seg[1] == "status") return status_page(ctx, post);
+  }
+  if (seg.size() == 3 && seg[1] == "status" && seg[2] == "letter" && post) return letter_download(ctx);
+  if (seg.size() == 4 && seg[1] == "department" && seg[3].empty() && !post) {
+    auto id = parse_positive_integer(seg[2]);
+    if (!id || std::to_string(*id) != seg[2]) return std::nullopt;
+    auto dep = store::DepartmentRepository(ctx.env.db).by_id(*id);
+    if (!dep || dep->site_id != ctx.site.id) throw not_found("您访问的部门不存在。");
+    return guide_page(ctx, dep);
+  }
+  if (seg.size() == 2 && !post && (seg[1] == "apply" || seg[1] == "status"))
+    return http::Response::redirect(base + std::string(seg[1]) + "/", 301);
+  return std::nullopt;
+}
+
+std::optional<http::Response> disclosed_file_download(store::Database& db, const http::Request& req) {
+  const std::string token = req.param("token");
+  if (token.size() != 48) return std::nullopt;
+  const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));  // files need no personal data
+  store::DisclosureRequestRepository repo(db, key);
+  auto f = repo.file_by_token(token);
+  if (!f || f->file_name != req.param("name")) return std::nullopt;
+  auto blob = store::BlobStore(db).get(f->sha256);
+  if (!blob) return std::nullopt;
+  // Only through this private link (store/attachment_access.hpp): /attachments/ answers 404.
+  http::Response r = attachment_response(std::move(*blob), f->file_name);  // nosniff, no active types
+  r.set_header("Content-Disposition", content_disposition("attachment", f->file_name));
+  r.set_header("Cache-Control", "private, no-store");
+  r.set_header("X-Robots-Tag", "noindex");
+  return r;
+}
+
+}  // namespace zwgk::web

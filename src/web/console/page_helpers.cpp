@@ -1,0 +1,73 @@
+// Helpers shared by the console pages (page_helpers.hpp).
+#include "web/console/page_helpers.hpp"
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "domain/date.hpp"
+
+namespace zwgk::web::console {
+
+store::Actor actor_of(const ConsoleRequest& c) { return store::Actor{c.user.id, c.user.username, c.http.remote_address}; }
+
+namespace {
+constexpr auto kChinaOffset = std::chrono::hours(8);
+}
+
+std::optional<std::string> china_local_to_utc(const std::string& local) {
+  // YYYY-MM-DDTHH:MM[:SS]
+  if (local.size() < 16 || local[10] != 'T' || local[13] != ':') return std::nullopt;
+  auto date = domain::Date::parse(local.substr(0, 10));
+  if (!date) return std::nullopt;
+  int h = 0, m = 0, s = 0;
+  auto digits = [&](std::size_t pos, int& out, int max) {
+    if (pos + 2 > local.size() || !std::isdigit(static_cast<unsigned char>(local[pos])) ||
+        !std::isdigit(static_cast<unsigned char>(local[pos + 1])))
+      return false;
+    out = (local[pos] - '0') * 10 + (local[pos + 1] - '0');
+    return out <= max;
+  };
+  if (!digits(11, h, 23) || !digits(14, m, 59)) return std::nullopt;
+  if (local.size() > 16) {
+    if (local.size() != 19 || local[16] != ':' || !digits(17, s, 59)) return std::nullopt;
+  }
+  auto tp = std::chrono::sys_seconds(date->days()) + std::chrono::hours(h) + std::chrono::minutes(m) +
+            std::chrono::seconds(s) - kChinaOffset;
+  auto day = std::chrono::floor<std::chrono::days>(tp);
+  auto rest = tp - day;
+  const auto hh = std::chrono::duration_cast<std::chrono::hours>(rest);
+  const auto mm = std::chrono::duration_cast<std::chrono::minutes>(rest - hh);
+  const auto ss = std::chrono::duration_cast<std::chrono::seconds>(rest - hh - mm);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hh.count()), static_cast<int>(mm.count()),
+                static_cast<int>(ss.count()));
+  return domain::Date::from_sys_days(day).iso() + buf;
+}
+
+std::string utc_to_china_display(const std::string& utc) {
+  if (utc.size() < 16 || utc[10] != 'T') return utc;
+  auto date = domain::Date::parse(utc.substr(0, 10));
+  if (!date) return utc;
+  int h = std::atoi(utc.substr(11, 2).c_str()), m = std::atoi(utc.substr(14, 2).c_str());
+  auto tp = std::chrono::sys_seconds(date->days()) + std::chrono::hours(h) + std::chrono::minutes(m) + kChinaOffset;
+  auto day = std::chrono::floor<std::chrono::days>(tp);
+  auto rest = std::chrono::duration_cast<std::chrono::minutes>(tp - day).count();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(rest / 60), static_cast<int>(rest % 60));
+  return domain::Date::from_sys_days(day).iso() + buf;
+}
+
+std::string shorten(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0, i = 0;
+  while (i < text.size()) {
+    if (chars == max_chars) return text.substr(0, i) + "…";
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  return text;
+}
+
+}  // namespace zwgk::web::console
