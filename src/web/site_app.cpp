@@ -33,7 +33,6 @@
 #include "store/database.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
-#include "modules/ysqgk/web/request_pages.hpp"
 #include "web/api.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
