@@ -2,6 +2,7 @@
 #include "store/document_repository.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "domain/cache_tags.hpp"
@@ -301,11 +302,9 @@ std::vector<int> DocumentRepository::years(std::int64_t site_id) {
                                 "ORDER BY y DESC",
          soci::use(site, "site"), soci::into(y));
     st.execute();
-    while (st.fetch()) {
-      try {
-        out.push_back(std::stoi(y));
-      } catch (const std::exception&) {
-      }
+    while (st.fetch()) {  // a value not starting with digits (a hand-edited SQLite row) is no year
+      int year = 0;
+      if (std::from_chars(y.data(), y.data() + y.size(), year).ec == std::errc()) out.push_back(year);
     }
     return out;
   });

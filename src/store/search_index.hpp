@@ -85,9 +85,12 @@ struct SearchResult {
   SearchFacets facets;
 };
 
+class SearchBackend;  // search_backend.hpp (private to src/store): the database's dialect
+
 class SearchIndex {
  public:
-  explicit SearchIndex(Database& db) : db_(db) {}
+  // Chooses the dialect once, from db.backend().
+  explicit SearchIndex(Database& db);
 
   // domain::ValidationError for a query over 200 characters.
   SearchResult search(const SearchQuery& q);
@@ -107,6 +110,7 @@ class SearchIndex {
 
  private:
   Database& db_;
+  const SearchBackend* backend_;
 };
 
 }  // namespace zwgk::store

@@ -17,7 +17,7 @@
 #include "domain/html_sanitizer.hpp"
 #include "search/normalizer.hpp"
 #include "search/tokenizer.hpp"
-#include "store/raw_connection.hpp"
+#include "store/search_backend.hpp"
 #include "store/search_index_sync.hpp"
 #include "store/search_text.hpp"
 
@@ -130,63 +130,14 @@ std::optional<PreparedDocument> prepare(const DocumentSource& s, bool with_token
   return d;
 }
 
-// An FTS5 special INSERT: "'optimize'" or "'automerge', 4" (a command, or a setting and
-// its value), written by this file only.
-void fts5_command(Lease& lease, const std::string& table, const std::string& args) {
-  const bool setting = args.find(',') != std::string::npos;
-  lease.sql() << "INSERT INTO " + table + " (" + table + (setting ? ", rank" : "") + ") VALUES (" + args + ")";
-}
-
-void delete_entries(Lease& lease, std::int64_t document_id) {
-  long long id = document_id;
-  if (lease.sqlite()) {
-    lease.sql() << "INSERT INTO search_fts (search_fts, rowid, title, doc_number, body) "
-                   "SELECT 'delete', t.id, t.title, t.doc_number, t.body FROM search_entries e "
-                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
-        soci::use(id, "d");
-    lease.sql() << "INSERT INTO search_title_fts (search_title_fts, rowid, title, doc_number) "
-                   "SELECT 'delete', t.id, t.title, t.doc_number FROM search_entries e "
-                   "JOIN search_texts t ON t.id = e.id WHERE e.document_id = :d",
-        soci::use(id, "d");
-    lease.sql() << "DELETE FROM search_texts WHERE id IN (SELECT id FROM search_entries WHERE document_id = :d)",
-        soci::use(id, "d");
-  }
-  lease.sql() << "DELETE FROM search_entries WHERE document_id = :d", soci::use(id, "d");
-}
-
-// Writes entries with statements prepared once. `bulk`: the index was emptied in this
-// transaction, so entry ids are allocated in memory instead of read back per entry.
+// Writes entries through the backend's statements, prepared once (search_backend.hpp).
+// `bulk`: the index was emptied in this transaction, so entry ids are allocated in memory
+// instead of read back per entry.
 class EntryWriter {
  public:
-  EntryWriter(Lease& lease, bool bulk) : lease_(lease), bulk_(bulk), seed_from_table_(!bulk) {
-    soci::session& sql = lease.sql();
-    if (lease.sqlite()) {
-      entries_.emplace((sql.prepare << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, "
-                                      "published_on, department_id, catalogue_id, scheme) VALUES (:id, :doc, :att, :site, "
-                                      ":kind, :pub, :dep, :cat, :scheme)",
-                       soci::use(id_, "id"), soci::use(doc_, "doc"), soci::use(att_.value, att_.ind, "att"),
-                       soci::use(site_, "site"), soci::use(kind_, "kind"), soci::use(published_, published_ind_, "pub"),
-                       soci::use(dep_.value, dep_.ind, "dep"), soci::use(cat_.value, cat_.ind, "cat"),
-                       soci::use(scheme_, "scheme")));
-      texts_.emplace((sql.prepare << "INSERT INTO search_texts (id, title, doc_number, body) VALUES (:id, :title, :num, :body)",
-                     soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body")));
-      fts_.emplace((sql.prepare << "INSERT INTO search_fts (rowid, title, doc_number, body) VALUES (:id, :title, :num, :body)",
-                   soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body")));
-      title_fts_.emplace((sql.prepare << "INSERT INTO search_title_fts (rowid, title, doc_number) VALUES (:id, :title, :num)",
-                         soci::use(id_, "id"), soci::use(title_, "title"), soci::use(number_, "num")));
-    } else {
-      entries_.emplace((sql.prepare << "INSERT INTO search_entries (id, document_id, attachment_id, site_id, kind, "
-                                      "published_on, department_id, catalogue_id, title, doc_number, body, tokens, "
-                                      "title_tokens, complete, scheme) VALUES (:id, :doc, :att, :site, :kind, "
-                                      "CAST(:pub AS DATE), :dep, :cat, :title, :num, :body, CAST(:tokens AS tsvector), "
-                                      "CAST(:ttokens AS tsvector), :complete, :scheme)",
-                       soci::use(id_, "id"), soci::use(doc_, "doc"), soci::use(att_.value, att_.ind, "att"),
-                       soci::use(site_, "site"), soci::use(kind_, "kind"), soci::use(published_, published_ind_, "pub"),
-                       soci::use(dep_.value, dep_.ind, "dep"), soci::use(cat_.value, cat_.ind, "cat"),
-                       soci::use(title_, "title"), soci::use(number_, "num"), soci::use(body_, "body"),
-                       soci::use(tokens_, "tokens"), soci::use(title_tokens_, "ttokens"),
-                       soci::use(complete_, "complete"), soci::use(scheme_, "scheme")));
-    }
+  EntryWriter(Lease& lease, const SearchBackend& backend, bool bulk)
+      : lease_(lease), backend_(backend), seed_from_table_(!bulk), rows_(backend.entry_rows(lease, bulk, row_)) {
+    row_.scheme = kSearchScheme;
   }
 
   // After a commit of a sliced first build other writers may have indexed documents too:
@@ -197,63 +148,40 @@ class EntryWriter {
     seed_from_table_ = true;
     if (!existing_)
       existing_.emplace((lease_.sql().prepare << "SELECT count(*) FROM search_entries WHERE document_id = :d",
-                         soci::use(doc_, "d"), soci::into(existing_count_)));
+                         soci::use(row_.doc, "d"), soci::into(existing_count_)));
   }
 
   void write(PreparedDocument& d) {
-    doc_ = d.id;
+    row_.doc = d.id;
     if (existing_) {
       existing_->execute(true);
       // Stepped to its end: a SELECT left on its row keeps a read transaction open, and SQLite
       // cannot restart its write-ahead log behind it (the log then grows with every slice).
       while (existing_->fetch()) {
       }
-      if (existing_count_ > 0) delete_entries(lease_, d.id);
+      if (existing_count_ > 0) backend_.delete_entries(lease_, d.id);
     }
-    site_ = d.site;
-    published_ = d.published;
-    published_ind_ = published_.empty() ? soci::i_null : soci::i_ok;
-    dep_ = d.department;
-    cat_ = d.catalogue;
+    row_.site = d.site;
+    row_.published = d.published;
+    row_.published_ind = row_.published.empty() ? soci::i_null : soci::i_ok;
+    row_.dep = d.department;
+    row_.cat = d.catalogue;
     for (Entry& e : d.entries) {
-      id_ = next_id(d.day);
-      att_ = NullableId(e.attachment_id);
-      kind_ = std::move(e.kind);
-      title_ = std::move(e.title);
-      number_ = std::move(e.doc_number);
-      body_ = std::move(e.body);
-      tokens_ = std::move(e.tokens);
-      title_tokens_ = std::move(e.title_tokens);
-      complete_ = e.complete ? 1 : 0;
-      if (bulk_ && !lease_.sqlite()) {
-        append_copy_row();
-        continue;
-      }
-      for (auto* st : {&entries_, &texts_, &fts_, &title_fts_})
-        if (*st) (*st)->execute(true);
+      row_.id = next_id(d.day);
+      row_.att = NullableId(e.attachment_id);
+      row_.kind = std::move(e.kind);
+      row_.title = std::move(e.title);
+      row_.number = std::move(e.doc_number);
+      row_.body = std::move(e.body);
+      row_.tokens = std::move(e.tokens);
+      row_.title_tokens = std::move(e.title_tokens);
+      row_.complete = e.complete ? 1 : 0;
+      rows_->write();
     }
   }
 
-  // PostgreSQL bulk: sends the rows written since the last flush as one COPY (the same
-  // columns as the INSERT; ~20x fewer round trips and no per-row parse).
-  void flush() {
-    if (copy_.empty()) return;
-    PGconn* conn = raw_pg(lease_.sql());
-    const auto check = [&](PGresult* r, ExecStatusType want) {
-      const bool ok = r && PQresultStatus(r) == want;
-      const std::string error = ok ? "" : one_line(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
-      PQclear(r);
-      if (!ok) throw StoreError("写入检索索引失败: " + error);
-    };
-    check(PQexec(conn, "COPY search_entries (id, document_id, attachment_id, site_id, kind, published_on, department_id, "
-                       "catalogue_id, title, doc_number, body, tokens, title_tokens, complete, scheme) FROM STDIN"),
-          PGRES_COPY_IN);
-    const bool sent = PQputCopyData(conn, copy_.data(), static_cast<int>(copy_.size())) == 1;
-    PQputCopyEnd(conn, sent ? nullptr : "zwgk: 发送失败");
-    copy_.clear();
-    check(PQgetResult(conn), PGRES_COMMAND_OK);
-    while (PGresult* extra = PQgetResult(conn)) PQclear(extra);
-  }
+  // Sends what a bulk writer buffered since the last flush.
+  void flush() { rows_->flush(); }
 
  private:
   // A free entry id in the day's range (search_index_sync.hpp: ids follow 发布日期). A day
@@ -274,78 +202,31 @@ class EntryWriter {
     throw StoreError("检索索引编号已用尽");
   }
 
-  // One row in COPY's text format: tab-separated, \N for NULL, \ \t \n \r escaped.
-  void append_copy_row() {
-    const auto text = [&](std::string_view v) {
-      for (char c : v) {
-        switch (c) {
-          case '\\': copy_ += "\\\\"; break;
-          case '\t': copy_ += "\\t"; break;
-          case '\n': copy_ += "\\n"; break;
-          case '\r': copy_ += "\\r"; break;
-          default: copy_ += c;
-        }
-      }
-    };
-    const auto id = [&](const NullableId& v) { copy_ += v.ind == soci::i_null ? "\\N" : std::to_string(v.value); };
-    copy_ += std::to_string(id_) + '\t' + std::to_string(doc_) + '\t';
-    id(att_);
-    copy_ += '\t' + std::to_string(site_) + '\t';
-    text(kind_);
-    copy_ += '\t';
-    if (published_ind_ == soci::i_null) copy_ += "\\N"; else text(published_);
-    copy_ += '\t';
-    id(dep_);
-    copy_ += '\t';
-    id(cat_);
-    for (const std::string* v : {&title_, &number_, &body_, &tokens_, &title_tokens_}) {
-      copy_ += '\t';
-      text(*v);
-    }
-    copy_ += '\t' + std::to_string(complete_) + '\t' + std::to_string(scheme_) + '\n';
-  }
-
   Lease& lease_;
-  bool bulk_;
+  const SearchBackend& backend_;
   bool seed_from_table_;  // ids continue from the table's (else counted from the day's floor)
   std::map<long long, long long> next_by_day_;
-  std::string copy_;
   std::optional<soci::statement> existing_;
   long long existing_count_ = 0;
-  long long id_ = 0, doc_ = 0, site_ = 0;
-  NullableId att_, dep_, cat_;
-  std::string kind_, published_, title_, number_, body_, tokens_, title_tokens_;
-  soci::indicator published_ind_ = soci::i_null;
-  int complete_ = 1, scheme_ = kSearchScheme;
-  std::optional<soci::statement> entries_, texts_, fts_, title_fts_;
+  EntryRow row_;                     // what rows_ is bound to: declared before it
+  std::unique_ptr<EntryRows> rows_;
 };
 
 }  // namespace
 
 void reindex_document_search(Lease& lease, std::int64_t document_id) {
-  delete_entries(lease, document_id);
+  const SearchBackend& backend = search_backend(lease.backend());
+  backend.delete_entries(lease, document_id);
   for (const DocumentSource& s : load_sources(lease, std::to_string(document_id)))
-    if (auto d = prepare(s, !lease.sqlite())) EntryWriter(lease, false).write(*d);
+    if (auto d = prepare(s, backend.writes_tokens())) EntryWriter(lease, backend, false).write(*d);
 }
 
 std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& document_ids,
                                   const std::function<void(std::int64_t, std::int64_t)>& progress, std::size_t slice,
                                   const std::function<void()>& commit_slice) {
-  lease.sql() << "DELETE FROM search_entries";
-  if (lease.sqlite()) {
-    lease.sql() << "DELETE FROM search_texts";
-    for (const char* fts : {"search_fts", "search_title_fts"}) {
-      fts5_command(lease, fts, "'delete-all'");
-      // While bulk writing: pending tokens in memory up to 512 MB and no merging on the way;
-      // one 'optimize' at the end merges the few large segments once. With the defaults (64 MB,
-      // automerge 4) 1,000,000 documents were flushed as ~80 segments and each byte of the
-      // index was rewritten by three levels of merges and then once more by 'optimize'.
-      fts5_command(lease, fts, "'hashsize', 536870912");
-      fts5_command(lease, fts, "'automerge', 0");
-      fts5_command(lease, fts, "'crisismerge', 64");
-    }
-  }
-  EntryWriter writer(lease, true);
+  const SearchBackend& backend = search_backend(lease.backend());
+  backend.begin_rebuild(lease);
+  EntryWriter writer(lease, backend, true);
   constexpr std::size_t kChunk = 256;
   const auto total = static_cast<std::int64_t>(document_ids.size());
   // Chunk k+1 is read here, then prepared on a worker while chunk k is written.
@@ -355,7 +236,7 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
       list += (list.empty() ? "" : ",") + std::to_string(document_ids[i]);
     return load_sources(lease, list);
   };
-  const bool with_tokens = !lease.sqlite();
+  const bool with_tokens = backend.writes_tokens();
   const auto prepare_chunk = [&document_ids, with_tokens](std::size_t from, std::vector<DocumentSource> sources) {
     std::unordered_map<long long, std::size_t> order;  // the caller's order (发布日期, id)
     for (std::size_t i = from; i < std::min(document_ids.size(), from + kChunk); ++i) order[document_ids[i]] = i;
@@ -383,15 +264,7 @@ std::int64_t rebuild_search_index(Lease& lease, const std::vector<long long>& do
       writer.others_may_have_written();
     }
   }
-  if (lease.sqlite()) {
-    for (const char* fts : {"search_fts", "search_title_fts"}) {
-      fts5_command(lease, fts, "'optimize'");
-      // Back to the settings of one-by-one indexing (migration 0003).
-      fts5_command(lease, fts, std::string(fts) == "search_fts" ? "'hashsize', 67108864" : "'hashsize', 1048576");
-      fts5_command(lease, fts, "'automerge', 4");
-      fts5_command(lease, fts, "'crisismerge', 16");
-    }
-  }
+  backend.end_rebuild(lease);
   return done;
 }
 
