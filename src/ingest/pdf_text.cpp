@@ -45,6 +45,9 @@ std::string extract_text(std::string_view media_type, std::string_view bytes) {
     if (media_type == "text/plain" || media_type == "text/csv" || media_type == "application/csv")
       return domain::is_valid_utf8(bytes) ? std::string(bytes) : std::string();
   } catch (const IngestError&) {
+    // By contract (pdf_text.hpp): a damaged or encrypted attachment is still kept; it only
+    // has no text for search and the privacy scan. The caller shows no error for it.
+    return {};
   }
   return {};
 }
