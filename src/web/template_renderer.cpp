@@ -27,19 +27,26 @@ class PartialContext : public mst::context<std::string> {
 }  // namespace
 
 TemplateRenderer::TemplateRenderer(const std::filesystem::path& dir) {
+  // templates/<name>.mustache (the kernel's) and templates/<module>/<name>.mustache, named
+  // "<module>/<name>" (a module's own, ADR 0020).
   std::error_code ec;
-  std::filesystem::directory_iterator it(dir, ec);
+  std::filesystem::recursive_directory_iterator it(dir, ec), end;
   if (ec) throw std::runtime_error("无法读取模板目录 " + dir.string() + ": " + ec.message());
-  for (const auto& entry : it) {
+  for (; it != end; it.increment(ec)) {
+    if (ec) throw std::runtime_error("无法读取模板目录 " + dir.string() + ": " + ec.message());
+    const auto& entry = *it;
+    if (entry.is_directory() && it.depth() >= 1) it.disable_recursion_pending();
     if (!entry.is_regular_file() || entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path(), std::ios::binary);
     if (!in) throw std::runtime_error("无法读取模板 " + entry.path().string());
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string name = entry.path().stem().string();
+    auto relative = entry.path().lexically_relative(dir);
+    relative.replace_extension();
+    const std::string name = relative.generic_string();
     mst::mustache parsed(ss.str());
     if (!parsed.is_valid()) {
-      throw std::runtime_error("模板 " + entry.path().filename().string() + " 有误: " + parsed.error_message());
+      throw std::runtime_error("模板 " + relative.generic_string() + ".mustache 有误: " + parsed.error_message());
     }
     sources_[name] = ss.str();
     partials_.emplace(name, mst::data(ss.str()));

@@ -160,14 +160,15 @@ TEST_F(Templates, InvalidTemplateStopsStartUp) {
 TEST(ShippedTemplates, AllParse) {
   EXPECT_NO_THROW(TemplateRenderer t(ZWGK_SOURCE_DIR "/templates"));
   TemplateRenderer t(ZWGK_SOURCE_DIR "/templates");
-  for (const char* name : {"head", "header", "breadcrumb", "footer", "home", "portal", "catalogue", "document",
-                           "department", "error"}) {
+  for (const char* name : {"head", "header", "breadcrumb", "footer", "home", "portal", "catalogue",
+                           "publishing/document", "ysqgk/apply", "department", "error"}) {
     EXPECT_TRUE(t.has(name)) << name;
   }
 }
 
 TEST(ShippedStatic, NoInlineScriptOrExternalResources) {
-  for (const auto& entry : std::filesystem::directory_iterator(ZWGK_SOURCE_DIR "/templates")) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(ZWGK_SOURCE_DIR "/templates")) {
+    if (!entry.is_regular_file()) continue;  // templates/<module>/ are walked too
     std::ifstream in(entry.path());
     std::string text((std::istreambuf_iterator<char>(in)), {});
     EXPECT_EQ(text.find("<script>"), std::string::npos) << entry.path();

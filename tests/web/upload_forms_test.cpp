@@ -19,7 +19,7 @@ TEST(UploadForms, EveryMultipartFormPostsToAnAdmittedRouteWithItsToken) {
   const std::regex form(R"(<form[^>]*enctype="multipart/form-data"[^>]*>)");
   const std::regex action(R"(action="([^"]*)\")");
   int forms = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {  // and templates/<module>/
     if (entry.path().extension() != ".mustache") continue;
     std::ifstream in(entry.path());
     std::stringstream text;

@@ -8,7 +8,7 @@
 //               [](console::ConsoleRequest& c) {
 //                 View v{View::type::object};
 //                 v.set("rows", ...);                       // your view model
-//                 return c.page("文件列表", "console_documents", v);  // templates/console_documents.mustache
+//                 return c.page("文件列表", "publishing/console_documents", v);  // templates/publishing/console_documents.mustache
 //               });
 //   console.post(router, "/console/documents/{id}/submit",
 //                console::Access::only({domain::Role::DepartmentEditor}),

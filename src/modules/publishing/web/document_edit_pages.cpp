@@ -55,7 +55,7 @@ http::Response editor_page(ConsoleRequest& c, const domain::Document& doc, const
   View v = document_form_view(c, doc, s);
   if (s.document_id) add_attachment_views(v, doc);
   const std::string title = s.document_id ? "编辑文件" : "新建文件";
-  return c.page(title, "console_document_edit", v, status);
+  return c.page(title, "publishing/console_document_edit", v, status);
 }
 
 // The expected revision posted with a form (0 if missing or not a number).

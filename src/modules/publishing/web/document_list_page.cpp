@@ -84,7 +84,7 @@ void register_document_list_page(ConsoleApp& app, http::Router& router) {
     v.set("overdue_selected", due == "overdue");
     v.set("scope", std::string(scoped ? "本部门" : "本网站"));
     if (c.user.role == domain::Role::DepartmentEditor) v.set("can_create", true);
-    return c.page("文件", "console_documents", v);
+    return c.page("文件", "publishing/console_documents", v);
   });
 }
 

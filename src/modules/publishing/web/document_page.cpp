@@ -284,7 +284,7 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
                                          : View("本条为历史数据，以下信息缺失：" + missing_text +
                                                 "。如需核实，请联系公开责任部门。"));
 
-  auto resp = render_page(ctx, "document", v);
+  auto resp = render_page(ctx, "publishing/document", v);
   if (modified > 0) resp.last_modified = http::http_date(modified);
   if (!has_unknown_params(ctx.req, {"print"})) resp.cache_tags = std::move(tags);
   return resp;

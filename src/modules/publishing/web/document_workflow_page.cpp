@@ -247,7 +247,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
       v.set("versions", versions);
       v.set("has_versions", versions.is_non_empty_list());
     }
-    return c.page(d.title.empty() ? "文件" : d.title, "console_document", v);
+    return c.page(d.title.empty() ? "文件" : d.title, "publishing/console_document", v);
   });
 }
 

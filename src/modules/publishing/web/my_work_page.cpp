@@ -55,7 +55,7 @@ void register_my_work_section(ConsoleApp& app) {
                                                                                          : domain::Stage::Approved));
     }
     v.set("due_days", std::to_string(domain::kPublicationDueSoonWorkingDays));
-    return app.templates().render("console_my_work_documents", v);
+    return app.templates().render("publishing/console_my_work", v);
   });
 }
 

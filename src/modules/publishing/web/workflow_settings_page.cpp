@@ -48,7 +48,7 @@ void register_workflow_settings_page(ConsoleApp& app, http::Router& router) {
     v.set("words", words);
     v.set("catalogues", cats);
     if (can_manage(c)) v.set("can_manage", true);
-    return c.page("发布设置", "console_workflow_settings", v);
+    return c.page("发布设置", "publishing/console_workflow_settings", v);
   });
   app.post(router, "/console/workflow-settings/", admin_only(), [](ConsoleRequest& c) {
     return run_action(c, [&] {

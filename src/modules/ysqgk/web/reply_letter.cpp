@@ -21,7 +21,7 @@ store::ReplyLetter render_reply_letter(const TemplateRenderer& templates, const 
   v.set("remedy", domain::remedy_notice());
   v.set("replied_on", (r.closed_on ? *r.closed_on : reply.on).chinese());
   return {"政府信息公开申请答复书-" + r.tracking_number + ".html", "text/html; charset=utf-8",
-          templates.render("reply_letter", v)};
+          templates.render("ysqgk/reply_letter", v)};
 }
 
 }  // namespace zwgk::web

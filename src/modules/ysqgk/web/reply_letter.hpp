@@ -1,5 +1,5 @@
 #pragma once
-// 政府信息公开申请答复书: the reply letter rendered from templates/reply_letter.mustache
+// 政府信息公开申请答复书: the reply letter rendered from templates/ysqgk/reply_letter.mustache
 // (editable by a site's staff without a rebuild) with the wording rules of
 // domain/reply_letter_wording.hpp. A standalone HTML file the applicant downloads; it
 // names the application by its tracking number and carries no personal data (it is

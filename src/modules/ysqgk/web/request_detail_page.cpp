@@ -238,7 +238,7 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
     v.set("reviews", reviews);
     v.set("has_reviews", !reviews.is_empty_list());
     if (handler && r.state == domain::RequestState::Replied) v.set("can_add_review", true);
-    return c.page("申请 " + r.tracking_number, "console_request", v);
+    return c.page("申请 " + r.tracking_number, "ysqgk/console_request", v);
   });
 
   // The reply letter as a file (the same bytes the applicant downloads).

@@ -155,7 +155,7 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     QueryPairs filters;
     if (state) filters.push_back({"state", domain::to_code(*state)});
     v.set("pagination", pagination_view(listed.total, listed.page, listed.per_page, "/console/requests/", filters));
-    return c.page("政府信息公开申请", "console_requests", v);
+    return c.page("政府信息公开申请", "ysqgk/console_requests", v);
   });
 
   app.get(router, "/console/requests/dashboard", request_readers(), [env](ConsoleRequest& c) {
@@ -202,7 +202,7 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     }
     v.set("departments", deps);
     v.set("annual", annual_view(c, env, year));
-    return c.page("依申请公开办理情况", "console_request_dashboard", v);
+    return c.page("依申请公开办理情况", "ysqgk/console_request_dashboard", v);
   });
 
   // The annual report's counts as JSON (docs/api.md), behind console login, own site only;

@@ -154,7 +154,7 @@ http::Response guide_page(PageContext& ctx, std::optional<domain::Department> de
   v.set("has_departments", !deps.is_empty_list());
   v.set("departments", deps);
   v.set("remedy", domain::remedy_notice());
-  auto resp = render_page(ctx, "ysqgk_guide", v);
+  auto resp = render_page(ctx, "ysqgk/guide", v);
   resp.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id)};
   return resp;
 }
@@ -196,7 +196,7 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   v.set("form_token", issued.token);
   v.set("question", issued.question);
   v.set("action", ysqgk_url(site) + "apply/");
-  auto resp = private_page(render_page(ctx, "ysqgk_apply", v, status));
+  auto resp = private_page(render_page(ctx, "ysqgk/apply", v, status));
   http::CookieOptions co;
   co.path = site.path_prefix.empty() ? "/" : site.path_prefix + "/";
   co.max_age_seconds = kFormTokenLifetimeSeconds;
@@ -258,7 +258,7 @@ http::Response submit_application(PageContext& ctx) {
   const auto deadline = domain::due_date(request, ctx.env.options.calendar(), request.received_on);
   v.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
   v.set("status_url", ysqgk_url(ctx.site) + "status/");
-  auto resp = private_page(render_page(ctx, "ysqgk_receipt", v));
+  auto resp = private_page(render_page(ctx, "ysqgk/receipt", v));
   http::CookieOptions co;
   co.path = ctx.site.path_prefix.empty() ? "/" : ctx.site.path_prefix + "/";
   co.max_age_seconds = 0;
@@ -351,7 +351,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
       v.set("request", rv);
     }
   }
-  return private_page(render_page(ctx, "ysqgk_status", v, status));
+  return private_page(render_page(ctx, "ysqgk/status", v, status));
 }
 
 http::Response letter_download(PageContext& ctx) {

@@ -26,7 +26,7 @@ namespace zwgk::web {
 // For SiteApp's router: seg[0] == "ysqgk". nullopt = no such page (404).
 std::optional<http::Response> request_page(PageContext& ctx, const std::vector<std::string_view>& seg);
 
-// The applicant fields of the application form (the field names of ysqgk_apply.mustache:
+// The applicant fields of the application form (the field names of templates/ysqgk/apply.mustache:
 // applicant_kind, name, id_type, id_number, ..., org_kind, org_name, ...), validated;
 // every problem is appended in form order. The console's staff registration uses the same.
 domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems);

@@ -47,7 +47,7 @@ http::Response form(ConsoleRequest& c, const std::vector<std::string>& problems,
   v.set("problems", errs);
   v.set("has_problems", !problems.empty());
   v.set("today", domain::Date::today().iso());
-  return c.page("登记政府信息公开申请", "console_request_new", v, status);
+  return c.page("登记政府信息公开申请", "ysqgk/console_request_new", v, status);
 }
 
 }  // namespace
@@ -110,7 +110,7 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
     v.set("due_on", domain::chinese_date_with_weekday(
                         domain::due_date(request, env->calendar(), request.received_on).due_on));
     v.set("url", request_url(reg.tracking_number));
-    return c.page("申请已登记", "console_request_registered", v, 201);
+    return c.page("申请已登记", "ysqgk/console_request_registered", v, 201);
   });
 }
 
