@@ -1,5 +1,5 @@
 #pragma once
-// The console's document pages (issue 3), private to src/web/console. register_document_pages
+// The console's document pages (ADR 0012), private to src/web/console. register_document_pages
 // is called once from ConsoleApp::register_routes.
 #include "web/console/console.hpp"
 
