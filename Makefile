@@ -4,7 +4,9 @@ JOBS ?= $(shell nproc)
 DATABASE ?= sqlite:var/zwgk.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps build run test bench bench-cached bench-search bench-flood clean
+ASAN_BUILD ?= build-asan
+
+.PHONY: all deps build run test test-asan bench bench-cached bench-search bench-flood clean
 
 all: build
 
@@ -27,6 +29,17 @@ test:
 	@WANT_BROWSER=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory build
 	@./scripts/test.sh $(BUILD)
+
+# AddressSanitizer + UndefinedBehaviorSanitizer (CMake build type Asan, ADR 0021) in its own
+# build directory; not part of `make test` (a cold build and run take far longer).
+# ZWGK_SKIP_E2E=1 leaves out the browser tests.
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Asan >/dev/null
+	@nice cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp:print_suppressions=0 \
+	 ./scripts/test.sh $(ASAN_BUILD)
 
 bench: build
 	@./bench/page_bench.sh $(BUILD)

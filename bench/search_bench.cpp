@@ -244,7 +244,7 @@ int main(int argc, char** argv) {
         like.push_back(ms_since(t));
       }
     }
-    const auto per = [](long long total, std::size_t n) { return n ? total / static_cast<long long>(n) : 0LL; };
+    const auto per = [](long long total, std::size_t count) { return count ? total / static_cast<long long>(count) : 0LL; };
     std::printf("%-6s | %s (%zu q, %lld hits/q, %lld capped) | %s (%zu q) | %s | %s\n", c.name.c_str(),
                 percentiles(ours).c_str(), ours.size(), per(ours_hits, ours.size()), capped,
                 percentiles(facets).c_str(), facets.size(),

@@ -8,4 +8,7 @@ eval "$("$ROOT/scripts/start-postgres.sh" | sed 's/^/export /')"
 trap '"$ROOT/scripts/stop-postgres.sh" "$ZWGK_PG_DIR"' EXIT
 echo "zwgk: PostgreSQL test server at ${ZWGK_TEST_POSTGRES}"
 cd "$BUILD"
-ctest --output-on-failure -j 2 --timeout 900
+# ZWGK_SKIP_E2E=1: leave out the browser tests (tests/e2e/), e.g. for a quick sanitizer run.
+exclude=()
+if [[ "${ZWGK_SKIP_E2E:-0}" == 1 ]]; then exclude=(-E '^e2e\.'); fi
+ctest --output-on-failure -j 2 --timeout 900 "${exclude[@]}"

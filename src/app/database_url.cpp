@@ -3,20 +3,12 @@
 #include <filesystem>
 
 #include "app/cli.hpp"
+#include "domain/one_line.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::app {
 
 std::string redact_database_url(const std::string& url) { return store::redact_database_url(url); }
-
-namespace {
-std::string one_line(std::string s) {
-  for (auto& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  while (!s.empty() && s.back() == ' ') s.pop_back();
-  return s;
-}
-}  // namespace
 
 std::unique_ptr<store::Database> open_database(const std::string& url, std::size_t pool_size) {
   const std::string prefix = "sqlite:";
@@ -35,7 +27,7 @@ std::unique_ptr<store::Database> open_database(const std::string& url, std::size
   try {
     return store::Database::open(url, pool_size);
   } catch (const std::exception& e) {
-    std::string reason = one_line(e.what());
+    std::string reason = domain::one_line(e.what());
     // The store's message may already say which database; do not say it twice.
     if (reason.starts_with("无法打开数据库")) throw CommandError{kExitFailure, reason};
     throw CommandError{kExitFailure, "无法打开数据库 " + redact_database_url(url) + ": " + reason};

@@ -18,6 +18,7 @@
 #include "domain/catalogue.hpp"
 #include "domain/date.hpp"
 #include "domain/html_sanitizer.hpp"
+#include "domain/org_code.hpp"
 #include "domain/site.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
@@ -31,23 +32,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 // ------------------------------------------------------------------ codes and hashing
-
-int char_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  throw std::invalid_argument("organisation code character");
-}
-
-// GB 11714-1997 check character of an 8-character organisation code body.
-char org_code_check(const std::string& body8) {
-  static constexpr std::array<int, 8> w = {3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (std::size_t i = 0; i < 8; ++i) sum += char_value(body8.at(i)) * w[i];
-  const int c = 11 - sum % 11;
-  if (c == 10) return 'X';
-  if (c == 11) return '0';
-  return static_cast<char>('0' + c);
-}
 
 std::uint64_t fnv1a(const std::string& s) {
   std::uint64_t h = 1469598103934665603ull;
@@ -431,19 +415,14 @@ void emit(std::ostream& out, const json& o) { out << o.dump() << '\n'; }
 // ------------------------------------------------------------------ public helpers
 
 std::string make_credit_code(const std::string& division, const std::string& org_base8) {
-  // GB 32100-2015: 31 characters (no I, O, Z, S, V), weights 3^i mod 31.
-  static const std::string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  static constexpr std::array<int, 17> w = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-  const std::string body = "11" + division + org_base8 + org_code_check(org_base8);
-  if (body.size() != 17) throw std::invalid_argument("credit code body must have 17 characters");
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) {
-    const auto v = alphabet.find(body[i]);
-    if (v == std::string::npos) throw std::invalid_argument("credit code character");
-    sum += static_cast<int>(v) * w[i];
-  }
-  const int c = (31 - sum % 31) % 31;
-  return body + alphabet[static_cast<std::size_t>(c)];
+  // 统一社会信用代码 (GB 32100-2015): "11" (机关), the division, the 组织机构代码 with its
+  // GB 11714 check character, then the code's own check character (domain/org_code.hpp).
+  const auto org_check = domain::organisation_code_check_character(org_base8);
+  if (!org_check) throw std::invalid_argument("organisation code must have 8 characters 0-9 A-Z");
+  const std::string body = "11" + division + org_base8 + *org_check;
+  const auto check = domain::credit_code_check_character(body);
+  if (!check) throw std::invalid_argument("credit code body must have 17 characters from GB 32100");
+  return body + *check;
 }
 
 std::string seed_text_to_html(const std::string& text) {

@@ -1,10 +1,11 @@
 // JSONL import: one document a line, validated line by line, idempotent on
 // (site, external_id). See importer.hpp for the format.
 //
-// Transactions: the store offers no multi-document transaction, so each document is
-// saved by DocumentRepository::save (one transaction) and then published by
-// DocumentRepository::publish (one more). A crash mid-file leaves the lines before it
-// imported and re-running the file completes it: that is what idempotency buys.
+// Transactions: lines go in batches of ImportOptions::batch_size, each batch one
+// store::Batch transaction that ends with its audit entry; every line is a savepoint inside
+// it, so a bad line leaves nothing behind and the good lines around it stay. A crash
+// mid-file leaves the batches before it imported and re-running the file completes it:
+// that is what idempotency buys.
 #include "app/importer.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "domain/errors.hpp"
 #include "domain/html_sanitizer.hpp"
 #include "domain/index_number.hpp"
+#include "domain/one_line.hpp"
 #include "http/static_files.hpp"
 #include "store/blob_store.hpp"
 #include "store/catalogue_repository.hpp"
@@ -41,12 +43,6 @@ namespace fs = std::filesystem;
 struct LineError {
   std::string reason;
 };
-
-std::string one_line(std::string s) {
-  for (auto& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
-}
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;
@@ -597,11 +593,11 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
         case Importer::Outcome::Unchanged: ++result.unchanged; break;
       }
     } catch (const LineError& e) {
-      result.errors.push_back({number, one_line(e.reason)});
+      result.errors.push_back({number, domain::one_line(e.reason)});
     } catch (const domain::ValidationError& e) {
-      result.errors.push_back({number, one_line(join(e.problems(), "；"))});
+      result.errors.push_back({number, domain::one_line(join(e.problems(), "；"))});
     } catch (const std::exception& e) {
-      result.errors.push_back({number, one_line(std::string("保存失败: ") + e.what())});
+      result.errors.push_back({number, domain::one_line(std::string("保存失败: ") + e.what())});
     }
     if (++in_batch >= batch_size) commit_batch(number);  // a failed commit ends the import with an error
     if (progress) progress->advance();

@@ -79,7 +79,7 @@ struct ImportResult {
 };
 
 struct ImportOptions {
-  std::size_t batch_size = 500;    // unused while the store has no multi-document transaction
+  std::size_t batch_size = 500;    // lines per transaction (store::Batch), each with its audit entry
   bool progress = true;
   std::filesystem::path base_dir;  // attachments' relative paths resolve against it
                                    // (import_jsonl: default the file's directory)

@@ -1,4 +1,4 @@
-// zwgk scan [--site CODE]: the privacy guard over already-published documents (issue 3).
+// zwgk scan [--site CODE]: the privacy guard over already-published documents (ADR 0009).
 // Prints each finding masked — never a full ID, phone or card number — with its context
 // masked too. Exit code 1 when something was found that has no recorded override.
 #include <cstdio>

@@ -3,7 +3,7 @@
 // sessions: store/account_repository, web/console) and the publishing workflow
 // (domain/permissions.hpp, which decides what each role may do to what).
 //
-// Scope rules (issue 3): a user belongs to one site and (except site administrators,
+// Scope rules (ADR 0009, 0014): a user belongs to one site and (except site administrators,
 // publishers and auditors, for whom it is optional) one department. Editors and reviewers
 // act only on their own department's documents; publishers only on their own site's;
 // auditors read everything of their site and change nothing; a site administrator manages

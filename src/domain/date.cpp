@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "domain/china_time.hpp"
+
 namespace zwgk::domain {
 
 namespace {
@@ -31,14 +33,12 @@ std::optional<Date> Date::parse(std::string_view iso) {
 Date Date::from_sys_days(std::chrono::sys_days d) { return Date{std::chrono::year_month_day{d}}; }
 
 Date Date::today() {
-  // China Standard Time is UTC+8 all year (no daylight saving).
-  const auto now = std::chrono::system_clock::now() + std::chrono::hours{8};
-  return from_sys_days(std::chrono::floor<std::chrono::days>(now));
+  return china_time(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())).date;
 }
 
 long long today_ends_at_unix() {
-  const auto next_day = (Date::today().days() + std::chrono::days{1}) - std::chrono::hours{8};
-  return std::chrono::duration_cast<std::chrono::seconds>(next_day.time_since_epoch()).count();
+  const auto next_day = china_midnight(Date::from_sys_days(Date::today().days() + std::chrono::days{1}));
+  return next_day.time_since_epoch().count();
 }
 
 std::string Date::iso() const {

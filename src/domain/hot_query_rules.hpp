@@ -1,5 +1,5 @@
 #pragma once
-// 本周热门搜索 (issue 10): which searched texts may be counted for the public hot-query list
+// 本周热门搜索 (ADR 0015): which searched texts may be counted for the public hot-query list
 // and which may be shown on it. Pure rules; store/hot_queries.hpp counts and reads, the
 // console's 热门搜索 page pins and hides.
 //

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/errors.hpp"
+#include "domain/org_code.hpp"
 
 namespace zwgk::domain {
 
@@ -104,41 +105,6 @@ Parsed parse_pattern(std::string_view p) {
   return out;
 }
 
-// GB 11714 organisation code: value of a character (digits 0-9, letters A=10 .. Z=35).
-int org_char_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
-  return -1;
-}
-
-bool is_valid_organisation_code9(std::string_view code) {
-  static constexpr int weights[8] = {3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (int i = 0; i < 8; ++i) {
-    const int v = org_char_value(code[i]);
-    if (v < 0) return false;
-    sum += v * weights[i];
-  }
-  const int c = 11 - sum % 11;
-  const char expected = c == 10 ? 'X' : c == 11 ? '0' : static_cast<char>('0' + c);
-  return code[8] == expected;
-}
-
-// GB 32100-2015 统一社会信用代码: 31 characters (no I, O, Z, S, V).
-constexpr std::string_view kUsccChars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-bool is_valid_uscc(std::string_view code) {
-  static constexpr int weights[17] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-  int sum = 0;
-  for (int i = 0; i < 18; ++i) {
-    const auto pos = kUsccChars.find(code[i]);
-    if (pos == std::string_view::npos) return false;
-    if (i < 17) sum += static_cast<int>(pos) * weights[i];
-  }
-  const int c = (31 - sum % 31) % 31;
-  return code[17] == kUsccChars[static_cast<std::size_t>(c)];
-}
-
 std::string pad(std::int64_t v, int width) {
   std::string s = std::to_string(v);
   if (static_cast<int>(s.size()) < width) s.insert(0, static_cast<std::size_t>(width) - s.size(), '0');
@@ -148,8 +114,10 @@ std::string pad(std::int64_t v, int width) {
 }  // namespace
 
 bool is_valid_org_code(const std::string& code) {
-  if (code.size() == 9) return is_valid_organisation_code9(code);
-  if (code.size() == 18) return is_valid_uscc(code);
+  // Check characters: domain/org_code.hpp.
+  const std::string_view c = code;
+  if (c.size() == 9) return organisation_code_check_character(c.substr(0, 8)) == c[8];
+  if (c.size() == 18) return credit_code_check_character(c.substr(0, 17)) == c[17];
   return false;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// 权限: which role may do what to which object (issue 3). Pure rules; the workflow
+// 权限: which role may do what to which object (ADR 0009, 0014). Pure rules; the workflow
 // (domain/workflow.hpp) asks here first, then checks the document's stage.
 //
 // Matrix (an empty cell = refused):
@@ -25,7 +25,7 @@
 //   ManageCatalogue/Departments/Sites/Users 管理                S
 //   ViewAudit 查看审计日志                                    S           S
 //
-//   依申请公开 (issue 5; the target is the application: its site and the department it is
+//   依申请公开 (ADR 0010; the target is the application: its site and the department it is
 //   assigned to, by id; an unassigned application has no department):
 //   ViewRequest 查看政府信息公开申请       D                S             S           S
 //   ViewApplicantIdentity 查看申请人身份证件号码             S
@@ -57,7 +57,7 @@ enum class Action {
   ManageCatalogue, ManageDepartments, ManageSites, ManageUsers, ViewAudit,
   // 依申请公开 (appended: codes of the actions above keep their order).
   ViewRequest, ViewApplicantIdentity, HandleRequest, DraftReply,
-  // 本周热门搜索 (issue 10): pin, hide, turn the site's public hot-query list on or off.
+  // 本周热门搜索 (ADR 0015): pin, hide, turn the site's public hot-query list on or off.
   ManageHotQueries,
 };
 

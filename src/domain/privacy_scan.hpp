@@ -1,5 +1,5 @@
 #pragma once
-// Privacy guard (保密审查 helper, issue 3): finds personal information (个人信息) in the text of
+// Privacy guard (保密审查 helper, ADR 0009): finds personal information (个人信息) in the text of
 // a document — title, body text, attachment text — before it is published, and masks it
 // (脱敏/遮盖). Pure domain code: the console and `zwgk scan` call it; it stores nothing.
 //

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/errors.hpp"
+#include "domain/one_line.hpp"
 
 namespace zwgk::domain {
 namespace {
@@ -25,13 +26,12 @@ bool in_last_week_of_december(Date d) {
 }
 
 // nlohmann's messages start with "[json.exception.parse_error.101] "; users need the rest.
-std::string one_line(std::string s) {
+std::string json_error_text(std::string_view s) {
   if (s.starts_with("[json.exception.")) {
     const auto close = s.find("] ");
-    if (close != std::string::npos) s = s.substr(close + 2);
+    if (close != std::string_view::npos) s.remove_prefix(close + 2);
   }
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  return s;
+  return one_line(s);
 }
 
 }  // namespace
@@ -41,7 +41,7 @@ HolidayYear parse_holiday_year(int year, std::string_view json_text) {
   try {
     j = nlohmann::json::parse(json_text);
   } catch (const nlohmann::json::exception& e) {
-    throw HolidayDataError("不是有效的 JSON: " + one_line(e.what()));
+    throw HolidayDataError("不是有效的 JSON: " + json_error_text(e.what()));
   }
   if (!j.is_object()) throw HolidayDataError("应为 JSON 对象（含 year、papers、days）");
   const auto field = [&](const char* name) -> const nlohmann::json& {

@@ -135,9 +135,9 @@ struct PageCache::Impl {
         assert(t != by_tag.end() && t->second.count(key) == 1);
       }
     }
-    for (const auto& [tag, keys] : by_tag) {
-      assert(!keys.empty());
-      for (const auto& k : keys) assert(entries.count(k) == 1);
+    for (const auto& [tag, tagged] : by_tag) {
+      assert(!tagged.empty());
+      for (const auto& k : tagged) assert(entries.count(k) == 1);
     }
     assert(sum == bytes);
     assert(class_sum == bytes);

@@ -1,7 +1,7 @@
 #pragma once
 // Maps (method, path pattern) to a handler. Patterns are literal segments and
-// "{name}" segments; a trailing "{name*}" takes the rest of the path. First match wins,
-// literal routes are tried before patterned ones.
+// "{name}" segments; a trailing "{name*}" takes the rest of the path. Literal routes first,
+// then the most specific pattern wins (literal > {name} > {name*}; details in router.cpp).
 #include <functional>
 #include <memory>
 #include <string>

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "domain/china_time.hpp"
 #include "domain/errors.hpp"
 #include "domain/password_quality.hpp"
 #include "domain/totp.hpp"
@@ -210,11 +211,10 @@ std::int64_t LoginPolicy::delay_after(int failures, int free_failures) const {
 }
 
 std::string china_clock_time(std::int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds + 8 * 3600);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
+  const auto local = domain::china_time_of_unix(unix_seconds);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(local.time.hours().count()),
+                static_cast<int>(local.time.minutes().count()));
   return buf;
 }
 

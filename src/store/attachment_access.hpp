@@ -1,6 +1,6 @@
 #pragma once
 // Which documents make a stored file (blob, by sha256) reachable, and for whom
-// (issue 10 §3, ADR 0011). The rule has one home, here:
+// (ADR 0011). The rule has one home, here:
 //   - publicly: the file is an attachment of a PUBLISHED document of one of the given
 //     sites, either of its current published version (the documents row: once published,
 //     the row holds the published version and an amendment lives only in revisions) or of

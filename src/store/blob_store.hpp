@@ -2,7 +2,7 @@
 // Attachments stored by content hash (sha256) in the database, so app nodes stay stateless.
 //
 // Who may read a blob is not decided here: the bytes are reachable only through a row that
-// references them (ADR 0011, issue 10 §3) —
+// references them (ADR 0011) —
 //   document_attachments.sha256   the documents row (a published document's current version,
 //                                 or a never-published draft as last saved)
 //   revision_attachments.sha256   every revision's snapshot (published past versions, drafts,

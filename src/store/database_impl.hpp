@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/one_line.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::store {
@@ -112,8 +113,7 @@ auto guarded(const char* what, F&& f) -> decltype(f()) {
 
 bool is_unique_violation(const soci::soci_error& e);
 
-// Newlines and repeated spaces collapsed: messages are one line.
-std::string one_line(std::string_view s);
+using domain::one_line;  // driver messages are one line (domain/one_line.hpp)
 // "2024-05-01T08:30:00Z"
 std::string now_utc_iso();
 // The URL with any password replaced by ***.

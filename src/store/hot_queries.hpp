@@ -1,5 +1,5 @@
 #pragma once
-// 本周热门搜索 (issue 10): the searches of the last 7 days, as the public search page lists
+// 本周热门搜索 (ADR 0015): the searches of the last 7 days, as the public search page lists
 // them and as the office (公开工作机构, 网站管理员) manages them in the console.
 //
 // What is stored (migration 0010): per site, day and normalised query text the number of

@@ -1,5 +1,5 @@
 #pragma once
-// The hot-query counter in memory (issue 10): searches are tallied here and written in
+// The hot-query counter in memory (ADR 0015): searches are tallied here and written in
 // batches (HotQueryRepository::record) by a flusher every few seconds and at shutdown,
 // never one database write per search. Cheap enough for the page cache's hit path: add()
 // takes a mutex and updates a map; no I/O.

@@ -18,6 +18,7 @@
 #include "web/api_error.hpp"
 #include "web/api_openapi.hpp"
 #include "web/api_params.hpp"
+#include "web/formatting.hpp"
 #include "web/json_view.hpp"
 #include "web/urls.hpp"
 
@@ -26,11 +27,6 @@ namespace zwgk::web {
 namespace {
 
 using json = api::Json;
-
-std::string trim_base_url(std::string base) {
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
 
 domain::Site site_by_code(store::Database& db, const std::string& code) {
   auto site = store::SiteRepository(db).by_code(code);

@@ -142,8 +142,7 @@ http::Response search(store::Database& db, const std::string& base_url, const ht
 }  // namespace
 
 void register_search_api(http::Router& router, store::Database& db, const std::string& base_url) {
-  std::string base = base_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string base = trim_base_url(base_url);
   router.get("/api/v1/search", api::guarded([&db, base](http::Request& req) { return search(db, base, req); }));
 }
 

@@ -2,7 +2,7 @@
 // /attachments/{sha256}/{name}: an attachment's bytes from the content-addressed blob
 // store, publicly, only while they are an attachment of a published document (its current
 // version or a published past version) of a site served on the request's host
-// (store/attachment_access.hpp holds the rule; issue 10 §3). A draft's file, a file only in
+// (store/attachment_access.hpp holds the rule; ADR 0011). A draft's file, a file only in
 // an unpublished revision, a file disclosed to one applicant and bytes no document lists are
 // 404 here. The hash must be 64 lower-case hex digits, the name a plain file name.
 // Range requests are honoured (large PDFs on phones resume).

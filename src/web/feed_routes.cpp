@@ -20,6 +20,7 @@
 #include "web/api.hpp"
 #include "web/feed_render.hpp"
 #include "web/feed_sitemap.hpp"
+#include "web/formatting.hpp"
 #include "web/site_resolver.hpp"
 #include "web/urls.hpp"
 
@@ -28,11 +29,6 @@ namespace zwgk::web {
 namespace {
 
 constexpr int kFeedEntries = 20;
-
-std::string trim_base_url(std::string base) {
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
 
 // The site this request is for, if the path below its prefix starts with `rest_prefix`.
 std::optional<ResolvedSite> site_for(store::Database& db, const http::Request& req, std::string_view rest_prefix) {

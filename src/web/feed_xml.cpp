@@ -2,11 +2,11 @@
 
 #include <cstdio>
 
+#include "domain/china_time.hpp"
+
 namespace zwgk::web::feed {
 
 namespace {
-
-constexpr auto kCst = std::chrono::hours{8};
 
 // Length of the valid UTF-8 sequence starting at s[i], or 0 if it is not valid
 // (overlong forms, surrogates and code points above U+10FFFF are invalid).
@@ -56,9 +56,8 @@ struct CivilTime {
 };
 
 CivilTime civil_cst(Instant t) {
-  const auto local = t + kCst;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  return {std::chrono::year_month_day{day}, std::chrono::hh_mm_ss<std::chrono::seconds>{local - day}};
+  const auto local = domain::china_time(t);
+  return {local.date.ymd, local.time};
 }
 
 }  // namespace
@@ -140,7 +139,7 @@ std::optional<Instant> parse_timestamp(std::string_view s) {
   return local - offset;
 }
 
-Instant start_of_day_cst(const domain::Date& date) { return Instant{date.days()} - kCst; }
+Instant start_of_day_cst(const domain::Date& date) { return domain::china_midnight(date); }
 
 std::string rfc822(Instant t) {
   static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};

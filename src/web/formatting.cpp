@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "domain/china_time.hpp"
 #include "http/response.hpp"
 
 namespace zwgk::web {
@@ -49,14 +50,11 @@ std::string http_date_from_iso(std::string_view iso) {
 std::string china_minute(std::string_view iso) {
   auto t = parse_iso_timestamp(iso);
   if (!t) return {};
-  const long long local = *t + 8 * 3600;
-  const auto days = std::chrono::sys_days(std::chrono::days(local >= 0 ? local / 86400 : (local - 86399) / 86400));
-  const long long secs = local - static_cast<long long>(days.time_since_epoch().count()) * 86400;
-  const std::chrono::year_month_day ymd(days);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02lld:%02lld", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), secs / 3600, (secs % 3600) / 60);
-  return buf;
+  const auto local = domain::china_time_of_unix(*t);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(local.time.hours().count()),
+                static_cast<int>(local.time.minutes().count()));
+  return local.date.iso() + buf;
 }
 
 std::string chinese_date(const std::optional<domain::Date>& d) { return d ? d->chinese() : std::string(); }

@@ -29,8 +29,8 @@ struct PageEnv {
 
 class PageContext {
  public:
-  PageContext(const PageEnv& env, const http::Request& req, domain::Site site)
-      : env(env), req(req), site(std::move(site)) {}
+  PageContext(const PageEnv& page_env, const http::Request& request, domain::Site for_site)
+      : env(page_env), req(request), site(std::move(for_site)) {}
 
   const PageEnv& env;
   const http::Request& req;

@@ -113,7 +113,7 @@ TEST_F(UserCommandTest, AddTheFirstAdministratorThenChangePasswordThenDisable) {
   EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "user.password_reset", "user.disable"}));
 }
 
-// Issue 10: the CLI applies the same password rule as the console (libpwquality).
+// ADR 0018: the CLI applies the same password rule as the console (libpwquality).
 TEST_F(UserCommandTest, WeakPasswordsAreRefusedByUserAddAndUserPasswd) {
   for (const char* weak : {"12345678", "password", "password12"}) {
     auto add = run_with_stdin({"user", "add", "admin", "--role", "site_admin", "--password-stdin", "--database", url},
@@ -135,7 +135,7 @@ TEST_F(UserCommandTest, WeakPasswordsAreRefusedByUserAddAndUserPasswd) {
             store::LoginOutcome::Ok);
 }
 
-// Issue 10: `zwgk user totp` stores the key sealed; `zwgk migrate` seals a key left in clear
+// ADR 0018: `zwgk user totp` stores the key sealed; `zwgk migrate` seals a key left in clear
 // by an older version (ADR 0018).
 TEST_F(UserCommandTest, TotpKeysAreSealedWithTheInstallationSecret) {
   const std::vector<std::string> env = {"ZWGK_SECRET_KEY=" + std::string(64, 'a')};

@@ -1,4 +1,4 @@
-// The password rule (libpwquality + cracklib's dictionary): issue 10 found "12345678" and
+// The password rule (libpwquality + cracklib's dictionary): a security review found "12345678" and
 // "password" accepted.
 #include "domain/password_quality.hpp"
 

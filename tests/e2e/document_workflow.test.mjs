@@ -1,4 +1,4 @@
-// Issue 3's scenario in a real browser: an editor drafts a 政策文件 in the Quill editor with
+// The publishing workflow (ADR 0009) in a real browser: an editor drafts a 政策文件 in the Quill editor with
 // a resident ID number in it, sees publishing blocked by the privacy guard, masks it with one
 // click, drafts its 政策解读 and submits both; a reviewer decides 主动公开 (保密审查); the
 // publisher approves, sees publishing refused while the interpretation is not approved,

@@ -201,7 +201,7 @@ std::shared_ptr<const CachedPage> classed(std::string body, std::string cache_cl
   return p;
 }
 
-// Issue 10: a flood of pages anyone can create (one per query string) must not push the
+// ADR 0015: a flood of pages anyone can create (one per query string) must not push the
 // real pages out. Pages of a class live in its own budget and evict only each other.
 TEST(PageCache, AFloodOfOneClassNeverEvictsTheMainPages) {
   PageCache cache(20 * 1024);

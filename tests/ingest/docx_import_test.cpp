@@ -53,7 +53,7 @@ TEST(DocxImport, TextKeepsDigitsTogetherForThePrivacyScan) {
 }
 
 TEST(DocxImport, NotADocxIsAClearError) {
-  for (const std::string bad : {std::string("plain text"), std::string("PK\x03\x04garbage"),
+  for (const std::string& bad : {std::string("plain text"), std::string("PK\x03\x04garbage"),
                                 testing::make_zip({{"hello.txt", "hi"}}),
                                 testing::make_zip({{"word/document.xml", "<not-closed"}})}) {
     try {

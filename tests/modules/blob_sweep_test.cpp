@@ -1,4 +1,4 @@
-// Stored file bytes and who references them (issue 10 §3): a refused save leaves no blob,
+// Stored file bytes and who references them (ADR 0011): a refused save leaves no blob,
 // the sweep removes orphans older than the threshold and keeps referenced and young ones,
 // AttachmentAccess says which published documents make a file public.
 #include <gtest/gtest.h>

@@ -125,7 +125,7 @@ TEST_F(AccountRepositoryTest, OnlyTheTokensHashIsStored) {
   EXPECT_FALSE(other.session(sha256_hex(ok.session->token)));
 }
 
-// Issue 10: "12345678" and "password" were accepted. The rule (libpwquality with the
+// Was (ADR 0018): "12345678" and "password" were accepted. The rule (libpwquality with the
 // cracklib dictionary, at least 10 characters, not the user name) holds for create and
 // set_password alike, with a Chinese reason.
 TEST_F(AccountRepositoryTest, WeakPasswordsAreRefusedWithAChineseReason) {
@@ -151,7 +151,7 @@ TEST_F(AccountRepositoryTest, WeakPasswordsAreRefusedWithAChineseReason) {
   EXPECT_EQ(repo().login("zhangsan", "correct horse", "", "10.0.0.1").outcome, LoginOutcome::Ok);
 }
 
-// Issue 10: five wrong passwords locked a user name for 15 minutes even for the right
+// Was (ADR 0018): five wrong passwords locked a user name for 15 minutes even for the right
 // password. Now: after 5 failures the next attempt waits 1 s, then 2 s, 4 s ... (15 min at
 // most), and the right password after the wait logs in.
 TEST_F(AccountRepositoryTest, FailuresDelayTheNextAttemptExponentiallyNeverLock) {
@@ -211,7 +211,7 @@ TEST_F(AccountRepositoryTest, DelayDoublesFromTheFirstDelayUpToTheCap) {
   EXPECT_EQ(p.delay_after(100000, 5), 900);
 }
 
-// Issue 10: 20 failures from one address locked everyone behind it (an office's NAT).
+// Was (ADR 0018): 20 failures from one address locked everyone behind it (an office's NAT).
 // Now they delay that address only, and the right password after the delay logs in.
 TEST_F(AccountRepositoryTest, ManyFailuresFromOneAddressDelayThatAddressOnly) {
   editor();
@@ -312,7 +312,7 @@ TEST_F(AccountRepositoryTest, TotpIsRequiredOnceEnabled) {
   EXPECT_EQ(repo().login("zhangsan", "correct horse", "", "10.0.0.1").outcome, LoginOutcome::Ok);
 }
 
-// Issue 10: TOTP keys were stored in clear. Now sealed with the installation secret.
+// Was (ADR 0018): TOTP keys were stored in clear. Now sealed with the installation secret.
 TEST_F(AccountRepositoryTest, TotpKeyIsStoredSealedAndStillLogsIn) {
   const auto a = editor();
   const std::string key = "12345678901234567890";

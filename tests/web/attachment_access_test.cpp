@@ -1,4 +1,4 @@
-// Who may download a stored file (issue 10 §3), over a real socket: /attachments/ serves only
+// Who may download a stored file (ADR 0011), over a real socket: /attachments/ serves only
 // files of published documents (current or past published version); drafts' files, files only
 // in an unpublished revision, files disclosed to one applicant and the bytes of a refused
 // upload are 404; withdrawal drops the file, cached response included; the console serves a

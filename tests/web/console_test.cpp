@@ -119,7 +119,7 @@ TEST_F(ConsoleTest, WrongPasswordIsRefusedInChinese) {
   EXPECT_NE(c.last_login.body.find("用户名或密码错误"), std::string::npos);
 }
 
-// Issue 10: five wrong passwords locked the user out for 15 minutes. Now the next attempt
+// Was: five wrong passwords locked the user out for 15 minutes. Now the next attempt
 // waits (1 s, 2 s, 4 s ...): inside the wait the server answers 429 "请 N 秒后再试" at once
 // (no sleeping thread), after it the right password signs in.
 TEST_F(ConsoleTest, FailedLoginsDelayTheNextAttemptInsteadOfLockingTheAccount) {
@@ -137,7 +137,7 @@ TEST_F(ConsoleTest, FailedLoginsDelayTheNextAttemptInsteadOfLockingTheAccount) {
   EXPECT_FALSE(ok.cookie.empty());
 }
 
-// Issue 10: "12345678" and "password" were accepted. The console's three password forms
+// Was: "12345678" and "password" were accepted (ADR 0018). The console's three password forms
 // (add user, reset a user's password, change my password) all apply the one rule.
 TEST_F(ConsoleTest, WeakPasswordsAreRefusedOnEveryConsoleFormInChinese) {
   auto admin = ConsoleSession::login(s.port, "admin", "correct horse");
@@ -338,7 +338,7 @@ TEST_F(ConsoleTest, TwoStepVerificationIsSetUpOnTheAccountPage) {
   EXPECT_TRUE(without.cookie.empty());
   auto with = ConsoleSession::login(s.port, "editor", "correct horse", domain::totp_code(*key, std::time(nullptr)));
   EXPECT_FALSE(with.cookie.empty());
-  // Issue 10: the key is stored sealed, not as the secret the page showed.
+  // ADR 0018: the key is stored sealed, not as the secret the page showed.
   {
     store::Lease lease(*s.db);
     long long id = s.editor.id;

@@ -1,4 +1,4 @@
-// Issue 10 through the real server, on the backend the environment chooses: search results
+// ADR 0015 through the real server, on the backend the environment chooses: search results
 // are served from the page cache (their own budget) until a publish or withdrawal that
 // matters invalidates them; a flood of distinct queries cannot push a document page out;
 // the 本周热门搜索 counter counts cache hits, writes in batches, lists a query only from N

@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "domain/china_time.hpp"
 #include "domain/errors.hpp"
 #include "domain/permissions.hpp"
 #include "http/router.hpp"
@@ -22,8 +23,7 @@ bool may_manage(const ConsoleRequest& c) {
 
 // Today in China Standard Time, from the console's clock (injected in tests).
 domain::Date today_of(const ConsoleRequest& c) {
-  const auto now = std::chrono::sys_seconds{std::chrono::seconds{c.app.options().clock()}} + std::chrono::hours{8};
-  return domain::Date::from_sys_days(std::chrono::floor<std::chrono::days>(now));
+  return domain::china_date_of_unix(c.app.options().clock());
 }
 
 const Access& readers() {

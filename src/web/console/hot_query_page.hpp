@@ -1,5 +1,5 @@
 #pragma once
-// 热门搜索 /console/hot-queries/ (issue 10): the office's control of the public 本周热门搜索
+// 热门搜索 /console/hot-queries/ (ADR 0015): the office's control of the public 本周热门搜索
 // list of its site (store/hot_queries.hpp).
 //
 //   GET  /console/hot-queries/          the list as the public sees it, its on/off state,

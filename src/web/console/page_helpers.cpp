@@ -6,15 +6,12 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "domain/china_time.hpp"
 #include "domain/date.hpp"
 
 namespace zwgk::web::console {
 
 store::Actor actor_of(const ConsoleRequest& c) { return store::Actor{c.user.id, c.user.username, c.http.remote_address}; }
-
-namespace {
-constexpr auto kChinaOffset = std::chrono::hours(8);
-}
 
 std::optional<std::string> china_local_to_utc(const std::string& local) {
   // YYYY-MM-DDTHH:MM[:SS]
@@ -33,8 +30,7 @@ std::optional<std::string> china_local_to_utc(const std::string& local) {
   if (local.size() > 16) {
     if (local.size() != 19 || local[16] != ':' || !digits(17, s, 59)) return std::nullopt;
   }
-  auto tp = std::chrono::sys_seconds(date->days()) + std::chrono::hours(h) + std::chrono::minutes(m) +
-            std::chrono::seconds(s) - kChinaOffset;
+  auto tp = domain::china_midnight(*date) + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
   auto day = std::chrono::floor<std::chrono::days>(tp);
   auto rest = tp - day;
   const auto hh = std::chrono::duration_cast<std::chrono::hours>(rest);
@@ -51,12 +47,12 @@ std::string utc_to_china_display(const std::string& utc) {
   auto date = domain::Date::parse(utc.substr(0, 10));
   if (!date) return utc;
   int h = std::atoi(utc.substr(11, 2).c_str()), m = std::atoi(utc.substr(14, 2).c_str());
-  auto tp = std::chrono::sys_seconds(date->days()) + std::chrono::hours(h) + std::chrono::minutes(m) + kChinaOffset;
-  auto day = std::chrono::floor<std::chrono::days>(tp);
-  auto rest = std::chrono::duration_cast<std::chrono::minutes>(tp - day).count();
+  const auto local =
+      domain::china_time(std::chrono::sys_seconds(date->days()) + std::chrono::hours(h) + std::chrono::minutes(m));
   char buf[16];
-  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(rest / 60), static_cast<int>(rest % 60));
-  return domain::Date::from_sys_days(day).iso() + buf;
+  std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(local.time.hours().count()),
+                static_cast<int>(local.time.minutes().count()));
+  return local.date.iso() + buf;
 }
 
 std::string shorten(const std::string& text, std::size_t max_chars) {

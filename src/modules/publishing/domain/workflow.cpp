@@ -152,6 +152,8 @@ std::optional<std::string> stage_refusal(const WorkflowStatus& st, Action a) {
     case Action::HandleRequest:
     case Action::DraftReply:
       return std::string("这是办理政府信息公开申请的操作，不适用于文件");
+    case Action::ManageHotQueries:
+      return std::string("这是管理热门搜索的操作，不适用于文件");
   }
   return std::string("未知操作");
 }

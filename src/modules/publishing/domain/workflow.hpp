@@ -1,5 +1,5 @@
 #pragma once
-// 发布流程 (issue 3): a document's way from draft to the public page, and the rules each
+// 发布流程 (ADR 0009): a document's way from draft to the public page, and the rules each
 // step obeys. Pure rules — the store (store/workflow_repository.hpp) applies them in one
 // transaction together with the audit entry.
 //

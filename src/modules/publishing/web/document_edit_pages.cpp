@@ -10,7 +10,7 @@
 //   POST /console/documents/{id}/attachments/remove     position, expected_revision
 //   GET  /console/documents/{id}/attachments/{sha256}/{name}   a file of any revision of the
 //        document (drafts and amendments included) for a user who may view the document;
-//        403 for another site or department; never cached (issue 10 §3)
+//        403 for another site or department; never cached (ADR 0011)
 //   POST /console/documents/{id}/import-docx            multipart: docx, expected_revision
 #include "http/router.hpp"
 #include "ingest/docx_import.hpp"

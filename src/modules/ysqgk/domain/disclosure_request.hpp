@@ -94,22 +94,24 @@ struct RequestEvent {
   RequestEventKind kind;
   Date on;                                   // the day it happened
   std::string actor;                         // who recorded it (account name)
+  // Members other than kind, on and actor start empty ({}), so an event is written
+  // {kind, on, actor} and then given what its kind needs.
   // RequestCorrection: the day by which the applicant must correct (Art. 30).
-  std::optional<Date> correction_due_on;
+  std::optional<Date> correction_due_on{};
   // Assign: the department that drafts the reply: its id (what scopes the application to
   // that department's editors) and its name at the time (for display and history).
-  std::string department;
-  std::optional<std::int64_t> department_id;
+  std::string department{};
+  std::optional<std::int64_t> department_id{};
   // StartConsultation: the third party consulted.
-  std::string third_party;
+  std::string third_party{};
   // Extend: working days added (1..20), the approving head, notice given to the applicant.
   int extension_working_days = 0;
-  std::string approver;
+  std::string approver{};
   bool applicant_notified = false;
   // Reply.
-  std::optional<ReplyOutcome> outcome;
-  std::string legal_basis;  // Reply: the articles relied on (reply_letter_wording.hpp gives the default)
-  std::string note;
+  std::optional<ReplyOutcome> outcome{};
+  std::string legal_basis{};  // Reply: the articles relied on (reply_letter_wording.hpp gives the default)
+  std::string note{};
 };
 
 // One row of the transition table.

@@ -191,12 +191,12 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
       View d{View::type::object};
       d.set("name", name.empty() ? std::string("未分办") : name);
       d.set("count", std::to_string(list.size()));
-      int overdue = 0, soon = 0;
+      int late = 0, soon = 0;
       for (const auto& o : list) {
-        overdue += o.status == domain::DueStatus::Overdue;
+        late += o.status == domain::DueStatus::Overdue;
         soon += o.status == domain::DueStatus::DueSoon;
       }
-      d.set("overdue", std::to_string(overdue));
+      d.set("overdue", std::to_string(late));
       d.set("due_soon", std::to_string(soon));
       deps.push_back(d);
     }

@@ -58,7 +58,9 @@ TEST(Workflow, EveryStageActionPairIsDecided) {
       const bool expect = always.count(a) || allowed[s].count(a);
       const auto r = stage_refusal(status(s), a);
       EXPECT_EQ(!r.has_value(), expect) << to_code(s) << " " << to_code(a) << (r ? " " + *r : "");
-      if (r) EXPECT_GT(static_cast<unsigned char>((*r)[0]), 0x7F) << *r;
+      if (r) {
+        EXPECT_GT(static_cast<unsigned char>((*r)[0]), 0x7F) << *r;
+      }
     }
   }
 }

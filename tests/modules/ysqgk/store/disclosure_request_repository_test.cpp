@@ -190,8 +190,11 @@ TEST_F(RequestStoreTest, NoCorrectionInTimeClosesWithOutcomeSixOne) {
   EXPECT_EQ(s.state, RequestState::ClosedNoCorrection);
   EXPECT_EQ(s.outcome, ReplyOutcome::NoCorrectionInTime);
   auto three = r.section_three(site.id, 2024);
-  for (const auto& [o, row] : three.outcomes)
-    if (o == ReplyOutcome::NoCorrectionInTime) EXPECT_EQ(row[0], 1);
+  for (const auto& [o, row] : three.outcomes) {
+    if (o == ReplyOutcome::NoCorrectionInTime) {
+      EXPECT_EQ(row[0], 1);
+    }
+  }
 }
 
 TEST_F(RequestStoreTest, ThirdPartyPauseMovesTheDueDate) {

@@ -479,7 +479,7 @@ TEST_F(RequestConsoleTest, DashboardAndAnnualReportBehindLogin) {
   EXPECT_EQ(login("auditor").get("/console/api/requests/annual-report?year=" + year).status, 200);
 }
 
-// Issue 10: the dashboard showed editors the site-wide annual-report tables while the JSON
+// Was: the dashboard showed editors the site-wide annual-report tables while the JSON
 // behind it refused them. One rule now (annual_figures_department): an editor sees, on the
 // page and in the JSON alike, the figures of the applications assigned to their department.
 TEST_F(RequestConsoleTest, EditorsSeeTheirDepartmentsAnnualFiguresOnThePageAndInTheJson) {

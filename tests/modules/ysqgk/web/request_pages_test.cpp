@@ -234,7 +234,9 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
     EXPECT_EQ(r.status, 400) << c.field;
     EXPECT_NE(r.body.find(c.message), std::string::npos) << c.field << " " << c.message;
     // The form is shown again with what was typed (the address survives any error but its own).
-    if (std::string(c.field) != "address") EXPECT_NE(r.body.find("北塔区某路77号"), std::string::npos) << c.field;
+    if (std::string(c.field) != "address") {
+      EXPECT_NE(r.body.find("北塔区某路77号"), std::string::npos) << c.field;
+    }
     EXPECT_NE(r.body.find("邵发改〔2024〕12号"), std::string::npos) << c.field;
   }
   // An organisation with a bad credit code.
