@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/config.hpp"
+#include "modules/module.hpp"
 
 namespace zwgk::app {
 namespace {
@@ -54,6 +55,7 @@ void add_database(CLI::App* cmd, std::string& value) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+  modules::install_permissions();  // every module's actions into the permission registry
   CLI::App app{"zwgk 政务公开平台 — government information disclosure platform", "zwgk"};
   app.set_version_flag("--version", "zwgk 0.1.0");
   app.require_subcommand(1);

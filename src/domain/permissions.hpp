@@ -1,8 +1,10 @@
 #pragma once
-// 权限: which role may do what to which object (ADR 0009, 0014). Pure rules; the workflow
-// (domain/workflow.hpp) asks here first, then checks the document's stage.
+// 权限: the legacy names of the registered actions (ADR 0009, 0014, 0020). The grants live in
+// the permission registry (domain/permission_registry.hpp), registered by the module that
+// owns each action; every Action below names one registered entry (to_code). The workflow
+// (src/modules/publishing/domain/workflow.hpp) asks here first, then checks the stage.
 //
-// Matrix (an empty cell = refused):
+// Matrix as registered (an empty cell = refused):
 //
 //   action                     编辑  审查员  公开工作机构  网站管理员  审计员
 //   CreateDraft 新建草稿        D
@@ -47,6 +49,7 @@
 #include <vector>
 
 #include "domain/account.hpp"
+#include "domain/permission_registry.hpp"
 
 namespace zwgk::domain {
 
@@ -61,21 +64,14 @@ enum class Action {
   ManageHotQueries,
 };
 
-std::string to_code(Action);   // create_draft, edit, submit, ... view_audit
-std::string to_label(Action);  // 新建草稿, 修改, 提交审查, ...
+std::string to_code(Action);   // the registered code: publishing.create_draft, ..., kernel.view_audit
+std::string to_label(Action);  // the registered label: 新建草稿, 修改文件, 提交审查, ...
 const std::vector<Action>& all_actions();
 bool is_management_action(Action);  // Manage* and ViewAudit: the target is the site itself
 bool is_request_action(Action);     // the 依申请公开 actions: refusals speak of 申请, not 文件
 
-// What the action is done to: a document (site + 公开责任部门) or, for management
-// actions, the site (department_id ignored).
-struct Target {
-  std::int64_t site_id = 0;
-  std::optional<std::int64_t> department_id;
-};
-
-// nullopt = allowed; otherwise the Chinese refusal shown to the user, e.g.
-// "部门编辑无权发布", "只能处理本部门的文件" or "只能处理分办给本部门的申请".
+// permission_registry().refusal(who, to_code(action), target): nullopt = allowed; otherwise
+// the Chinese refusal, e.g. "部门编辑无权发布", "只能处理本部门的文件", "只能处理分办给本部门的申请".
 std::optional<std::string> permission_refusal(const Account& who, Action action, const Target& target);
 
 }  // namespace zwgk::domain

@@ -12,6 +12,9 @@
 #include <string>
 #include <vector>
 
+namespace zwgk::domain {
+class PermissionRegistry;
+}
 namespace zwgk::http {
 class Router;
 }
@@ -53,6 +56,9 @@ class Module {
   virtual ~Module() = default;
   virtual std::string name() const = 0;   // the folder name and action prefix: "ysqgk"
   virtual std::string label() const = 0;  // 依申请公开
+  // The actions it guards, "<name()>.<action>" (domain/permission_registry.hpp): code,
+  // Chinese label, which roles may take each in which scope.
+  virtual void register_permissions(domain::PermissionRegistry& registry) {}
   // Public pages (SiteApp::add_section), global routes and the API.
   virtual void register_public(PublicContext& ctx) {}
   // Console pages and their navigation.
@@ -61,8 +67,15 @@ class Module {
   virtual std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) { return {}; }
 };
 
-// Every module of this build, in the order they register.
+// Every module of this build, in the order they register. The first call also installs
+// every module's permissions into domain::permission_registry() (install_permissions).
 const std::vector<std::unique_ptr<Module>>& all();
+
+// Every module's name (a permission prefix) and actions into `registry`.
+void register_permissions(domain::PermissionRegistry& registry);
+// register_permissions(domain::permission_registry()), once per process. `zwgk` runs it at
+// start-up (cli.cpp); so does modules::all().
+void install_permissions();
 
 // Every module's part, in order (as serve_command.cpp and tests/web/site_fixture.hpp do):
 // register_console after ConsoleApp::register_routes, register_public before

@@ -2,10 +2,27 @@
 // line here.
 #include "modules/module.hpp"
 
+#include <mutex>
+
+#include "domain/permission_registry.hpp"
+
 #include "modules/publishing/module.hpp"
 #include "modules/ysqgk/module.hpp"
 
 namespace zwgk::modules {
+
+namespace {
+
+void register_into(domain::PermissionRegistry& registry, const std::vector<std::unique_ptr<Module>>& list) {
+  for (const auto& m : list) {
+    registry.add_module(m->name());
+    m->register_permissions(registry);
+  }
+}
+
+std::once_flag installed;
+
+}  // namespace
 
 const std::vector<std::unique_ptr<Module>>& all() {
   static const std::vector<std::unique_ptr<Module>> list = [] {
@@ -14,8 +31,13 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(ysqgk::make_module());       // 依申请公开
     return v;
   }();
+  std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
   return list;
 }
+
+void register_permissions(domain::PermissionRegistry& registry) { register_into(registry, all()); }
+
+void install_permissions() { all(); }
 
 void register_public(PublicContext ctx) {
   for (const auto& m : all()) m->register_public(ctx);

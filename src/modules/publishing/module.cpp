@@ -3,6 +3,8 @@
 // P/content/; 定时发布 as a background job.
 #include "modules/publishing/module.hpp"
 
+#include "modules/publishing/domain/publishing_permissions.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -73,6 +75,10 @@ class Publishing final : public Module {
  public:
   std::string name() const override { return "publishing"; }
   std::string label() const override { return "主动公开发布"; }
+
+  void register_permissions(domain::PermissionRegistry& registry) override {
+    domain::register_publishing_permissions(registry);
+  }
 
   void register_public(PublicContext& ctx) override {
     ctx.site.add_section("content", [](web::PageContext& page, const std::vector<std::string_view>& seg) {

@@ -2,6 +2,8 @@
 // disclosed files under P/ysqgk/, the status API, and the office's console pages.
 #include "modules/ysqgk/module.hpp"
 
+#include "modules/ysqgk/domain/ysqgk_permissions.hpp"
+
 #include "http/router.hpp"
 #include "modules/ysqgk/web/request_console.hpp"
 #include "modules/ysqgk/web/request_pages.hpp"
@@ -15,6 +17,10 @@ class Ysqgk final : public Module {
  public:
   std::string name() const override { return "ysqgk"; }
   std::string label() const override { return "依申请公开"; }
+
+  void register_permissions(domain::PermissionRegistry& registry) override {
+    domain::register_ysqgk_permissions(registry);
+  }
 
   void register_public(PublicContext& ctx) override {
     web::SiteApp& site = ctx.site;

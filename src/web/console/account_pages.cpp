@@ -48,13 +48,13 @@ http::Response account_page(ConsoleRequest& c, const std::string& key, const std
 }  // namespace
 
 void register_account_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("我的账号", "/console/account/", Access::any(), 90);
+  app.add_navigation("我的账号", "/console/account/", Access::signed_in(), 90);
 
-  app.get(router, "/console/account/", Access::any(), [](ConsoleRequest& c) {
+  app.get(router, "/console/account/", Access::signed_in(), [](ConsoleRequest& c) {
     return account_page(c, c.user.totp_enabled ? std::string() : store::AccountRepository::new_totp_key(), {});
   });
 
-  app.post(router, "/console/account/totp", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/account/totp", Access::signed_in(), [](ConsoleRequest& c) {
     if (c.user.totp_enabled) return c.refuse("两步验证已经开启。如需更换密钥，请先关闭再重新设置。", 409);
     const auto key = domain::base32_decode(field(c, "secret"));
     if (!key || key->size() < 16) return account_page(c, store::AccountRepository::new_totp_key(),
@@ -67,7 +67,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
     return c.see_other("/console/account/");
   });
 
-  app.post(router, "/console/account/totp/disable", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/account/totp/disable", Access::signed_in(), [](ConsoleRequest& c) {
     if (!c.user.totp_enabled) return c.see_other("/console/account/");
     if (!c.app.accounts().check_password(c.user.id, c.form.value("password")))
       return c.refuse("当前密码不正确，两步验证未关闭。", 400);
@@ -76,7 +76,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
     return c.see_other("/console/account/");
   });
 
-  app.post(router, "/console/account/password", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/account/password", Access::signed_in(), [](ConsoleRequest& c) {
     auto accounts = c.app.accounts();
     std::vector<std::string> problems;
     const std::string current = c.form.value("current_password"), next = c.form.value("new_password");

@@ -13,8 +13,8 @@ constexpr int kPageSize = 50;
 }
 
 void register_audit_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("审计日志", "/console/audit/", admin_or_auditor(), 75);
-  app.get(router, "/console/audit/", admin_or_auditor(), [](ConsoleRequest& c) {
+  app.add_navigation("审计日志", "/console/audit/", Access::to("kernel.view_audit"), 75);
+  app.get(router, "/console/audit/", Access::to("kernel.view_audit"), [](ConsoleRequest& c) {
     store::AuditLog log(c.db);
     const auto page = parse_positive_integer(field(c, "page")).value_or(1);
     const auto total = log.count_for_site(c.site.id);

@@ -34,8 +34,8 @@ std::optional<std::int64_t> parent_field(ConsoleRequest& c) {
 }  // namespace
 
 void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("公开目录", "/console/catalogue/", admin_or_auditor(), 72);
-  app.get(router, "/console/catalogue/", admin_or_auditor(), [](ConsoleRequest& c) {
+  app.add_navigation("公开目录", "/console/catalogue/", Access::to("kernel.view_settings"), 72);
+  app.get(router, "/console/catalogue/", Access::to("kernel.view_settings"), [](ConsoleRequest& c) {
     std::map<std::int64_t, int> depth;
     std::map<std::int64_t, std::string> codes;
     View rows{View::type::list};
@@ -55,10 +55,10 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     }
     View v{View::type::object};
     v.set("rows", rows);
-    if (can_manage(c)) v.set("can_manage", true);
+    if (may(c, "kernel.manage_catalogue")) v.set("can_manage", true);
     return c.page("公开目录管理", "console_catalogue", v);
   });
-  app.post(router, "/console/catalogue/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/catalogue/", Access::to("kernel.manage_catalogue"), [](ConsoleRequest& c) {
     domain::CatalogueNode n;
     n.site_id = c.site.id;
     n.code = field(c, "code");
@@ -74,7 +74,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     c.audit("catalogue.create", "catalogue_node", std::to_string(n.id));
     return c.see_other("/console/catalogue/");
   });
-  app.post(router, "/console/catalogue/{id}/rename", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/catalogue/{id}/rename", Access::to("kernel.manage_catalogue"), [](ConsoleRequest& c) {
     auto n = own_node(c);
     if (!n) return c.refuse("本网站没有这个栏目。", 404);
     const std::string name = field(c, "name");
@@ -83,7 +83,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     c.audit("catalogue.rename", "catalogue_node", std::to_string(n->id));
     return c.see_other("/console/catalogue/");
   });
-  app.post(router, "/console/catalogue/{id}/move", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/catalogue/{id}/move", Access::to("kernel.manage_catalogue"), [](ConsoleRequest& c) {
     auto n = own_node(c);
     if (!n) return c.refuse("本网站没有这个栏目。", 404);
     const auto parent = parent_field(c);

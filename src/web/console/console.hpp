@@ -4,20 +4,20 @@
 // add their pages through this header only:
 //
 //   // in your module: void register_my_pages(console::ConsoleApp& console, http::Router& router)
-//   console.get(router, "/console/documents/", console::Access::any(),
+//   console.get(router, "/console/documents/", console::Access::signed_in(),
 //               [](console::ConsoleRequest& c) {
 //                 View v{View::type::object};
 //                 v.set("rows", ...);                       // your view model
 //                 return c.page("文件列表", "publishing/console_documents", v);  // templates/publishing/console_documents.mustache
 //               });
 //   console.post(router, "/console/documents/{id}/submit",
-//                console::Access::only({domain::Role::DepartmentEditor}),
+//                console::Access::to("publishing.submit"),  // a registered action
 //                [](console::ConsoleRequest& c) {
 //                  c.form.value("title");                    // the POST body, CSRF already checked
 //                  c.audit("document.submit", "document", c.http.param("id"));
 //                  return c.see_other("/console/documents/");  // 303, shows "操作已完成。"
 //                });
-//   console.add_navigation("文件", "/console/documents/", console::Access::any());
+//   console.add_navigation("文件", "/console/documents/", console::Access::signed_in());
 //
 // What the wrapper does before your handler runs:
 //   1. session: cookie zwgk_session -> store::AccountRepository::session(); none, expired
@@ -25,9 +25,14 @@
 //   2. POST only: parses the body (urlencoded or multipart) and compares its csrf_token
 //      field with the session's token in constant time; missing or wrong -> 403 with a
 //      Chinese reason, the handler does not run, nothing changes.
-//   3. role: user.role must be in Access::roles (empty = any signed-in user), else 403
-//      "您的角色（…）无权…". Site scope is the handler's job: c.user.site_id / c.site.id is
-//      the only site a user acts on; refuse ids of another site with c.refuse().
+//   3. permission: the route's declared action (Access::to("module.action"), a code of the
+//      permission registry, domain/permission_registry.hpp) must be granted to user.role,
+//      else 403 "您的角色（…）无权…". The scope is the user's own site: c.user.site_id /
+//      c.site.id is the only site a user acts on. The per-object scope (own department, an
+//      id of another site) is the handler's or service's check through the same registry:
+//      may(c, "module.action", target) / domain::permission_refusal(...); refuse with
+//      c.refuse(). Access::signed_in(): any signed-in user (own account, 我的工作, pages
+//      whose handler asks the registry on the object).
 //   4. POST only: the handler runs inside one transaction (a store::Batch): every
 //      repository call it makes and its c.audit() entry commit together when it returns,
 //      and nothing is kept when it throws. A failing audit write (AuditFailed) rolls the
@@ -87,12 +92,20 @@ struct ConsoleOptions {
   std::shared_ptr<const domain::WorkingDayCalendar> calendar;
 };
 
-// Who may use a route.
+// Who may use a route or see a navigation entry: a registered action, or any signed-in user.
 struct Access {
-  std::vector<domain::Role> roles;  // empty = every signed-in user
-  static Access any() { return {}; }
-  static Access only(std::initializer_list<domain::Role> r) { return Access{std::vector<domain::Role>(r)}; }
-  bool allows(domain::Role r) const;
+  std::string action;  // "kernel.view_audit"; empty = every signed-in user
+  static Access signed_in() { return {}; }
+  static Access to(std::string action) { return Access{std::move(action)}; }
+  // The role holds a grant for the action in the permission registry (or signed_in()).
+  bool allows(const domain::Account& user) const;
+};
+
+// A route the console registered, with what it declared (ConsoleApp::routes()).
+struct ConsoleRoute {
+  std::string method;   // "GET" or "POST"
+  std::string pattern;  // "/console/users/{id}/"
+  Access access;
 };
 
 class ConsoleApp;
@@ -138,7 +151,10 @@ class ConsoleApp {
   // Authenticated routes for other modules (see the top of this file).
   void get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
   void post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler);
-  // An entry of the header navigation, shown to the roles in `access`. Entries are shown by
+  // Every route registered through get()/post(), in order: a test walks them.
+  const std::vector<ConsoleRoute>& routes() const;
+
+  // An entry of the header navigation, shown to the users `access` allows. Entries are shown by
   // `order` (then as registered): 0 我的工作, 50 the modules' work pages, 70-79 the site's
   // management pages, 90 我的账号.
   void add_navigation(std::string label, std::string href, Access access, int order = 50);

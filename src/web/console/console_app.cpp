@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "domain/errors.hpp"
+#include "domain/permission_registry.hpp"
 #include "http/router.hpp"
 #include "store/database.hpp"
 #include "store/secrets.hpp"
@@ -16,8 +17,8 @@
 
 namespace zwgk::web::console {
 
-bool Access::allows(domain::Role r) const {
-  return roles.empty() || std::find(roles.begin(), roles.end(), r) != roles.end();
+bool Access::allows(const domain::Account& user) const {
+  return action.empty() || domain::permission_registry().allows_role(user.role, action);
 }
 
 struct NavEntry {
@@ -42,6 +43,7 @@ struct ConsoleApp::Impl {
   TemplateRenderer templates;
   bool secure = false;
   std::vector<NavEntry> nav;
+  std::vector<ConsoleRoute> routes;
   std::vector<ConsoleApp::WorkSection> work_sections;
   std::unique_ptr<store::SecurityLog> security;
 };
@@ -122,7 +124,7 @@ http::Response ConsoleRequest::page(const std::string& title, const std::string&
   layout.set("csrf_token", csrf_token);
   View nav{View::type::list};
   for (const auto& n : app.impl_->nav) {
-    if (!n.access.allows(user.role)) continue;
+    if (!n.access.allows(user)) continue;
     View item{View::type::object};
     item.set("label", n.label);
     item.set("href", n.href);
@@ -247,7 +249,7 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, con
     }
     auto site = store::SiteRepository(db).by_id(user.site_id).value_or(domain::Site{});
     ConsoleRequest c{req, user, site, session.csrf_token, form, db, app};
-    if (!access.allows(user.role)) {
+    if (!access.allows(user)) {
       refused("forbidden", user.id);
       return c.refuse("您的角色（" + domain::to_label(user.role) + "）无权访问此页面或执行此操作，操作未执行。");
     }
@@ -274,11 +276,15 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, con
 
 }  // namespace
 
+const std::vector<ConsoleRoute>& ConsoleApp::routes() const { return impl_->routes; }
+
 void ConsoleApp::get(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
+  impl_->routes.push_back({"GET", pattern, access});
   router.get(pattern, wrap(*this, impl_->db, false, pattern, std::move(access), std::move(handler)));
 }
 
 void ConsoleApp::post(http::Router& router, const std::string& pattern, Access access, ConsoleHandler handler) {
+  impl_->routes.push_back({"POST", pattern, access});
   router.post(pattern, wrap(*this, impl_->db, true, pattern, std::move(access), std::move(handler)));
 }
 

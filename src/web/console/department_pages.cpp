@@ -44,8 +44,8 @@ domain::Department save(ConsoleRequest& c, const domain::Department& d) {
 }  // namespace
 
 void register_department_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("部门", "/console/departments/", admin_or_auditor(), 71);
-  app.get(router, "/console/departments/", admin_or_auditor(), [](ConsoleRequest& c) {
+  app.add_navigation("部门", "/console/departments/", Access::to("kernel.view_settings"), 71);
+  app.get(router, "/console/departments/", Access::to("kernel.view_settings"), [](ConsoleRequest& c) {
     View rows{View::type::list};
     for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) {
       View r{View::type::object};
@@ -57,17 +57,17 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
     }
     View v{View::type::object};
     v.set("rows", rows);
-    if (can_manage(c)) v.set("can_manage", true);
+    if (may(c, "kernel.manage_departments")) v.set("can_manage", true);
     return c.page("部门管理", "console_departments", v);
   });
-  app.post(router, "/console/departments/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/departments/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
     domain::Department d;
     d.site_id = c.site.id;
     d = save(c, from_form(c, d));
     c.audit("department.create", "department", std::to_string(d.id));
     return c.see_other("/console/departments/");
   });
-  app.get(router, "/console/departments/{id}/", admin_only(), [](ConsoleRequest& c) {
+  app.get(router, "/console/departments/{id}/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
     auto d = own_department(c);
     if (!d) return c.refuse("本网站没有这个部门。", 404);
     View v{View::type::object};
@@ -77,7 +77,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
     v.set("credit_code", d->credit_code);
     return c.page("编辑部门", "console_department_edit", v);
   });
-  app.post(router, "/console/departments/{id}/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/departments/{id}/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
     auto d = own_department(c);
     if (!d) return c.refuse("本网站没有这个部门。", 404);
     save(c, from_form(c, *d));

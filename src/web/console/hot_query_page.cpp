@@ -15,21 +15,16 @@ namespace {
 
 constexpr const char* kPath = "/console/hot-queries/";
 
-// Changing the list: Action::ManageHotQueries, decided by the permission registry (the
+// Changing the list: kernel.manage_hot_queries, decided by the permission registry (the
 // store checks it again and refuses with domain::Forbidden, which the console maps to 403).
-bool may_manage(const ConsoleRequest& c) {
-  return !domain::permission_refusal(c.user, domain::Action::ManageHotQueries, domain::Target{c.site.id, std::nullopt});
-}
+bool may_manage(const ConsoleRequest& c) { return may(c, "kernel.manage_hot_queries"); }
 
 // Today in China Standard Time, from the console's clock (injected in tests).
 domain::Date today_of(const ConsoleRequest& c) {
   return domain::china_date_of_unix(c.app.options().clock());
 }
 
-const Access& readers() {
-  static const Access a = Access::only({domain::Role::Publisher, domain::Role::SiteAdmin, domain::Role::Auditor});
-  return a;
-}
+Access readers() { return Access::to("kernel.view_hot_queries"); }
 
 View texts(const std::vector<std::string>& v) {
   View list{View::type::list};

@@ -111,7 +111,7 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
     return r;
   });
 
-  app.post(router, "/console/logout", Access::any(), [&app](ConsoleRequest& c) {
+  app.post(router, "/console/logout", Access::signed_in(), [&app](ConsoleRequest& c) {
     if (auto token = http::cookie(c.http, kSessionCookie)) app.accounts().end_session(*token);
     c.audit("logout", "session", "");
     auto r = http::Response::redirect("/console/login", 303);

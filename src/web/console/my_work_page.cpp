@@ -7,8 +7,8 @@
 namespace zwgk::web::console {
 
 void register_my_work_page(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("我的工作", "/console/", Access::any(), 0);
-  app.get(router, "/console/", Access::any(), [&app](ConsoleRequest& c) {
+  app.add_navigation("我的工作", "/console/", Access::signed_in(), 0);
+  app.get(router, "/console/", Access::signed_in(), [&app](ConsoleRequest& c) {
     View sections{View::type::list};
     for (const auto& html : app.work_sections(c)) {
       View s{View::type::object};

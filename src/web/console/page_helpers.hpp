@@ -3,8 +3,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/account.hpp"
+#include "domain/permission_registry.hpp"
 #include "store/audit_log.hpp"
 #include "web/console/console.hpp"
 #include "web/query_params.hpp"
@@ -16,18 +18,15 @@ inline std::optional<std::int64_t> id_param(const ConsoleRequest& c, const std::
   return parse_positive_integer(c.http.param(name));
 }
 
-// Management writes: site administrators only, on their own site.
-inline const Access& admin_only() {
-  static const Access a = Access::only({domain::Role::SiteAdmin});
-  return a;
+// The permission registry's answer for the signed-in user (domain/permission_registry.hpp):
+// on their own site (management actions, "may this user change the site's users?") or on
+// an object (a document, an application: its site and department).
+inline bool may(const ConsoleRequest& c, std::string_view action) {
+  return domain::may(c.user, action, domain::Target{c.site.id, std::nullopt});
 }
-// Management pages may be read by the site administrator and the auditor (只读).
-inline const Access& admin_or_auditor() {
-  static const Access a = Access::only({domain::Role::SiteAdmin, domain::Role::Auditor});
-  return a;
+inline bool may(const ConsoleRequest& c, std::string_view action, const domain::Target& target) {
+  return domain::may(c.user, action, target);
 }
-
-inline bool can_manage(const ConsoleRequest& c) { return c.user.role == domain::Role::SiteAdmin; }
 
 // Trimmed form field.
 inline std::string field(const ConsoleRequest& c, const std::string& name) {

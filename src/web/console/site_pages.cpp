@@ -28,8 +28,8 @@ std::string* member(domain::Site& s, const std::string& key) {
 }  // namespace
 
 void register_site_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("网站设置", "/console/site/", admin_or_auditor(), 73);
-  app.get(router, "/console/site/", admin_or_auditor(), [](ConsoleRequest& c) {
+  app.add_navigation("网站设置", "/console/site/", Access::to("kernel.view_settings"), 73);
+  app.get(router, "/console/site/", Access::to("kernel.view_settings"), [](ConsoleRequest& c) {
     domain::Site s = c.site;
     View fields{View::type::list};
     for (auto& f : kFields) {
@@ -42,10 +42,10 @@ void register_site_pages(ConsoleApp& app, http::Router& router) {
     View v{View::type::object};
     v.set("fields", fields);
     v.set("code", s.code);
-    if (can_manage(c)) v.set("can_manage", true);
+    if (may(c, "kernel.manage_sites")) v.set("can_manage", true);
     return c.page("网站设置", "console_site", v);
   });
-  app.post(router, "/console/site/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/site/", Access::to("kernel.manage_sites"), [](ConsoleRequest& c) {
     domain::Site s = c.site;
     for (auto& f : kFields) *member(s, f[0]) = field(c, f[0]);
     std::vector<std::string> problems;

@@ -76,7 +76,7 @@ http::Response list_page(ConsoleRequest& c) {
   }
   View v{View::type::object};
   v.set("rows", rows);
-  if (can_manage(c)) v.set("can_manage", true);
+  if (may(c, "kernel.manage_users")) v.set("can_manage", true);
   v.set("roles", role_options(domain::Role::DepartmentEditor));
   v.set("departments", department_options(c, std::nullopt));
   return c.page("用户管理", "console_users", v);
@@ -85,10 +85,10 @@ http::Response list_page(ConsoleRequest& c) {
 }  // namespace
 
 void register_user_pages(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("用户", "/console/users/", admin_or_auditor(), 70);
-  app.get(router, "/console/users/", admin_or_auditor(), list_page);
+  app.add_navigation("用户", "/console/users/", Access::to("kernel.view_settings"), 70);
+  app.get(router, "/console/users/", Access::to("kernel.view_settings"), list_page);
 
-  app.post(router, "/console/users/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/users/", Access::to("kernel.manage_users"), [](ConsoleRequest& c) {
     domain::Account a;
     a.username = field(c, "username");
     a.display_name = field(c, "display_name");
@@ -100,7 +100,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     return c.see_other("/console/users/");
   });
 
-  app.get(router, "/console/users/{id}/", admin_only(), [](ConsoleRequest& c) {
+  app.get(router, "/console/users/{id}/", Access::to("kernel.manage_users"), [](ConsoleRequest& c) {
     auto a = own_account(c);
     if (!a) return c.refuse("本网站没有这个用户。", 404);
     View v{View::type::object};
@@ -113,20 +113,21 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     return c.page("编辑用户", "console_user_edit", v);
   });
 
-  app.post(router, "/console/users/{id}/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/users/{id}/", Access::to("kernel.manage_users"), [](ConsoleRequest& c) {
     auto a = own_account(c);
     if (!a) return c.refuse("本网站没有这个用户。", 404);
     a->display_name = field(c, "display_name");
     a->role = role_field(c);
     a->department_id = department_field(c);
-    if (a->id == c.user.id && a->role != domain::Role::SiteAdmin)
+    // The administrator may not take from themselves the right to manage users.
+    if (a->id == c.user.id && !domain::permission_registry().allows_role(a->role, "kernel.manage_users"))
       return c.refuse("不能取消自己的网站管理员角色（以免网站无人管理），操作未执行。");
     c.app.accounts().update(*a);
     c.audit("user.update", "account", std::to_string(a->id), "role=" + domain::to_code(a->role));
     return c.see_other("/console/users/");
   });
 
-  app.post(router, "/console/users/{id}/disable", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/users/{id}/disable", Access::to("kernel.manage_users"), [](ConsoleRequest& c) {
     auto a = own_account(c);
     if (!a) return c.refuse("本网站没有这个用户。", 404);
     const bool disable = field(c, "disabled") != "0";
@@ -136,7 +137,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     return c.see_other("/console/users/");
   });
 
-  app.post(router, "/console/users/{id}/password", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/users/{id}/password", Access::to("kernel.manage_users"), [](ConsoleRequest& c) {
     auto a = own_account(c);
     if (!a) return c.refuse("本网站没有这个用户。", 404);
     c.app.accounts().set_password(a->id, c.form.value("password"));

@@ -38,7 +38,7 @@ store::PublishOptions publish_options(ConsoleRequest& c) {
 }
 
 void action(ConsoleApp& app, http::Router& router, const std::string& verb, Step step) {
-  app.post(router, "/console/documents/{id}/" + verb, Access::any(), [step = std::move(step)](ConsoleRequest& c) {
+  app.post(router, "/console/documents/{id}/" + verb, Access::signed_in(), [step = std::move(step)](ConsoleRequest& c) {
     auto id = id_param(c);
     auto l = id ? load_visible(c, *id) : std::nullopt;
     if (!l) return c.refuse("没有这个文件，或您无权查看。（操作未执行）", 404);

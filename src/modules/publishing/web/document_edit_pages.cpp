@@ -29,10 +29,9 @@ namespace zwgk::web::console {
 
 namespace {
 
-const Access& editors() {
-  static const Access a = Access::only({domain::Role::DepartmentEditor});
-  return a;
-}
+// New drafts: the registry's publishing.create_draft (the department is checked on the
+// draft by the workflow).
+Access editors() { return Access::to("publishing.create_draft"); }
 
 std::string doc_url(std::int64_t id) { return "/console/documents/" + std::to_string(id) + "/"; }
 
@@ -122,7 +121,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     });
   });
 
-  app.get(router, "/console/documents/{id}/edit", Access::any(), [](ConsoleRequest& c) {
+  app.get(router, "/console/documents/{id}/edit", Access::signed_in(), [](ConsoleRequest& c) {
     auto l = editable(c);
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
     if (!may(c, domain::Action::Edit, *l))
@@ -136,7 +135,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     return editor_page(c, l->doc, s, 200);
   });
 
-  app.post(router, "/console/documents/{id}/edit", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/documents/{id}/edit", Access::signed_in(), [](ConsoleRequest& c) {
     auto l = editable(c);
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
     const int expected = expected_revision(c);
@@ -172,7 +171,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     }
   });
 
-  app.post(router, "/console/documents/{id}/attachments", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/documents/{id}/attachments", Access::signed_in(), [](ConsoleRequest& c) {
     auto l = editable(c);
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
     const auto* file = c.form.file("file");
@@ -194,7 +193,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
                            {upload});
   });
 
-  app.get(router, "/console/documents/{id}/attachments/{sha256}/{name}", Access::any(), [](ConsoleRequest& c) {
+  app.get(router, "/console/documents/{id}/attachments/{sha256}/{name}", Access::to("publishing.view"), [](ConsoleRequest& c) {
     const auto id = id_param(c);
     const std::string sha = c.http.param("sha256"), name = c.http.param("name");
     if (!id || !is_sha256_hex(sha) || !is_plain_file_name(name)) return c.refuse("没有这个附件。", 404);
@@ -209,7 +208,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     return r;
   });
 
-  app.post(router, "/console/documents/{id}/attachments/remove", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/documents/{id}/attachments/remove", Access::signed_in(), [](ConsoleRequest& c) {
     auto l = editable(c);
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
     domain::Document doc = l->doc;
@@ -220,7 +219,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     return save_and_return(c, doc, expected_revision(c), "/console/documents/" + std::to_string(doc.id) + "/edit");
   });
 
-  app.post(router, "/console/documents/{id}/import-docx", Access::any(), [](ConsoleRequest& c) {
+  app.post(router, "/console/documents/{id}/import-docx", Access::signed_in(), [](ConsoleRequest& c) {
     auto l = editable(c);
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
     const auto* file = c.form.file("docx");

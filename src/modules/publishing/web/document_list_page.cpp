@@ -12,8 +12,8 @@
 namespace zwgk::web::console {
 
 void register_document_list_page(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("文件", "/console/documents/", Access::any());
-  app.get(router, "/console/documents/", Access::any(), [&app](ConsoleRequest& c) {
+  app.add_navigation("文件", "/console/documents/", Access::to("publishing.view"));
+  app.get(router, "/console/documents/", Access::to("publishing.view"), [&app](ConsoleRequest& c) {
     store::WorkQuery q;
     q.site_id = c.site.id;
     const bool scoped = department_scoped(c.user.role);
@@ -83,7 +83,7 @@ void register_document_list_page(ConsoleApp& app, http::Router& router) {
     v.set("due_soon_selected", due == "soon");
     v.set("overdue_selected", due == "overdue");
     v.set("scope", std::string(scoped ? "本部门" : "本网站"));
-    if (c.user.role == domain::Role::DepartmentEditor) v.set("can_create", true);
+    if (domain::permission_registry().allows_role(c.user.role, "publishing.create_draft")) v.set("can_create", true);
     return c.page("文件", "publishing/console_documents", v);
   });
 }

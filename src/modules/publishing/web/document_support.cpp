@@ -9,7 +9,7 @@
 namespace zwgk::web::console {
 
 bool department_scoped(domain::Role role) {
-  return role == domain::Role::DepartmentEditor || role == domain::Role::DepartmentReviewer;
+  return domain::permission_registry().scope_of(role, "publishing.view") == domain::PermissionScope::OwnDepartment;
 }
 
 std::string console_attachment_url(std::int64_t document_id, const domain::Attachment& a) {

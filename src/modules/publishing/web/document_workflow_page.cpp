@@ -115,7 +115,7 @@ View revisions_view(const std::vector<store::Revision>& revisions) {
 }  // namespace
 
 void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
-  app.get(router, "/console/documents/{id}/", Access::any(), [&app](ConsoleRequest& c) {
+  app.get(router, "/console/documents/{id}/", Access::to("publishing.view"), [&app](ConsoleRequest& c) {
     auto id = id_param(c);
     auto l = id ? load_visible(c, *id) : std::nullopt;
     if (!l) return c.refuse("没有这个文件，或您无权查看。", 404);
@@ -190,7 +190,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
         ir.set("interpretations", published);
         ir.set("has_interpretations", published.is_non_empty_list());
         if (info.interpretation_exempted) ir.set("exempted", true);
-        if (c.user.role == domain::Role::DepartmentEditor && open) ir.set("can_create", true);
+        if (domain::permission_registry().allows_role(c.user.role, "publishing.create_draft") && open) ir.set("can_create", true);
         if (may(c, Action::ExemptInterpretation, *l) && !info.interpretation_exempted) ir.set("can_exempt", true);
         v.set("interpretation", ir);
       }

@@ -4,6 +4,7 @@
 // the others the site's. 即将到期 / 已逾期 follow domain::publication_deadline (Art. 26: 20
 // working days from creation, on the holiday calendar) for documents not yet published.
 #include "modules/publishing/domain/workflow.hpp"
+#include "domain/permission_registry.hpp"
 #include "http/router.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
 #include "web/console/console_pages.hpp"
@@ -12,13 +13,15 @@ namespace zwgk::web::console {
 
 namespace {
 
-// The stages in which a document waits for this role.
+// The stages in which a document waits for this role, by what the permission registry
+// grants it: who approves waits on reviewed and approved documents; who reviews on
+// submitted ones and those under review.
+bool approves(domain::Role role) { return domain::permission_registry().allows_role(role, "publishing.approve"); }
 std::vector<domain::Stage> waiting_for(domain::Role role) {
-  switch (role) {
-    case domain::Role::DepartmentReviewer: return {domain::Stage::Submitted, domain::Stage::UnderReview};
-    case domain::Role::Publisher: return {domain::Stage::Reviewed, domain::Stage::Approved};
-    default: return {};
-  }
+  if (approves(role)) return {domain::Stage::Reviewed, domain::Stage::Approved};
+  if (domain::permission_registry().allows_role(role, "publishing.start_review"))
+    return {domain::Stage::Submitted, domain::Stage::UnderReview};
+  return {};
 }
 
 }  // namespace
@@ -27,8 +30,8 @@ void register_my_work_section(ConsoleApp& app) {
   app.add_work_section([&app](ConsoleRequest& c) -> std::string {
     const auto& cal = *app.options().calendar;
     const auto today = domain::Date::today();
-    const bool department_scope = c.user.role == domain::Role::DepartmentEditor ||
-                                  c.user.role == domain::Role::DepartmentReviewer;
+    const bool department_scope = domain::permission_registry().scope_of(c.user.role, "publishing.view") ==
+                                  domain::PermissionScope::OwnDepartment;
     store::WorkQuery q;
     q.site_id = c.site.id;
     if (department_scope) q.department_id = c.user.department_id.value_or(-1);
@@ -50,7 +53,7 @@ void register_my_work_section(ConsoleApp& app) {
     v.set("overdue", std::to_string(overdue));
     if (!waiting.empty()) {
       v.set("waiting", std::to_string(mine));
-      v.set("waiting_label", std::string(c.user.role == domain::Role::Publisher ? "待我批准发布" : "待我审查"));
+      v.set("waiting_label", std::string(approves(c.user.role) ? "待我批准发布" : "待我审查"));
       v.set("waiting_stage", domain::to_code(waiting.front() == domain::Stage::Submitted ? domain::Stage::Submitted
                                                                                          : domain::Stage::Approved));
     }

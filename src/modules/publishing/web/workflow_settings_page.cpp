@@ -30,8 +30,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 void register_workflow_settings_page(ConsoleApp& app, http::Router& router) {
-  app.add_navigation("发布设置", "/console/workflow-settings/", admin_or_auditor(), 76);
-  app.get(router, "/console/workflow-settings/", admin_or_auditor(), [](ConsoleRequest& c) {
+  app.add_navigation("发布设置", "/console/workflow-settings/", Access::to("kernel.view_settings"), 76);
+  app.get(router, "/console/workflow-settings/", Access::to("kernel.view_settings"), [](ConsoleRequest& c) {
     store::WorkflowRepository wf(c.db);
     std::string words;
     for (const auto& w : wf.sensitive_words(c.site.id)) words += w + "\n";
@@ -47,10 +47,10 @@ void register_workflow_settings_page(ConsoleApp& app, http::Router& router) {
     View v{View::type::object};
     v.set("words", words);
     v.set("catalogues", cats);
-    if (can_manage(c)) v.set("can_manage", true);
+    if (may(c, "kernel.manage_sites")) v.set("can_manage", true);
     return c.page("发布设置", "publishing/console_workflow_settings", v);
   });
-  app.post(router, "/console/workflow-settings/", admin_only(), [](ConsoleRequest& c) {
+  app.post(router, "/console/workflow-settings/", Access::to("kernel.manage_sites"), [](ConsoleRequest& c) {
     return run_action(c, [&] {
       store::WorkflowRepository wf(c.db);
       wf.set_sensitive_words(c.user, c.site.id, lines_of(c.form.value("words")), actor_of(c));

@@ -28,17 +28,11 @@ struct RequestPagesEnv {
   store::DisclosureRequestRepository repo(store::Database& db) const { return {db, key}; }
 };
 
-// The office roles that may open the requests pages at all; the finer rule is
-// domain::permission_refusal on the application (request_refusal below).
-inline const Access& request_readers() {
-  static const Access a = Access::only({domain::Role::Publisher, domain::Role::DepartmentEditor,
-                                        domain::Role::Auditor, domain::Role::SiteAdmin});
-  return a;
-}
-inline const Access& request_handlers() {
-  static const Access a = Access::only({domain::Role::Publisher});
-  return a;
-}
+// Who may open the requests pages at all: the registry's ysqgk.view (the finer rule is
+// domain::permission_refusal on the application, request_refusal below); the office's own
+// pages (登记申请): ysqgk.handle.
+inline Access request_readers() { return Access::to("ysqgk.view"); }
+inline Access request_handlers() { return Access::to("ysqgk.handle"); }
 
 inline std::string request_url(const std::string& tn) { return "/console/requests/" + tn + "/"; }
 
@@ -48,10 +42,11 @@ inline domain::Target request_target(ConsoleRequest&, const store::StoredRequest
   return domain::Target{r.site_id, r.request.department_id};
 }
 
-// Department editors see only what is assigned to their department (by id).
+// Whether the user may view an application of this site assigned to `department_id`
+// (ysqgk.view in the registry: department editors only what is assigned to their
+// department, by id; the office, administrator and auditor everything of the site).
 inline bool visible_to(const ConsoleRequest& c, const std::optional<std::int64_t>& department_id) {
-  if (c.user.role != domain::Role::DepartmentEditor) return true;
-  return c.user.department_id && department_id && *c.user.department_id == *department_id;
+  return domain::may(c.user, "ysqgk.view", domain::Target{c.site.id, department_id});
 }
 
 // Whose figures the annual report's tables 三 and 四 show — the dashboard and its JSON

@@ -115,7 +115,9 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
       if (!p || *p > 1000000) throw domain::ValidationError({"页码不正确，应为正整数"});
       q.page = static_cast<int>(*p);
     }
-    const bool editor = c.user.role == domain::Role::DepartmentEditor;
+    // Department-scoped readers list only their department's applications (the registry).
+    const bool editor = domain::permission_registry().scope_of(c.user.role, "ysqgk.view") ==
+                        domain::PermissionScope::OwnDepartment;
     if (editor) q.department_id = c.user.department_id.value_or(-1);
     const auto listed = env->repo(c.db).list(q);
     for (const auto& s : listed.items) {
@@ -151,7 +153,7 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     v.set("rows", rows);
     v.set("has_rows", !rows.is_empty_list());
     v.set("states", states);
-    if (c.user.role == domain::Role::Publisher) v.set("can_register", true);
+    if (may(c, "ysqgk.handle")) v.set("can_register", true);
     QueryPairs filters;
     if (state) filters.push_back({"state", domain::to_code(*state)});
     v.set("pagination", pagination_view(listed.total, listed.page, listed.per_page, "/console/requests/", filters));
