@@ -63,7 +63,7 @@ int catalogue_command(const Config& config, const CatalogueArgs& args) {
       store::AuditedChange change(*db);  // the change and its audit entry: one transaction
       node = cats.add(node);
       if (args.position >= 0) cats.move(node.id, node.parent_id, args.position);
-      change.commit(cli_entry("catalogue.create", "catalogue_node", std::to_string(node.id),
+      change.commit(cli_entry("kernel.catalogue_create", "catalogue_node", std::to_string(node.id),
                               {{"code", node.code}, {"name", node.name}}, site.id));
       std::printf("zwgk: 已添加栏目 %s %s\n", node.code.c_str(), node.name.c_str());
     } else if (args.action == "rename") {
@@ -71,7 +71,7 @@ int catalogue_command(const Config& config, const CatalogueArgs& args) {
       const auto node = node_or_fail(cats, site, args.code);
       store::AuditedChange change(*db);
       cats.rename(node.id, args.name);
-      change.commit(cli_entry("catalogue.rename", "catalogue_node", std::to_string(node.id),
+      change.commit(cli_entry("kernel.catalogue_rename", "catalogue_node", std::to_string(node.id),
                               {{"name", {{"from", node.name}, {"to", args.name}}}}, site.id));
       std::printf("zwgk: 栏目 %s 已改名为 %s（代码不变）\n", node.code.c_str(), args.name.c_str());
     } else if (args.action == "move") {
@@ -80,7 +80,7 @@ int catalogue_command(const Config& config, const CatalogueArgs& args) {
       if (!args.parent.empty()) parent = node_or_fail(cats, site, args.parent).id;
       store::AuditedChange change(*db);
       cats.move(node.id, parent, args.position < 0 ? 0 : args.position);
-      change.commit(cli_entry("catalogue.move", "catalogue_node", std::to_string(node.id),
+      change.commit(cli_entry("kernel.catalogue_move", "catalogue_node", std::to_string(node.id),
                               {{"parent", args.parent}, {"position", args.position < 0 ? 0 : args.position}}, site.id));
       std::printf("zwgk: 栏目 %s 已移动到 %s 第 %d 位\n", node.code.c_str(),
                   args.parent.empty() ? "顶层" : args.parent.c_str(), (args.position < 0 ? 0 : args.position) + 1);

@@ -7,7 +7,7 @@
 //   auto db = open_audited_database(config);      // open, migrate, AuditLog::use_key
 //   store::AuditedChange change(*db);
 //   repo.rename(...);
-//   change.commit(cli_entry("catalogue.rename", "catalogue_node", id, {{"name", name}}, site_id));
+//   change.commit(cli_entry("kernel.catalogue_rename", "catalogue_node", id, {{"name", name}}, site_id));
 #include <chrono>
 #include <cstdint>
 #include <memory>

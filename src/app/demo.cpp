@@ -663,7 +663,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
     }
   }
 
-  change.commit(cli_entry("demo.load", "site", "", {{"sites", stats.sites}, {"departments", stats.departments}}));
+  change.commit(cli_entry("kernel.demo_load", "site", "", {{"sites", stats.sites}, {"departments", stats.departments}}));
   std::istringstream lines(policies.str() + interpretations.str());
   ImportOptions options;
   options.progress = false;

@@ -177,7 +177,7 @@ DemoConsoleStats load_demo_console(store::Database& db, const std::string& secre
   nlohmann::json created = nlohmann::json::array();
   for (const auto& a : stats.accounts)
     if (!a.password.empty()) created.push_back(a.username);
-  change.commit(cli_entry("demo.console", "site", std::to_string(site->id),
+  change.commit(cli_entry("kernel.demo_console", "site", std::to_string(site->id),
                           {{"accounts_created", created},
                            {"documents_created", stats.documents_created},
                            {"requests_created", stats.requests_created}},

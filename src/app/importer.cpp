@@ -545,10 +545,10 @@ ImportResult import_stream(store::Database& db, std::istream& in, const ImportOp
   auto commit_batch = [&](std::int64_t last_line) {
     store::AuditLog log(db);
     for (const auto& o : importer.overrides)
-      log.append({options.actor, "document.publish_privacy_override", "document",
+      log.append({options.actor, "publishing.import_privacy_override", "document",
                   std::to_string(o.at("document_id").get<std::int64_t>()), o, 0});
     if (!importer.changed.empty())
-      log.append({options.actor, "document.import", "import", options.source,
+      log.append({options.actor, "publishing.import", "import", options.source,
                   {{"lines", {batch_first_line, last_line}}, {"documents", importer.changed}}, 0});
     batch->commit();
     batch.reset();

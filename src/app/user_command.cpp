@@ -97,7 +97,7 @@ int user_command(const Config& config, const UserArgs& args) {
       const std::string password = read_password(args);
       store::AuditedChange change(*db);
       a = repo.create(a, password);
-      change.commit(cli_entry("user.create", "account", std::to_string(a.id), {{"role", domain::to_code(a.role)}},
+      change.commit(cli_entry("kernel.user_create", "account", std::to_string(a.id), {{"role", domain::to_code(a.role)}},
                               a.site_id));
       std::printf("已添加用户 %s（%s，%s）\n", a.username.c_str(), domain::to_label(a.role).c_str(), site->name.c_str());
     } else if (args.action == "passwd") {
@@ -105,13 +105,13 @@ int user_command(const Config& config, const UserArgs& args) {
       const std::string password = read_password(args);
       store::AuditedChange change(*db);
       repo.set_password(a.id, password);
-      change.commit(cli_entry("user.password_reset", "account", std::to_string(a.id), {}, a.site_id));
+      change.commit(cli_entry("kernel.user_password_reset", "account", std::to_string(a.id), {}, a.site_id));
       std::printf("已修改用户 %s 的密码，其所有登录已退出\n", a.username.c_str());
     } else if (args.action == "disable" || args.action == "enable") {
       auto a = account_or_fail(repo, args.username);
       store::AuditedChange change(*db);
       repo.set_disabled(a.id, args.action == "disable");
-      change.commit(cli_entry(args.action == "disable" ? "user.disable" : "user.enable", "account",
+      change.commit(cli_entry(args.action == "disable" ? "kernel.user_disable" : "kernel.user_enable", "account",
                               std::to_string(a.id), {}, a.site_id));
       std::printf(args.action == "disable" ? "已停用用户 %s，其所有登录已退出\n" : "已启用用户 %s\n", a.username.c_str());
     } else if (args.action == "totp") {
@@ -120,13 +120,13 @@ int user_command(const Config& config, const UserArgs& args) {
       if (args.remove_totp) {
         store::AuditedChange change(*db);
         sealing.set_totp_key(a.id, std::nullopt);
-        change.commit(cli_entry("account.totp_disable", "account", std::to_string(a.id), {}, a.site_id));
+        change.commit(cli_entry("kernel.account_totp_disable", "account", std::to_string(a.id), {}, a.site_id));
         std::printf("已关闭用户 %s 的两步验证\n", a.username.c_str());
       } else {
         const auto key = store::AccountRepository::new_totp_key();
         store::AuditedChange change(*db);
         sealing.set_totp_key(a.id, key);
-        change.commit(cli_entry("account.totp_enable", "account", std::to_string(a.id), {}, a.site_id));
+        change.commit(cli_entry("kernel.account_totp_enable", "account", std::to_string(a.id), {}, a.site_id));
         std::printf("已为用户 %s 启用两步验证。在手机验证器中添加：\n密钥: %s\n%s\n", a.username.c_str(),
                     domain::base32_encode(key).c_str(), domain::totp_uri("zwgk", a.username, key).c_str());
       }

@@ -174,7 +174,7 @@ void AuditLog::use_key(Database& db, const AuditKey& key, bool seal) {
     long long keyed = 0;
     lease.sql() << "SELECT count(*) FROM audit_log WHERE chain_version = 2", soci::into(keyed);
     if (keyed == 0) {
-      append_audit(lease, AuditEntryInput{Actor{0, "system", ""}, "audit.chain_keyed", "audit_log", "", {}, 0});
+      append_audit(lease, AuditEntryInput{Actor{0, "system", ""}, "kernel.audit_chain_keyed", "audit_log", "", {}, 0});
       tx.commit();
     }
   });

@@ -194,7 +194,7 @@ void HotQueryRepository::set_enabled(const domain::Account& who, std::int64_t si
         soci::use(site, "site"), soci::use(on, "on");
     nlohmann::json changes = {{"enabled", {{"from", before ? nlohmann::json(*before) : nlohmann::json(nullptr)},
                                            {"to", enabled}}}};
-    append_audit(lease, AuditEntryInput{actor, "hot_queries_enabled", "site", std::to_string(site_id), changes, site_id});
+    append_audit(lease, AuditEntryInput{actor, "kernel.hot_queries_enabled", "site", std::to_string(site_id), changes, site_id});
     tx.commit();
   });
   db_.notify_changed({domain::tag_site_search(site_id), domain::tag_site_search(0)});
@@ -228,7 +228,7 @@ void HotQueryRepository::set_rule(const domain::Account& who, std::int64_t site_
       lease.sql() << "INSERT INTO hot_query_rules (site_id, query, rule, position) VALUES (:site, :q, :r, :p)",
           soci::use(site, "site"), soci::use(q, "q"), soci::use(after, "r"), soci::use(position, "p");
     }
-    append_audit(lease, AuditEntryInput{actor, "hot_query_rule", "site", std::to_string(site_id),
+    append_audit(lease, AuditEntryInput{actor, "kernel.hot_query_rule", "site", std::to_string(site_id),
                                         {{"query", q}, {"rule", {{"from", before}, {"to", after}}}}, site_id});
     tx.commit();
   });

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "store/database.hpp"
+
 namespace zwgk::web::api {
 
 std::string dump_json(const Json& value) {
@@ -19,21 +21,17 @@ http::Response json_response(const Json& value, int status) {
 }
 
 http::Response error_response(const http::Request& req, int status, std::string_view code, std::string_view message) {
-  Json body = {{"error",
-                          {{"code", std::string(code)},
-                           {"message", std::string(message)},
-                           {"request_id", req.request_id}}}};
-  auto res = json_response(body, status);
-  res.set_header("Cache-Control", "no-store");
-  return res;
+  return api_error_response(req, status, code, message);
 }
 
 http::Handler guarded(http::Handler handler) {
   return [handler = std::move(handler)](http::Request& req) -> http::Response {
     try {
       return handler(req);
-    } catch (const ApiError& e) {
-      return error_response(req, e.status(), e.code(), e.what());
+    } catch (const domain::DomainError& e) {
+      return api_error_response(req, e);
+    } catch (const store::NotFound&) {
+      return api_error_response(req, domain::NotFound(kRecordNotFound));
     } catch (const std::exception& e) {
       spdlog::error("api: request_id={} path={} error={}", req.request_id, req.path, e.what());
       return error_response(req, 500, "internal", "服务器内部错误，请稍后重试");

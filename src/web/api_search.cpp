@@ -73,12 +73,8 @@ http::Response search(store::Database& db, const std::string& base_url, const ht
     if (!q.catalogue_id) throw api::bad_request("参数 catalogue 无效：该站点没有这个公开目录代码");
   }
 
-  store::SearchResult result;
-  try {
-    result = store::SearchIndex(db).search(q);
-  } catch (const domain::ValidationError& e) {
-    throw api::bad_request(std::string("参数 q 无效：") + e.what());
-  }
+  // A domain::Invalid from the index (query too long) is a 400 through guarded().
+  const auto result = store::SearchIndex(db).search(q);
   if (result.empty_query)
     throw api::bad_request("参数 q 无效：检索词里至少要有一个汉字、字母或数字");
 

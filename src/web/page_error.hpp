@@ -1,9 +1,14 @@
 #pragma once
-// A public page that cannot be shown. Thrown by page handlers and query validation,
-// caught once by the site dispatcher and rendered as the site's own 400/404 page.
-// The message is Chinese and shown to the reader as-is (escaped).
+// A public page that cannot be shown. Bad input and missing pages are the error family's
+// (domain/errors.hpp): bad_request() is a domain::Invalid (400), not_found() a
+// domain::NotFound (404); the site dispatcher catches any DomainError once and renders it
+// through web/error_mapping.hpp as the site's own error page. PageError is left for a
+// status outside the family (405: the route takes no POST). Messages are Chinese and shown
+// to the reader as-is (escaped).
 #include <stdexcept>
 #include <string>
+
+#include "domain/errors.hpp"
 
 namespace zwgk::web {
 
@@ -16,9 +21,9 @@ class PageError : public std::runtime_error {
   int status_;
 };
 
-inline PageError bad_request(const std::string& message) { return PageError(400, message); }
-inline PageError not_found(const std::string& message = "您访问的页面不存在或已被删除。") {
-  return PageError(404, message);
+inline domain::Invalid bad_request(const std::string& message) { return domain::Invalid({message}); }
+inline domain::NotFound not_found(const std::string& message = "您访问的页面不存在或已被删除。") {
+  return domain::NotFound(message);
 }
 
 }  // namespace zwgk::web

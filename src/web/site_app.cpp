@@ -37,6 +37,7 @@
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
 #include "web/hot_query_counter.hpp"
+#include "web/error_mapping.hpp"
 #include "web/page_error.hpp"
 #include "web/pages.hpp"
 #include "web/query_params.hpp"
@@ -130,6 +131,10 @@ struct SiteApp::Impl {
       return route(ctx, resolved->rest);
     } catch (const PageError& e) {
       return web::error_page(ctx, e.status(), e.what());
+    } catch (const domain::DomainError& e) {
+      return site_error_page(ctx, e);
+    } catch (const store::NotFound&) {
+      return site_error_page(ctx, not_found());
     }
   }
 
@@ -207,8 +212,8 @@ void SiteApp::register_routes(http::Router& router) {
   router.get("/preferences/large-text", [&app](http::Request& req) {
     try {
       return large_text_preference(req);
-    } catch (const PageError& e) {
-      return app.error_for(req, e.status(), e.what());
+    } catch (const domain::DomainError& e) {
+      return app.error_for(req, status_for(e.kind()), e.what());
     }
   });
   router.get("/preferences/text-size.css",

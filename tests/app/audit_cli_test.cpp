@@ -96,7 +96,7 @@ TEST_F(AuditCliTest, UserAndCatalogueCommandsAreAuditedAsTheOperatingSystemUser)
 
   std::vector<std::string> actions;
   for (const auto& e : entries()) {
-    if (e.action == "audit.chain_keyed") continue;
+    if (e.action == "kernel.audit_chain_keyed") continue;
     actions.push_back(e.action);
     EXPECT_EQ(e.actor.username, os_actor());
     EXPECT_EQ(e.actor.account_id, 0);
@@ -104,9 +104,9 @@ TEST_F(AuditCliTest, UserAndCatalogueCommandsAreAuditedAsTheOperatingSystemUser)
     EXPECT_EQ(e.site_id, site.id);
     EXPECT_EQ(e.changes.find("long enough"), std::string::npos);
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"user.disable", "user.enable", "account.totp_enable",
-                                               "account.totp_disable", "catalogue.create", "catalogue.rename",
-                                               "catalogue.move"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"kernel.user_disable", "kernel.user_enable", "kernel.account_totp_enable",
+                                               "kernel.account_totp_disable", "kernel.catalogue_create", "kernel.catalogue_rename",
+                                               "kernel.catalogue_move"}));
   auto verify = zwgk({"audit", "verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   // Without the key, keyed entries cannot be verified.
@@ -116,11 +116,11 @@ TEST_F(AuditCliTest, UserAndCatalogueCommandsAreAuditedAsTheOperatingSystemUser)
 
 TEST_F(AuditCliTest, AFailingAuditWriteLeavesTheCommandsChangeUndone) {
   if (db->backend() == store::Backend::Sqlite)
-    db->execute("CREATE TRIGGER audit_log_fail BEFORE INSERT ON audit_log WHEN NEW.action <> 'audit.chain_keyed' "
+    db->execute("CREATE TRIGGER audit_log_fail BEFORE INSERT ON audit_log WHEN NEW.action <> 'kernel.audit_chain_keyed' "
                 "BEGIN SELECT RAISE(ABORT, 'audit down'); END;");
   else
     db->execute("CREATE FUNCTION audit_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action <> "
-                "'audit.chain_keyed' THEN RAISE EXCEPTION 'audit down'; END IF; RETURN NEW; END $$; CREATE TRIGGER "
+                "'kernel.audit_chain_keyed' THEN RAISE EXCEPTION 'audit down'; END IF; RETURN NEW; END $$; CREATE TRIGGER "
                 "audit_log_fail BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_fail();");
   auto add = zwgk({"catalogue", "add", "--code", "tjsj", "--name", "统计数据"});
   EXPECT_NE(add.exit_code, 0);
@@ -183,7 +183,7 @@ TEST_F(AuditCliTest, ImportHoldsLinesWithPersonalDataAsDraftsUnlessAReasonIsGive
   EXPECT_EQ(docs.by_external_id(site.id, "leaky")->state, domain::DocumentState::Draft);
   auto imports = entries("import");
   ASSERT_EQ(imports.size(), 1u);
-  EXPECT_EQ(imports[0].action, "document.import");
+  EXPECT_EQ(imports[0].action, "publishing.import");
   EXPECT_EQ(imports[0].actor.username, os_actor());
   EXPECT_EQ(imports[0].object_id, "docs.jsonl");
 
@@ -193,7 +193,7 @@ TEST_F(AuditCliTest, ImportHoldsLinesWithPersonalDataAsDraftsUnlessAReasonIsGive
   EXPECT_EQ(docs.by_external_id(site.id, "leaky")->state, domain::DocumentState::Published);
   bool found = false;
   for (const auto& e : entries("document"))
-    if (e.action == "document.publish_privacy_override") {
+    if (e.action == "publishing.import_privacy_override") {
       found = true;
       EXPECT_NE(e.changes.find("经当事人书面同意公开"), std::string::npos);
       EXPECT_EQ(e.changes.find(id_number), std::string::npos);

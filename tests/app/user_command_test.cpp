@@ -110,7 +110,7 @@ TEST_F(UserCommandTest, AddTheFirstAdministratorThenChangePasswordThenDisable) {
     EXPECT_EQ(e.object_id, std::to_string(a->id));
     EXPECT_EQ(e.changes.find("password"), std::string::npos);
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"user.create", "user.password_reset", "user.disable"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"kernel.user_create", "kernel.user_password_reset", "kernel.user_disable"}));
 }
 
 // ADR 0018: the CLI applies the same password rule as the console (libpwquality).

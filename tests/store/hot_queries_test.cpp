@@ -114,9 +114,9 @@ TEST_F(HotQueriesTest, PinHideAndOffWorkAreAuditedAndInvalidateTheSearchPages) {
   EXPECT_EQ(AuditLog(*db).count(), before + 5);
   int rules = 0, toggles = 0;
   for (const auto& e : entries) {
-    if (e.action == "hot_query_rule") ++rules;
-    if (e.action == "hot_queries_enabled") ++toggles;
-    if (e.action == "hot_query_rule" || e.action == "hot_queries_enabled") {
+    if (e.action == "kernel.hot_query_rule") ++rules;
+    if (e.action == "kernel.hot_queries_enabled") ++toggles;
+    if (e.action == "kernel.hot_query_rule" || e.action == "kernel.hot_queries_enabled") {
       EXPECT_EQ(e.actor.username, "office");
       EXPECT_EQ(e.site_id, site.id);
     }

@@ -53,7 +53,7 @@ TEST_F(KeyedAuditChainTest, WithTheKeyEntriesAreLinkedByHmacAndOlderShaEntriesSt
   ASSERT_EQ(all.size(), 5u);  // + audit.chain_keyed, written by use_key
   EXPECT_EQ(all[0].chain_version, 1);
   EXPECT_EQ(all[1].chain_version, 1);
-  EXPECT_EQ(all[2].action, "audit.chain_keyed");
+  EXPECT_EQ(all[2].action, "kernel.audit_chain_keyed");
   EXPECT_EQ(all[2].chain_version, 2);
   EXPECT_EQ(all[2].prev_hash, all[1].hash);  // the keyed chain seals the old one
   EXPECT_EQ(all[4].chain_version, 2);

@@ -80,7 +80,7 @@ TEST_F(ConsoleAuditTest, AManagementChangeAndItsEntryCommitTogether) {
   ASSERT_TRUE(store::DepartmentRepository(*s.db).by_name(s.seed.site.id, "邵阳市统计局"));
   const auto entries = store::AuditLog(*s.db).entries("department");
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].action, "department.create");
+  EXPECT_EQ(entries[0].action, "kernel.department_create");
   EXPECT_EQ(entries[0].actor.username, "admin");
   EXPECT_FALSE(store::AuditLog(*s.db).verify());
 }

@@ -93,7 +93,7 @@ TEST_F(ConsoleTest, LoginSetsAStrictHttpOnlyCookieAndShowsMyWork) {
   EXPECT_NE(text.find("退出登录"), std::string::npos);
   EXPECT_NE(text.find("草稿"), std::string::npos);
   EXPECT_EQ(c.csrf.size(), 64u);
-  EXPECT_NE(s.audit_actions().end(), std::find(s.audit_actions().begin(), s.audit_actions().end(), "login"));
+  EXPECT_NE(s.audit_actions().end(), std::find(s.audit_actions().begin(), s.audit_actions().end(), "kernel.login"));
 }
 
 TEST_F(ConsoleTest, SecureCookieWhenTheBaseUrlIsHttps) {
@@ -263,8 +263,12 @@ TEST_F(ConsoleTest, SiteAdminManagesUsersDepartmentsCatalogueAndSite) {
   EXPECT_NE(bad.body.find("密码至少 10 个字符"), std::string::npos);
   EXPECT_EQ(c.post("/console/users/" + std::to_string(s.admin.id) + "/disable", {{"disabled", "1"}}).status, 403);
   const auto actions = s.audit_actions();
-  for (const char* a : {"department.create", "catalogue.create", "catalogue.rename", "site.update", "user.disable"})
+  for (const char* a : {"kernel.department_create", "kernel.catalogue_create", "kernel.catalogue_rename", "kernel.site_update",
+                        "kernel.user_disable"})
     EXPECT_NE(std::find(actions.begin(), actions.end(), a), actions.end()) << a;
+  // One naming scheme (ADR 0020): every action this run audited is module.action.
+  const std::regex module_action("^[a-z_]+\\.[a-z_.]+$");
+  for (const auto& a : actions) EXPECT_TRUE(std::regex_match(a, module_action)) << a;
 }
 
 TEST_F(ConsoleTest, LogoutEndsTheSessionOnTheServer) {
@@ -382,7 +386,7 @@ TEST_F(ConsoleTest, ChangingOnesOwnPasswordNeedsTheCurrentOne) {
   // Only one's own account: the admin's password is untouched.
   EXPECT_FALSE(ConsoleSession::login(s.port, "admin", "correct horse").cookie.empty());
   const auto actions = s.audit_actions();
-  EXPECT_NE(std::find(actions.begin(), actions.end(), "account.password_change"), actions.end());
+  EXPECT_NE(std::find(actions.begin(), actions.end(), "kernel.account_password_change"), actions.end());
 }
 
 }  // namespace

@@ -253,8 +253,8 @@ TEST_F(HotQueryConsole, TheOfficePinsHidesAndTurnsTheListOffAudited) {
 
   int rules = 0, toggles = 0;
   for (const auto& e : store::AuditLog(*s->db).entries("site", std::to_string(s->seed.site.id))) {
-    if (e.action == "hot_query_rule") ++rules;
-    if (e.action == "hot_queries_enabled") ++toggles;
+    if (e.action == "kernel.hot_query_rule") ++rules;
+    if (e.action == "kernel.hot_queries_enabled") ++toggles;
   }
   EXPECT_EQ(rules, 2);
   EXPECT_EQ(toggles, 1);

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "web/attachment_download.hpp"
+#include "web/error_mapping.hpp"
 #include "web/formatting.hpp"
 #include "web/page_error.hpp"
 #include "web/qr_svg.hpp"
@@ -73,8 +74,8 @@ http::Request with_query(std::vector<std::pair<std::string, std::string>> q) {
 std::string error_of(const std::function<void()>& f) {
   try {
     f();
-  } catch (const PageError& e) {
-    EXPECT_EQ(e.status(), 400);
+  } catch (const domain::DomainError& e) {  // bad_request(): the family's Invalid, 400
+    EXPECT_EQ(status_for(e.kind()), 400);
     return e.what();
   }
   return "";

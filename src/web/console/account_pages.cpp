@@ -63,7 +63,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
     if (code.empty() || !domain::totp_matches(*key, code, now_of(c)))
       return account_page(c, *key, {"验证码不正确：请输入手机验证器当前显示的 6 位数字（注意手机时间是否准确）"}, 400);
     c.app.accounts().set_totp_key(c.user.id, *key);
-    c.audit("account.totp_enable", "account", std::to_string(c.user.id));
+    c.audit("kernel.account_totp_enable", "account", std::to_string(c.user.id));
     return c.see_other("/console/account/");
   });
 
@@ -72,7 +72,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
     if (!c.app.accounts().check_password(c.user.id, c.form.value("password")))
       return c.refuse("当前密码不正确，两步验证未关闭。", 400);
     c.app.accounts().set_totp_key(c.user.id, std::nullopt);
-    c.audit("account.totp_disable", "account", std::to_string(c.user.id));
+    c.audit("kernel.account_totp_disable", "account", std::to_string(c.user.id));
     return c.see_other("/console/account/");
   });
 
@@ -88,7 +88,7 @@ void register_account_pages(ConsoleApp& app, http::Router& router) {
       return account_page(c, c.user.totp_enabled ? std::string() : store::AccountRepository::new_totp_key(), problems,
                           400);
     accounts.set_password(c.user.id, next);  // ends every session, this one too
-    c.audit("account.password_change", "account", std::to_string(c.user.id));
+    c.audit("kernel.account_password_change", "account", std::to_string(c.user.id));
     auto r = http::Response::redirect("/console/login?changed=1", 303);
     r.set_header("Cache-Control", "no-store");
     return r;

@@ -16,7 +16,7 @@ namespace zwgk::web::console {
 struct AuditEvent {
   std::optional<std::int64_t> actor_id;  // the signed-in account; nullopt for a failed login
   std::int64_t site_id = 0;
-  std::string action;       // "login", "login_failed", "logout", "user.create", "user.update", ...
+  std::string action;       // module.action (ADR 0020): "kernel.login", "kernel.user_create", "ysqgk.reply", ...
   std::string object_type;  // "account", "department", "catalogue_node", "site", "session"
   std::string object_id;    // the changed row's id ("" if none)
   std::string remote_address;  // for the audit log; log_audit_sink() does not print it

@@ -71,7 +71,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     if (problems.empty() && cats.by_code(c.site.id, n.code)) problems.push_back("栏目代码已存在：" + n.code);
     if (!problems.empty()) throw domain::ValidationError(problems);
     n = cats.add(n);
-    c.audit("catalogue.create", "catalogue_node", std::to_string(n.id));
+    c.audit("kernel.catalogue_create", "catalogue_node", std::to_string(n.id));
     return c.see_other("/console/catalogue/");
   });
   app.post(router, "/console/catalogue/{id}/rename", Access::to("kernel.manage_catalogue"), [](ConsoleRequest& c) {
@@ -80,7 +80,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     const std::string name = field(c, "name");
     if (name.empty()) throw domain::ValidationError({"请填写栏目名称"});
     store::CatalogueRepository(c.db).rename(n->id, name);
-    c.audit("catalogue.rename", "catalogue_node", std::to_string(n->id));
+    c.audit("kernel.catalogue_rename", "catalogue_node", std::to_string(n->id));
     return c.see_other("/console/catalogue/");
   });
   app.post(router, "/console/catalogue/{id}/move", Access::to("kernel.manage_catalogue"), [](ConsoleRequest& c) {
@@ -100,7 +100,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     } catch (const store::StoreError& e) {
       throw domain::ValidationError({e.what()});
     }
-    c.audit("catalogue.move", "catalogue_node", std::to_string(n->id));
+    c.audit("kernel.catalogue_move", "catalogue_node", std::to_string(n->id));
     return c.see_other("/console/catalogue/");
   });
 }

@@ -14,7 +14,7 @@
 //                console::Access::to("publishing.submit"),  // a registered action
 //                [](console::ConsoleRequest& c) {
 //                  c.form.value("title");                    // the POST body, CSRF already checked
-//                  c.audit("document.submit", "document", c.http.param("id"));
+//                  c.audit("publishing.submit", "document", c.http.param("id"));
 //                  return c.see_other("/console/documents/");  // 303, shows "操作已完成。"
 //                });
 //   console.add_navigation("文件", "/console/documents/", console::Access::signed_in());

@@ -14,6 +14,7 @@
 #include "store/site_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console/console_pages.hpp"
+#include "web/error_mapping.hpp"
 
 namespace zwgk::web::console {
 
@@ -171,8 +172,10 @@ http::Response bare_message(const ConsoleApp& app, const std::string& title, con
 // The console's rendering of the one error family (domain/errors.hpp): Invalid -> 400 with
 // its problems listed, Forbidden -> 403 (counted in the security log), NotFound -> 404,
 // Conflict -> 409; nothing was changed in any case (the transaction is rolled back).
+// Statuses from the one mapping (web/error_mapping.hpp, status_for).
 template <typename Refused>
 http::Response error_response(const ConsoleRequest& c, const domain::DomainError& e, Refused& refused) {
+  const int status = status_for(e.kind());
   switch (e.kind()) {
     case domain::ErrorKind::Invalid: {
       View v{View::type::object};
@@ -182,17 +185,17 @@ http::Response error_response(const ConsoleRequest& c, const domain::DomainError
       v.set("problems", problems);
       v.set("has_problems", !list.empty());
       v.set("message", std::string("提交的内容有误，未保存："));
-      return c.page("内容有误", "console_message", v, 400);
+      return c.page("内容有误", "console_message", v, status);
     }
     case domain::ErrorKind::Forbidden:
       refused("forbidden", c.user.id);
-      return c.refuse(std::string(e.what()) + "（操作未执行）", 403);
+      return c.refuse(std::string(e.what()) + "（操作未执行）", status);
     case domain::ErrorKind::NotFound:
-      return c.refuse(e.what(), 404);
+      return c.refuse(e.what(), status);
     case domain::ErrorKind::Conflict:
-      return c.refuse(std::string(e.what()) + "（操作未执行）", 409);
+      return c.refuse(std::string(e.what()) + "（操作未执行）", status);
   }
-  return c.refuse(e.what(), 400);
+  return c.refuse(e.what(), status);
 }
 
 http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, const std::string& pattern, Access access,
@@ -264,12 +267,12 @@ http::Handler wrap(const ConsoleApp& app, store::Database& db, bool is_post, con
     } catch (const AuditFailed&) {
       unit.reset();  // rolls the change back
       return c.refuse("审计日志写入失败，操作未执行。请联系系统管理员。", 500);
-    } catch (const domain::DomainError& e) {
+    } catch (const domain::DomainError& e) {  // the family: WorkflowRefused, IngestError, ... included
       unit.reset();
       return error_response(c, e, refused);
-    } catch (const store::NotFound& e) {
+    } catch (const store::NotFound&) {  // not yet of the family (web/error_mapping.hpp)
       unit.reset();
-      return c.refuse("要操作的记录不存在。", 404);
+      return error_response(c, domain::NotFound(kRecordNotFound), refused);
     }
   };
 }

@@ -64,7 +64,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
     domain::Department d;
     d.site_id = c.site.id;
     d = save(c, from_form(c, d));
-    c.audit("department.create", "department", std::to_string(d.id));
+    c.audit("kernel.department_create", "department", std::to_string(d.id));
     return c.see_other("/console/departments/");
   });
   app.get(router, "/console/departments/{id}/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
@@ -81,7 +81,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
     auto d = own_department(c);
     if (!d) return c.refuse("本网站没有这个部门。", 404);
     save(c, from_form(c, *d));
-    c.audit("department.update", "department", std::to_string(d->id));
+    c.audit("kernel.department_update", "department", std::to_string(d->id));
     return c.see_other("/console/departments/");
   });
 }

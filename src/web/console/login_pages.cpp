@@ -94,7 +94,7 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
     e.object_type = "session";
     e.site_id = result.account->site_id;
     e.actor_id = result.account->id;
-    e.action = "login";
+    e.action = "kernel.login";
     try {
       app.audit(e);
     } catch (const AuditFailed&) {
@@ -113,7 +113,7 @@ void register_login_routes(ConsoleApp& app, http::Router& router) {
 
   app.post(router, "/console/logout", Access::signed_in(), [&app](ConsoleRequest& c) {
     if (auto token = http::cookie(c.http, kSessionCookie)) app.accounts().end_session(*token);
-    c.audit("logout", "session", "");
+    c.audit("kernel.logout", "session", "");
     auto r = http::Response::redirect("/console/login", 303);
     r.set_header("Cache-Control", "no-store");
     auto o = session_cookie_options(app);

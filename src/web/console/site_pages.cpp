@@ -55,7 +55,7 @@ void register_site_pages(ConsoleApp& app, http::Router& router) {
       if (member(s, f[0])->size() > 200) problems.push_back(std::string(f[1]) + "过长（最多 200 个字节）");
     if (!problems.empty()) throw domain::ValidationError(problems);
     store::SiteRepository(c.db).save(s);
-    c.audit("site.update", "site", std::to_string(s.id));
+    c.audit("kernel.site_update", "site", std::to_string(s.id));
     return c.see_other("/console/site/");
   });
 }

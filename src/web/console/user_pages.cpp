@@ -96,7 +96,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     a.department_id = department_field(c);
     a.site_id = c.site.id;
     a = c.app.accounts().create(a, c.form.value("password"));
-    c.audit("user.create", "account", std::to_string(a.id), "role=" + domain::to_code(a.role));
+    c.audit("kernel.user_create", "account", std::to_string(a.id), "role=" + domain::to_code(a.role));
     return c.see_other("/console/users/");
   });
 
@@ -123,7 +123,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     if (a->id == c.user.id && !domain::permission_registry().allows_role(a->role, "kernel.manage_users"))
       return c.refuse("不能取消自己的网站管理员角色（以免网站无人管理），操作未执行。");
     c.app.accounts().update(*a);
-    c.audit("user.update", "account", std::to_string(a->id), "role=" + domain::to_code(a->role));
+    c.audit("kernel.user_update", "account", std::to_string(a->id), "role=" + domain::to_code(a->role));
     return c.see_other("/console/users/");
   });
 
@@ -133,7 +133,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     const bool disable = field(c, "disabled") != "0";
     if (a->id == c.user.id && disable) return c.refuse("不能停用自己的账号，操作未执行。");
     c.app.accounts().set_disabled(a->id, disable);
-    c.audit(disable ? "user.disable" : "user.enable", "account", std::to_string(a->id));
+    c.audit(disable ? "kernel.user_disable" : "kernel.user_enable", "account", std::to_string(a->id));
     return c.see_other("/console/users/");
   });
 
@@ -141,7 +141,7 @@ void register_user_pages(ConsoleApp& app, http::Router& router) {
     auto a = own_account(c);
     if (!a) return c.refuse("本网站没有这个用户。", 404);
     c.app.accounts().set_password(a->id, c.form.value("password"));
-    c.audit("user.password_reset", "account", std::to_string(a->id));
+    c.audit("kernel.user_password_reset", "account", std::to_string(a->id));
     return c.see_other("/console/users/");
   });
 }

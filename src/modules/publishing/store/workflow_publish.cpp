@@ -117,7 +117,7 @@ int make_public(Lease& lease, Locked& l, int number, const PublishOptions& optio
     extra["change_note"] = options.change_note;
     extra["major"] = options.major;
   }
-  audit(lease, actor, action == Action::Amend ? "amend" : "publish", l.doc.id, std::move(extra));
+  audit(lease, actor, action == Action::Amend ? "publishing.amend" : "publishing.publish", l.doc.id, std::move(extra));
   return version;
 }
 
@@ -202,7 +202,7 @@ void WorkflowRepository::schedule(const domain::Account& who, std::int64_t id, i
     l.info.status = domain::apply_transition(l.info.status, Action::Schedule);
     l.info.scheduled_at = at_utc;
     store_info(lease, l.info);
-    audit(lease, actor, "schedule", id, {{"revision", n}, {"at", at_utc}});
+    audit(lease, actor, "publishing.schedule", id, {{"revision", n}, {"at", at_utc}});
     return 0;
   });
 }
@@ -242,7 +242,7 @@ std::vector<ScheduledOutcome> WorkflowRepository::publish_due(const std::string&
         l.info.status.stage = domain::Stage::Approved;
         l.info.scheduled_at.clear();
         store_info(lease, l.info);
-        audit(lease, kSystem, "schedule_failed", id, {{"reason", o.message}});
+        audit(lease, kSystem, "publishing.schedule_failed", id, {{"reason", o.message}});
         return 0;
       });
     }
@@ -268,7 +268,7 @@ void WorkflowRepository::withdraw(const domain::Account& who, std::int64_t id, c
     l.info.withdrawn_reason = reason;
     l.info.scheduled_at.clear();
     store_info(lease, l.info);
-    audit(lease, actor, "withdraw", id, {{"from", domain::to_code(from)}, {"reason", reason}});
+    audit(lease, actor, "publishing.withdraw", id, {{"from", domain::to_code(from)}, {"reason", reason}});
     return 0;
   });
 }
@@ -298,7 +298,7 @@ void WorkflowRepository::mark_validity(const domain::Account& who, std::int64_t 
     l.info.latest_revision = number;
     store_info(lease, l.info);
     changes["revision"] = number;
-    audit(lease, actor, "mark_validity", id, std::move(changes));
+    audit(lease, actor, "publishing.mark_validity", id, std::move(changes));
     return 0;
   });
 }

@@ -86,8 +86,18 @@ void step(Database& db, const char* what, const domain::Account& who, std::int64
 
 }  // namespace
 
+WorkflowRefused::WorkflowRefused(Kind kind, const std::string& message)
+    : domain::DomainError(kind == Kind::Forbidden ? domain::ErrorKind::Forbidden : domain::ErrorKind::Conflict,
+                          kind == Kind::Forbidden ? "forbidden" : kind == Kind::WrongStage ? "wrong_stage" : "blocked",
+                          message),
+      kind_(kind) {}
+
 RevisionConflict::RevisionConflict(int seen, int latest, std::vector<domain::FieldChange> changes)
-    : StoreError(conflict_message(seen, latest, changes)), seen_(seen), latest_(latest), changes_(std::move(changes)) {}
+    : domain::Conflict(conflict_message(seen, latest, changes) + " 请重新打开文件查看最新内容后再操作。",
+                       "revision_conflict"),
+      seen_(seen),
+      latest_(latest),
+      changes_(std::move(changes)) {}
 
 DraftRef WorkflowRepository::create_draft(const domain::Account& who, domain::Document doc, const Actor& actor) {
   if (doc.id != 0) throw domain::ValidationError({"新建草稿不能指定文件编号"});
@@ -104,7 +114,7 @@ DraftRef WorkflowRepository::create_draft(const domain::Account& who, domain::Do
     info.created_on = domain::Date::today();
     insert_info(lease, info);
     insert_revision(lease, doc, 1, actor);
-    audit(lease, actor, "create_draft", doc.id, {{"revision", 1}, {"title", doc.title}});
+    audit(lease, actor, "publishing.create_draft", doc.id, {{"revision", 1}, {"title", doc.title}});
     return DraftRef{doc.id, 1};
   });
 }
@@ -123,7 +133,7 @@ int WorkflowRepository::save(const domain::Account& who, domain::Document doc, i
       const std::string sha = BlobStore::put(lease, u.data, u.media_type);
       store_attachment_text(lease, sha, u.text, tags);
     }
-    return save_revision(lease, l, std::move(doc), actor, "edit", Action::Edit, tags, nlohmann::json::object());
+    return save_revision(lease, l, std::move(doc), actor, "publishing.edit", Action::Edit, tags, nlohmann::json::object());
   });
 }
 
@@ -140,7 +150,7 @@ int WorkflowRepository::mask_privacy(const domain::Account& who, std::int64_t id
         masked.push_back({{"field", g.field}, {"kind", domain::to_code(g.finding.kind)}, {"masked", g.finding.masked}});
     if (masked.empty()) throw WorkflowRefused(WorkflowRefused::Kind::WrongStage, "标题和正文中没有需要遮盖的个人信息");
     auto doc = domain::mask_document(current, scan_options(lease, l.doc.site_id));
-    return save_revision(lease, l, std::move(doc), actor, "mask_privacy", Action::MaskPrivacy, tags,
+    return save_revision(lease, l, std::move(doc), actor, "publishing.mask_privacy", Action::MaskPrivacy, tags,
                          {{"masked", masked}});
   });
 }
@@ -155,24 +165,24 @@ void WorkflowRepository::set_interpretation_form(const domain::Account& who, std
       throw domain::ValidationError({"只有政策解读才有解读形式"});
     l.info.interpretation_form = form;
     store_info(lease, l.info);
-    audit(lease, actor, "set_interpretation_form", id, {{"form", domain::to_code(form)}});
+    audit(lease, actor, "publishing.set_interpretation_form", id, {{"form", domain::to_code(form)}});
     tags.push_back(domain::tag_document(id));
     return 0;
   });
 }
 
 void WorkflowRepository::submit(const domain::Account& who, std::int64_t id, const Actor& actor) {
-  step(db_, "提交审查失败", who, id, Action::Submit, actor, "submit", [](Lease&, Locked&, nlohmann::json&) {});
+  step(db_, "提交审查失败", who, id, Action::Submit, actor, "publishing.submit", [](Lease&, Locked&, nlohmann::json&) {});
 }
 
 void WorkflowRepository::start_review(const domain::Account& who, std::int64_t id, const Actor& actor) {
-  step(db_, "开始保密审查失败", who, id, Action::StartReview, actor, "start_review",
+  step(db_, "开始保密审查失败", who, id, Action::StartReview, actor, "publishing.start_review",
        [](Lease&, Locked&, nlohmann::json&) {});
 }
 
 void WorkflowRepository::decide(const domain::Account& who, std::int64_t id, const domain::ReviewDecision& d,
                                 const Actor& actor) {
-  step(db_, "保存审查结论失败", who, id, Action::ReviewDecide, actor, "review_decide",
+  step(db_, "保存审查结论失败", who, id, Action::ReviewDecide, actor, "publishing.review_decide",
        [&](Lease& lease, Locked& l, nlohmann::json& changes) {
          const auto problems = domain::review_decision_problems(d);
          if (!problems.empty()) throw domain::ValidationError(problems);
@@ -196,7 +206,7 @@ void WorkflowRepository::decide(const domain::Account& who, std::int64_t id, con
 
 void WorkflowRepository::return_for_changes(const domain::Account& who, std::int64_t id, const std::string& reason,
                                             const Actor& actor) {
-  step(db_, "退回修改失败", who, id, Action::ReturnForChanges, actor, "return_for_changes",
+  step(db_, "退回修改失败", who, id, Action::ReturnForChanges, actor, "publishing.return_for_changes",
        [&](Lease&, Locked& l, nlohmann::json& changes) {
          require_text(reason, "请填写退回理由");
          l.info.ground.reset();
@@ -206,7 +216,7 @@ void WorkflowRepository::return_for_changes(const domain::Account& who, std::int
 }
 
 void WorkflowRepository::approve(const domain::Account& who, std::int64_t id, const Actor& actor) {
-  step(db_, "批准发布失败", who, id, Action::Approve, actor, "approve", [](Lease&, Locked&, nlohmann::json&) {});
+  step(db_, "批准发布失败", who, id, Action::Approve, actor, "publishing.approve", [](Lease&, Locked&, nlohmann::json&) {});
 }
 
 void WorkflowRepository::override_privacy(const domain::Account& who, std::int64_t id,
@@ -232,7 +242,7 @@ void WorkflowRepository::override_privacy(const domain::Account& who, std::int64
                      "created_at = :now WHERE document_id = :doc AND fingerprint = :fp",
           soci::use(why, "reason"), soci::use(aid, "aid"), soci::use(user, "user"), soci::use(now, "now"),
           soci::use(doc, "doc"), soci::use(fp, "fp");
-    audit(lease, actor, "override_privacy", id, {{"kind", kind}, {"masked", masked}, {"reason", reason}});
+    audit(lease, actor, "publishing.override_privacy", id, {{"kind", kind}, {"masked", masked}, {"reason", reason}});
     return 0;
   });
 }
@@ -250,7 +260,7 @@ void WorkflowRepository::exempt_interpretation(const domain::Account& who, std::
                    "VALUES (:doc, :reason, :aid, :user, :now)",
         soci::use(doc, "doc"), soci::use(why, "reason"), soci::use(aid, "aid"), soci::use(user, "user"),
         soci::use(now, "now");
-    audit(lease, actor, "exempt_interpretation", id, {{"reason", reason}});
+    audit(lease, actor, "publishing.exempt_interpretation", id, {{"reason", reason}});
     return 0;
   });
 }
@@ -269,7 +279,7 @@ void WorkflowRepository::correct_change_note(const domain::Account& who, std::in
     std::string text = note;
     lease.sql() << "UPDATE document_revisions SET change_note = :note WHERE document_id = :doc AND version = :v",
         soci::use(text, "note"), soci::use(doc, "doc"), soci::use(v, "v");
-    audit(lease, actor, "correct_change_note", id, {{"version", version}, {"from", old}, {"to", note}});
+    audit(lease, actor, "publishing.correct_change_note", id, {{"version", version}, {"from", old}, {"to", note}});
     tags.push_back(domain::tag_document(id));
     return 0;
   });
@@ -317,7 +327,7 @@ void replace_site_list(Database& db, const domain::Account& who, std::int64_t si
 void WorkflowRepository::set_interpretation_catalogues(const domain::Account& who, std::int64_t site_id,
                                                        const std::vector<std::string>& codes, const Actor& actor) {
   replace_site_list(db_, who, site_id, "interpretation_catalogues", "catalogue_code", codes, actor,
-                    "set_interpretation_catalogues");
+                    "publishing.set_interpretation_catalogues");
 }
 
 std::vector<std::string> WorkflowRepository::sensitive_words(std::int64_t site_id) {
@@ -329,7 +339,7 @@ std::vector<std::string> WorkflowRepository::sensitive_words(std::int64_t site_i
 
 void WorkflowRepository::set_sensitive_words(const domain::Account& who, std::int64_t site_id,
                                              const std::vector<std::string>& words, const Actor& actor) {
-  replace_site_list(db_, who, site_id, "site_sensitive_words", "word", words, actor, "set_sensitive_words");
+  replace_site_list(db_, who, site_id, "site_sensitive_words", "word", words, actor, "publishing.set_sensitive_words");
 }
 
 void WorkflowRepository::set_attachment_text(const std::string& sha256, const std::string& text) {

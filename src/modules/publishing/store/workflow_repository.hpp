@@ -25,6 +25,7 @@
 
 #include "domain/account.hpp"
 #include "domain/document.hpp"
+#include "domain/errors.hpp"
 #include "modules/publishing/domain/document_diff.hpp"
 #include "modules/publishing/domain/workflow.hpp"
 #include "store/audit_log.hpp"
@@ -32,17 +33,21 @@
 
 namespace zwgk::store {
 
-class WorkflowRefused : public StoreError {
+// One of the error family (domain/errors.hpp): Forbidden is domain::ErrorKind::Forbidden
+// (403), WrongStage and Blocked are ErrorKind::Conflict (409). kind() here is the finer
+// reason; DomainError::kind() (what web/error_mapping.hpp reads) the family's kind.
+class WorkflowRefused : public domain::DomainError {
  public:
   enum class Kind { Forbidden, WrongStage, Blocked };
-  WorkflowRefused(Kind kind, const std::string& message) : StoreError(message), kind_(kind) {}
+  WorkflowRefused(Kind kind, const std::string& message);
   Kind kind() const { return kind_; }
 
  private:
   Kind kind_;
 };
 
-class RevisionConflict : public StoreError {
+// A domain::Conflict (409); what() ends with "请重新打开文件查看最新内容后再操作。".
+class RevisionConflict : public domain::Conflict {
  public:
   RevisionConflict(int seen, int latest, std::vector<domain::FieldChange> changes);
   int seen() const { return seen_; }

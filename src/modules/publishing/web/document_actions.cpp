@@ -42,11 +42,9 @@ void action(ConsoleApp& app, http::Router& router, const std::string& verb, Step
     auto id = id_param(c);
     auto l = id ? load_visible(c, *id) : std::nullopt;
     if (!l) return c.refuse("没有这个文件，或您无权查看。（操作未执行）", 404);
-    return run_action(c, [&] {
-      store::WorkflowRepository wf(c.db);
-      step(c, wf, *l);
-      return c.see_other("/console/documents/" + std::to_string(l->doc.id) + "/");
-    });
+    store::WorkflowRepository wf(c.db);
+    step(c, wf, *l);
+    return c.see_other("/console/documents/" + std::to_string(l->doc.id) + "/");
   });
 }
 

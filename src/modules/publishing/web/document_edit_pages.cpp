@@ -68,13 +68,12 @@ std::optional<Loaded> editable(ConsoleRequest& c) {
   return id ? load_visible(c, *id) : std::nullopt;
 }
 
-// Saves `doc` as the next revision after `expected`; refusals and conflicts as pages.
+// Saves `doc` as the next revision after `expected`; a refusal or conflict is thrown (the
+// console's one mapping shows it).
 http::Response save_and_return(ConsoleRequest& c, const domain::Document& doc, int expected, const std::string& back,
                                const std::vector<store::UploadedFile>& uploads = {}) {
-  return run_action(c, [&] {
-    store::WorkflowRepository(c.db).save(c.user, doc, expected, actor_of(c), uploads);
-    return c.see_other(back);
-  });
+  store::WorkflowRepository(c.db).save(c.user, doc, expected, actor_of(c), uploads);
+  return c.see_other(back);
 }
 
 }  // namespace
@@ -111,14 +110,12 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
       s.problems = form.problems;
       return editor_page(c, form.doc, s, 400);
     }
-    return run_action(c, [&] {
-      store::WorkflowRepository wf(c.db);
-      auto ref = wf.create_draft(c.user, form.doc, actor_of(c));
-      if (form.doc.kind == domain::DocumentKind::Interpretation)
-        wf.set_interpretation_form(c.user, ref.id, form.interpretation_form.value_or(domain::InterpretationForm::Text),
-                                   actor_of(c));
-      return c.see_other(doc_url(ref.id));
-    });
+    store::WorkflowRepository wf(c.db);
+    auto ref = wf.create_draft(c.user, form.doc, actor_of(c));
+    if (form.doc.kind == domain::DocumentKind::Interpretation)
+      wf.set_interpretation_form(c.user, ref.id, form.interpretation_form.value_or(domain::InterpretationForm::Text),
+                                 actor_of(c));
+    return c.see_other(doc_url(ref.id));
   });
 
   app.get(router, "/console/documents/{id}/edit", Access::signed_in(), [](ConsoleRequest& c) {
@@ -165,10 +162,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
       s.conflict_changes = e.changes();
       s.expected_revision = e.latest();
       return editor_page(c, form.doc, s, 409);
-    } catch (const store::WorkflowRefused& e) {
-      const int status = e.kind() == store::WorkflowRefused::Kind::Forbidden ? 403 : 409;
-      return c.refuse(std::string(e.what()) + "（未保存）", status);
-    }
+    }  // a refusal (WorkflowRefused, ...) goes to the one mapping: nothing saved
   });
 
   app.post(router, "/console/documents/{id}/attachments", Access::signed_in(), [](ConsoleRequest& c) {
@@ -226,12 +220,10 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     if (!file) return c.refuse("请选择要导入的 Word 文档（.docx）。（未导入）", 400);
     const auto check = ingest::check_attachment(file->file_name, file->data);
     if (check.refusal) return c.refuse("《" + file->file_name + "》未导入：" + *check.refusal, 400);
-    return run_action(c, [&] {
-      domain::Document doc = l->doc;
-      doc.body_html = ingest::docx_to_html(file->data);
-      store::WorkflowRepository(c.db).save(c.user, doc, expected_revision(c), actor_of(c));
-      return c.see_other("/console/documents/" + std::to_string(doc.id) + "/edit");
-    });
+    domain::Document doc = l->doc;
+    doc.body_html = ingest::docx_to_html(file->data);
+    store::WorkflowRepository(c.db).save(c.user, doc, expected_revision(c), actor_of(c));
+    return c.see_other("/console/documents/" + std::to_string(doc.id) + "/edit");
   });
 }
 

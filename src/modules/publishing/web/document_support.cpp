@@ -3,7 +3,6 @@
 
 #include "web/urls.hpp"
 
-#include "ingest/ingest_error.hpp"
 #include "store/document_repository.hpp"
 
 namespace zwgk::web::console {
@@ -42,19 +41,6 @@ std::optional<Loaded> load_visible(ConsoleRequest& c, std::int64_t id) {
 bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l) {
   return !domain::transition_refusal(c.user, action, domain::Target{l.doc.site_id, l.doc.department_id},
                                      l.info.status);
-}
-
-http::Response run_action(ConsoleRequest& c, const std::function<http::Response()>& action) {
-  try {
-    return action();
-  } catch (const store::WorkflowRefused& e) {
-    const int status = e.kind() == store::WorkflowRefused::Kind::Forbidden ? 403 : 409;
-    return c.refuse(std::string(e.what()) + "（操作未执行）", status);
-  } catch (const store::RevisionConflict& e) {
-    return c.refuse(std::string(e.what()) + " 请重新打开文件查看最新内容后再操作。（操作未执行）", 409);
-  } catch (const ingest::IngestError& e) {
-    return c.refuse(std::string(e.what()) + "（操作未执行）", 400);
-  }
 }
 
 }  // namespace zwgk::web::console

@@ -35,9 +35,8 @@ std::string console_attachment_url(std::int64_t document_id, const domain::Attac
 // Whether the user may do `action` to this document now (role, scope and stage).
 bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l);
 
-// Runs a workflow write; its refusals become Chinese pages that say nothing was changed:
-// WorkflowRefused -> 403 (Forbidden) or 409, RevisionConflict -> 409, ingest errors -> 400.
-// ValidationError passes through (the console wrapper shows a 400 with the problems).
-http::Response run_action(ConsoleRequest& c, const std::function<http::Response()>& action);
+// A workflow write is called directly: its refusals (WorkflowRefused, RevisionConflict,
+// ingest::IngestError, ValidationError) are the error family and the console wrapper maps
+// them once (web/error_mapping.hpp), rolling the write back.
 
 }  // namespace zwgk::web::console

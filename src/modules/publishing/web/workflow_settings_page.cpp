@@ -51,14 +51,12 @@ void register_workflow_settings_page(ConsoleApp& app, http::Router& router) {
     return c.page("发布设置", "publishing/console_workflow_settings", v);
   });
   app.post(router, "/console/workflow-settings/", Access::to("kernel.manage_sites"), [](ConsoleRequest& c) {
-    return run_action(c, [&] {
-      store::WorkflowRepository wf(c.db);
-      wf.set_sensitive_words(c.user, c.site.id, lines_of(c.form.value("words")), actor_of(c));
-      const auto codes = c.form.all("catalogue");
-      if (codes.empty()) throw domain::ValidationError({"请至少选择一个须同步发布政策解读的公开目录"});
-      wf.set_interpretation_catalogues(c.user, c.site.id, codes, actor_of(c));
-      return c.see_other("/console/workflow-settings/");
-    });
+    store::WorkflowRepository wf(c.db);
+    wf.set_sensitive_words(c.user, c.site.id, lines_of(c.form.value("words")), actor_of(c));
+    const auto codes = c.form.all("catalogue");
+    if (codes.empty()) throw domain::ValidationError({"请至少选择一个须同步发布政策解读的公开目录"});
+    wf.set_interpretation_catalogues(c.user, c.site.id, codes, actor_of(c));
+    return c.see_other("/console/workflow-settings/");
   });
 }
 

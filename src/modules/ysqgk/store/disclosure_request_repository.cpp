@@ -335,7 +335,8 @@ domain::ApplyResult DisclosureRequestRepository::apply(const std::string& tracki
     auto& r = found->request;
     const int seq = static_cast<int>(r.history.size());
     auto result = domain::apply_event(r, e, calendar);
-    if (!result) return result;  // the transaction rolls back: nothing written
+    // A refusal is the error family's Conflict (409); the transaction rolls back: nothing written.
+    if (!result) throw domain::Conflict(result.refusal, "request_refused");
     long long id = found->id;
     insert_event(sql, id, seq, e);
     std::string state = domain::to_code(r.state), outcome = r.outcome ? domain::to_code(*r.outcome) : "",

@@ -4,7 +4,7 @@
 //
 // Invariants:
 //  - Every event goes through domain::apply_event inside ONE transaction together with its
-//    row; a refused event writes nothing and returns the Chinese refusal.
+//    row; a refused event writes nothing and throws domain::Conflict (Chinese refusal).
 //  - The due date is never stored: callers derive it with domain::due_date on the calendar
 //    they pass, so a new holiday file moves every open application at once.
 //  - Personal data lives in request_applicants only. Public lookups (find, find_public,

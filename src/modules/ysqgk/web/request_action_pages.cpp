@@ -32,8 +32,7 @@ void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std:
              auto repo = env->repo(c.db);
              const auto cal = env->calendar();
              std::string detail;
-             const auto result = act(c, repo, *found, cal, detail);
-             if (!result) return c.refuse(result.refusal + "。操作未执行。", 409);
+             act(c, repo, *found, cal, detail);  // a refusal throws (domain::Conflict): the one mapping
              c.audit(audit_action, "disclosure_request", found->request.tracking_number, detail);
              return c.see_other(request_url(found->request.tracking_number));
            });
@@ -54,22 +53,22 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
   using S = store::StoredRequest;
   using Cal = domain::WorkingDayCalendar;
 
-  action(app, router, env, "correction", "request.correction",
+  action(app, router, env, "correction", "ysqgk.correction",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
            const auto on = date_field(c, "on", "发出补正通知日期");
            const auto by = date_field(c, "correction_due_on", "补正期限", std::nullopt);
            d = "correction_due_on=" + by.iso();
            return repo.request_correction(s.request.tracking_number, on, by, actor(c), cal);
          });
-  action(app, router, env, "correction-received", "request.correction_received",
+  action(app, router, env, "correction-received", "ysqgk.correction_received",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
            return repo.receive_correction(s.request.tracking_number, date_field(c, "on", "收到补正材料日期"), actor(c), cal);
          });
-  action(app, router, env, "close-no-correction", "request.close_no_correction",
+  action(app, router, env, "close-no-correction", "ysqgk.close_no_correction",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
            return repo.close_no_correction(s.request.tracking_number, date_field(c, "on", "结案日期"), actor(c), cal);
          });
-  action(app, router, env, "assign", "request.assign", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
+  action(app, router, env, "assign", "ysqgk.assign", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
     // By id (the form's select); a name is accepted too (scripts). Stored by id.
     store::DepartmentRepository deps(c.db);
     std::optional<domain::Department> dep;
@@ -86,22 +85,22 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
     return repo.assign(s.request.tracking_number, date_field(c, "on", "分办日期"), dep.value_or(domain::Department{}),
                        actor(c), cal);
   });
-  action(app, router, env, "consultation-start", "request.consultation_start",
+  action(app, router, env, "consultation-start", "ysqgk.consultation_start",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
            return repo.start_consultation(s.request.tracking_number, date_field(c, "on", "征求意见日期"),
                                           field(c, "third_party"), actor(c), cal);
          });
-  action(app, router, env, "consultation-end", "request.consultation_end",
+  action(app, router, env, "consultation-end", "ysqgk.consultation_end",
          [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
            return repo.end_consultation(s.request.tracking_number, date_field(c, "on", "第三方意见收回日期"), actor(c), cal);
          });
-  action(app, router, env, "extend", "request.extend", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
+  action(app, router, env, "extend", "ysqgk.extend", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
     const int days = int_field(c, "working_days", "延长的工作日数");
     d = "working_days=" + std::to_string(days);
     return repo.extend(s.request.tracking_number, date_field(c, "on", "延期决定日期"), days, field(c, "approver"),
                        !c.form.value("applicant_notified").empty(), actor(c), cal);
   });
-  action(app, router, env, "reply", "request.reply", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
+  action(app, router, env, "reply", "ysqgk.reply", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
     const std::string code = field(c, "outcome");
     auto outcome = domain::reply_outcome_from_code(code);
     if (!outcome) throw domain::ValidationError({"请选择办理结果"});
@@ -113,7 +112,7 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
                         return render_reply_letter(templates, body, replied);
                       });
   });
-  action(app, router, env, "withdraw", "request.withdraw", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
+  action(app, router, env, "withdraw", "ysqgk.withdraw", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
     domain::RequestEvent e;
     e.kind = domain::RequestEventKind::Withdraw;
     e.on = date_field(c, "on", "撤回日期");
@@ -124,11 +123,11 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
   // 答复意见稿: the assigned department drafts (or the office itself); the office approves by
   // recording the reply, whose form starts from the draft.
   action(
-      app, router, env, "draft", "request.draft",
+      app, router, env, "draft", "ysqgk.draft",
       [](C& c, Repo&, const S& s, const Cal&, std::string& d) {
         const auto st = s.request.state;
         if (st != domain::RequestState::Assigned && st != domain::RequestState::ConsultingThirdParty)
-          return domain::ApplyResult{false, "当前状态为“" + domain::to_label(st) + "”，分办后、答复前才能起草答复意见"};
+          throw domain::Conflict("当前状态为“" + domain::to_label(st) + "”，分办后、答复前才能起草答复意见");
         auto outcome = domain::reply_outcome_from_code(field(c, "outcome"));
         if (!outcome) throw domain::ValidationError({"请选择办理结果"});
         if (*outcome == domain::ReplyOutcome::NoCorrectionInTime)
@@ -140,7 +139,7 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
       },
       domain::Action::DraftReply);
   // Disclosed files (multipart): the bytes are sniffed, never the name or the browser's type.
-  action(app, router, env, "files", "request.file_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
+  action(app, router, env, "files", "ysqgk.file_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
     const http::UploadedFile* f = c.form.file("file");
     if (!f || f->data.empty()) throw domain::ValidationError({"请选择要提供给申请人的文件"});
     if (f->file_name.empty()) throw domain::ValidationError({"上传的文件没有文件名"});
@@ -150,7 +149,7 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
     d = "file_id=" + std::to_string(added.id) + " sha256=" + added.sha256;
     return domain::ApplyResult{true, {}};
   });
-  action(app, router, env, "reviews", "request.review_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
+  action(app, router, env, "reviews", "ysqgk.review_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
     domain::RequestReview rv;
     rv.tracking_number = s.request.tracking_number;
     auto kind = domain::review_kind_from(field(c, "kind"));
@@ -166,7 +165,7 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
     d = "review_id=" + std::to_string(rv.id) + " kind=" + domain::to_code(rv.kind) + " outcome=" + domain::to_code(rv.outcome);
     return domain::ApplyResult{true, {}};
   });
-  action(app, router, env, "reviews/{id}/decide", "request.review_decide",
+  action(app, router, env, "reviews/{id}/decide", "ysqgk.review_decide",
          [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
            auto id = id_param(c);
            bool ours = false;

@@ -115,7 +115,7 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
     const bool handler = !request_refusal(c, domain::Action::HandleRequest, stored);
     const auto cal = env->calendar();
     const auto today = domain::Date::today();
-    c.audit("request.view", "disclosure_request", r.tracking_number, identity ? "identity=shown" : "");
+    c.audit("ysqgk.view", "disclosure_request", r.tracking_number, identity ? "identity=shown" : "");
 
     View v{View::type::object};
     v.set("tracking_number", r.tracking_number);

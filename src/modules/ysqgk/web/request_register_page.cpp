@@ -100,7 +100,7 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
     } catch (const domain::ValidationError& e) {
       return form(c, e.problems(), 400);
     }
-    c.audit("request.register", "disclosure_request", reg.tracking_number,
+    c.audit("ysqgk.register", "disclosure_request", reg.tracking_number,
             "channel=" + domain::to_code(request.channel) + " received_on=" + request.received_on.iso());
     View v{View::type::object};
     v.set("tracking_number", reg.tracking_number);

@@ -87,7 +87,7 @@ TEST_F(WorkflowTest, PrivacyFindingsBlockPublishingUntilOverriddenWithAReason) {
   wf().override_privacy(publisher, ref.id, findings[0].finding, "依法公示的低保对象名单，经本人同意", actor(publisher));
   EXPECT_TRUE(wf().privacy_findings(ref.id)[0].overridden);
   auto last = AuditLog(*db).entries("document", std::to_string(ref.id)).back();
-  EXPECT_EQ(last.action, "override_privacy");
+  EXPECT_EQ(last.action, "publishing.override_privacy");
   EXPECT_NE(last.changes.find("依法公示的低保对象名单"), std::string::npos);
   EXPECT_NE(last.changes.find("430502********123X"), std::string::npos);
   EXPECT_EQ(last.changes.find(kId), std::string::npos);
@@ -178,7 +178,7 @@ TEST_F(InterpretationTest, PolicyAndApprovedInterpretationArePublishedInOneStep)
   ASSERT_EQ(linked.size(), 1u);
   EXPECT_EQ(linked[0].id, i.id);
   auto entries = AuditLog(*db).entries("document", std::to_string(i.id));
-  EXPECT_EQ(entries.back().action, "publish");
+  EXPECT_EQ(entries.back().action, "publishing.publish");
   EXPECT_NE(entries.back().changes.find("together_with"), std::string::npos);
 }
 
@@ -224,7 +224,7 @@ TEST_F(WorkflowTest, AmendmentKeepsThePublicVersionUntilPublishedWithAChangeNote
   EXPECT_EQ(versions[1].version, 2);
   EXPECT_EQ(versions[1].change_note, "调整标题表述");
   EXPECT_EQ(wf().published_version(ref.id, 1)->snapshot.title, "第一版标题");
-  EXPECT_EQ(AuditLog(*db).entries("document", std::to_string(ref.id)).back().action, "amend");
+  EXPECT_EQ(AuditLog(*db).entries("document", std::to_string(ref.id)).back().action, "publishing.amend");
 
   // A minor fix, then its note corrected later (audited).
   doc = *DocumentRepository(*db).by_id(ref.id);
@@ -238,7 +238,7 @@ TEST_F(WorkflowTest, AmendmentKeepsThePublicVersionUntilPublishedWithAChangeNote
   wf().correct_change_note(publisher, ref.id, 2, "调整标题表述，明确适用范围", actor(publisher));
   EXPECT_EQ(wf().published_version(ref.id, 2)->change_note, "调整标题表述，明确适用范围");
   auto last = AuditLog(*db).entries("document", std::to_string(ref.id)).back();
-  EXPECT_EQ(last.action, "correct_change_note");
+  EXPECT_EQ(last.action, "publishing.correct_change_note");
   EXPECT_NE(last.changes.find("调整标题表述"), std::string::npos);
 }
 

@@ -40,8 +40,8 @@ TEST_F(WorkflowTest, DraftToPublishedWithAnAuditEntryForEveryStep) {
     actions.push_back(e.action);
     EXPECT_EQ(e.actor.address, "192.0.2.10");
   }
-  EXPECT_EQ(actions, (std::vector<std::string>{"create_draft", "edit", "submit", "start_review", "review_decide",
-                                               "approve", "publish"}));
+  EXPECT_EQ(actions, (std::vector<std::string>{"publishing.create_draft", "publishing.edit", "publishing.submit", "publishing.start_review",
+                                               "publishing.review_decide", "publishing.approve", "publishing.publish"}));
   EXPECT_FALSE(AuditLog(*db).verify());
   auto versions = wf().published_versions(ref.id);
   ASSERT_EQ(versions.size(), 1u);
@@ -145,7 +145,7 @@ TEST_F(WorkflowTest, ReviewDecisionOtherThan主动公开NeedsAGroundAndIsNotPubl
     EXPECT_EQ(std::string(e.what()), "保密审查结论为“不予公开”，不能在网站主动公开");
   }
   auto entries = AuditLog(*db).entries("document", std::to_string(ref.id));
-  EXPECT_EQ(entries.back().action, "review_decide");
+  EXPECT_EQ(entries.back().action, "publishing.review_decide");
   EXPECT_NE(entries.back().changes.find("5.属于三类内部事务信息"), std::string::npos) << entries.back().changes;
 }
 
@@ -174,7 +174,7 @@ TEST_F(WorkflowTest, MarkValiditySets失效And废止OnThePublicDocument) {
   EXPECT_EQ(domain::derive_validity(doc, date("2024-01-01")), domain::Validity::Repealed);
   EXPECT_EQ(stage(ref.id), Stage::Published);
   EXPECT_EQ(wf().revision(ref.id, wf().info(ref.id)->latest_revision)->snapshot.repealed_on, date("2020-01-01"));
-  EXPECT_EQ(AuditLog(*db).entries("document", std::to_string(ref.id)).back().action, "mark_validity");
+  EXPECT_EQ(AuditLog(*db).entries("document", std::to_string(ref.id)).back().action, "publishing.mark_validity");
 }
 
 TEST_F(WorkflowTest, ScheduledPublicationHappensWhenDue) {
@@ -191,7 +191,7 @@ TEST_F(WorkflowTest, ScheduledPublicationHappensWhenDue) {
   EXPECT_EQ(stage(ref.id), Stage::Published);
   EXPECT_EQ(DocumentRepository(*db).by_id(ref.id)->state, domain::DocumentState::Published);
   auto last = AuditLog(*db).entries("document", std::to_string(ref.id)).back();
-  EXPECT_EQ(last.action, "publish");
+  EXPECT_EQ(last.action, "publishing.publish");
   EXPECT_EQ(last.actor.username, "system");
   EXPECT_TRUE(wf().publish_due("2031-01-01T00:00:00Z").empty());
 }

@@ -293,6 +293,13 @@ TEST_F(ConsoleDocumentsTest, EveryWorkflowActionByTheRightRoleAndAWrongRoleChang
   ASSERT_EQ(publisher.post(doc_path(id, "withdraw"), {{"reason", "内容已过时"}}).status, 303);
   EXPECT_EQ(stage(id), domain::Stage::Withdrawn);
   EXPECT_GT(store::AuditLog(*s.db).count(), audit_before);
+  // One naming scheme (ADR 0020): every entry this run wrote is module.action.
+  const std::regex module_action("^[a-z_]+\\.[a-z_.]+$");
+  for (const auto& e : store::AuditLog(*s.db).entries())
+    EXPECT_TRUE(std::regex_match(e.action, module_action)) << e.action;
+  const auto entries = store::AuditLog(*s.db).entries("document", std::to_string(id));
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries.back().action, "publishing.withdraw");
 }
 
 TEST_F(ConsoleDocumentsTest, ScheduleAtABeijingTime) {
@@ -346,7 +353,7 @@ TEST_F(ConsoleDocumentsTest, MaskInOneClickAndOverrideWithAReason) {
   EXPECT_EQ(after.find("不能发布"), std::string::npos) << after;
   bool audited = false;
   for (const auto& e : store::AuditLog(*s.db).entries("document", std::to_string(id)))
-    if (e.action == "override_privacy" && e.changes.find("救助站公开服务电话") != std::string::npos) audited = true;
+    if (e.action == "publishing.override_privacy" && e.changes.find("救助站公开服务电话") != std::string::npos) audited = true;
   EXPECT_TRUE(audited);
 }
 
@@ -431,10 +438,10 @@ TEST_F(ConsoleDocumentsTest, AuditLogViewerAndChainVerification) {
   auto auditor = login("auditor");
   auto page = auditor.get("/console/audit/");
   ASSERT_EQ(page.status, 200);
-  EXPECT_NE(page.body.find("create_draft"), std::string::npos);
-  const auto first_create = page.body.find("create_draft"), first_login = page.body.find(">login<");
+  EXPECT_NE(page.body.find("publishing.create_draft"), std::string::npos);
+  const auto first_create = page.body.find("publishing.create_draft"), first_login = page.body.find(">kernel.login<");
   ASSERT_NE(first_login, std::string::npos);
-  EXPECT_LT(page.body.find(">login<"), page.body.rfind(">login<"));
+  EXPECT_LT(page.body.find(">kernel.login<"), page.body.rfind(">kernel.login<"));
   EXPECT_LT(first_login, first_create);  // newest (the auditor's own login) first
   EXPECT_NE(visible_text(auditor.get("/console/audit/?verify=1").body).find("校验通过"), std::string::npos);
 
@@ -452,15 +459,15 @@ TEST_F(ConsoleDocumentsTest, AnAuditorSeesOnlyTheirOwnSitesAuditEntries) {
   auto county = login("county_auditor");
   auto page = county.get("/console/audit/");
   ASSERT_EQ(page.status, 200);
-  EXPECT_EQ(page.body.find("create_draft"), std::string::npos);
+  EXPECT_EQ(page.body.find("publishing.create_draft"), std::string::npos);
   EXPECT_EQ(page.body.find(">editor<"), std::string::npos);
   EXPECT_NE(page.body.find(">county_auditor<"), std::string::npos);
-  EXPECT_NE(page.body.find(">login<"), std::string::npos);
+  EXPECT_NE(page.body.find(">kernel.login<"), std::string::npos);
   EXPECT_NE(visible_text(county.get("/console/audit/?verify=1").body).find("校验通过"), std::string::npos);
 
   auto auditor = login("auditor");
   const auto city = auditor.get("/console/audit/").body;
-  EXPECT_NE(city.find("create_draft"), std::string::npos);
+  EXPECT_NE(city.find("publishing.create_draft"), std::string::npos);
   EXPECT_EQ(city.find(">county_auditor<"), std::string::npos);
   // The document's entries carry the document's site.
   for (const auto& e : store::AuditLog(*s.db).entries("document"))

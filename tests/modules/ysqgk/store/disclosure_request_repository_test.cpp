@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "domain/errors.hpp"
 #include "modules/ysqgk/domain/reply_letter_wording.hpp"
 #include "modules/ysqgk/store/request_fixture.hpp"
@@ -131,26 +133,35 @@ TEST_F(RequestStoreTest, RefusedEventsChangeNothing) {
   auto r = repo();
   const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
   auto before = r.find(tn)->request;
-  auto refused = r.reply(tn, d("2024-10-08"), ReplyOutcome::Disclosed, "", "", "office", cal(),
-                         [](const domain::DisclosureRequest&) -> ReplyLetter {
-                           ADD_FAILURE() << "no letter for a refused reply";
-                           return {};
-                         });
-  EXPECT_FALSE(refused);
-  EXPECT_EQ(refused.refusal, "当前状态为“已收到”，不能办理“答复”");
+  // A refusal is the error family's Conflict (thrown, like the document workflow's).
+  const auto refusal = [](const std::function<void()>& f) -> std::string {
+    try {
+      f();
+    } catch (const domain::Conflict& e) {
+      return e.what();
+    }
+    ADD_FAILURE() << "no domain::Conflict thrown";
+    return "";
+  };
+  EXPECT_EQ(refusal([&] {
+              r.reply(tn, d("2024-10-08"), ReplyOutcome::Disclosed, "", "", "office", cal(),
+                      [](const domain::DisclosureRequest&) -> ReplyLetter {
+                        ADD_FAILURE() << "no letter for a refused reply";
+                        return {};
+                      });
+            }),
+            "当前状态为“已收到”，不能办理“答复”");
   EXPECT_FALSE(r.reply_letter(tn));
   // Correction notice after 7 working days (Art. 30): 09-27 -> 10-12 is the 7th... 10-14 the 8th.
-  auto late = r.request_correction(tn, d("2024-10-14"), d("2024-10-30"), "office", cal());
-  EXPECT_FALSE(late);
-  EXPECT_NE(late.refusal.find("7个工作日"), std::string::npos) << late.refusal;
+  const auto late = refusal([&] { r.request_correction(tn, d("2024-10-14"), d("2024-10-30"), "office", cal()); });
+  EXPECT_NE(late.find("7个工作日"), std::string::npos) << late;
   EXPECT_EQ(r.find(tn)->request.history.size(), before.history.size());
   EXPECT_EQ(r.find(tn)->request.state, RequestState::Received);
 
   ASSERT_TRUE(r.assign(tn, d("2024-10-08"), named_department("市政府办"), "office", cal()));
   ASSERT_TRUE(r.extend(tn, d("2024-10-09"), 20, "刘主任", true, "office", cal()));
-  auto twice = r.extend(tn, d("2024-10-10"), 5, "刘主任", true, "office", cal());
-  EXPECT_FALSE(twice);
-  EXPECT_NE(twice.refusal.find("只能延长一次"), std::string::npos);
+  EXPECT_NE(refusal([&] { r.extend(tn, d("2024-10-10"), 5, "刘主任", true, "office", cal()); }).find("只能延长一次"),
+            std::string::npos);
   auto after = r.find(tn)->request;
   EXPECT_EQ(after.history.size(), 2u);
   EXPECT_EQ(after.extension->working_days, 20);
@@ -161,9 +172,9 @@ TEST_F(RequestStoreTest, ExtensionAtMostTwentyWorkingDays) {
   auto r = repo();
   const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
   ASSERT_TRUE(r.assign(tn, d("2024-10-08"), named_department("市政府办"), "office", cal()));
-  EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 21, "刘主任", true, "office", cal()));
-  EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 10, "", true, "office", cal()));
-  EXPECT_FALSE(r.extend(tn, d("2024-10-09"), 10, "刘主任", false, "office", cal()));
+  EXPECT_THROW(r.extend(tn, d("2024-10-09"), 21, "刘主任", true, "office", cal()), domain::Conflict);
+  EXPECT_THROW(r.extend(tn, d("2024-10-09"), 10, "", true, "office", cal()), domain::Conflict);
+  EXPECT_THROW(r.extend(tn, d("2024-10-09"), 10, "刘主任", false, "office", cal()), domain::Conflict);
   EXPECT_FALSE(r.find(tn)->request.extension);
   ASSERT_TRUE(r.extend(tn, d("2024-10-09"), 20, "刘主任", true, "office", cal()));
   // 2024-10-30 + 20 working days = 2024-11-27.
@@ -184,7 +195,8 @@ TEST_F(RequestStoreTest, NoCorrectionInTimeClosesWithOutcomeSixOne) {
   auto r = repo();
   const auto tn = r.register_request(site.id, person_request("2024-09-27")).tracking_number;
   ASSERT_TRUE(r.request_correction(tn, d("2024-09-30"), d("2024-10-15"), "office", cal()));
-  EXPECT_FALSE(r.close_no_correction(tn, d("2024-10-15"), "office", cal())) << "the period has not run out";
+  EXPECT_THROW(r.close_no_correction(tn, d("2024-10-15"), "office", cal()), domain::Conflict)
+      << "the period has not run out";
   ASSERT_TRUE(r.close_no_correction(tn, d("2024-10-16"), "office", cal()));
   auto s = r.find(tn)->request;
   EXPECT_EQ(s.state, RequestState::ClosedNoCorrection);

@@ -300,10 +300,13 @@ TEST_F(RequestConsoleTest, EachActionByTheRightRoleAndRefusedOtherwiseWithNothin
     }
     for (const std::string& secret : {kId, kName, std::string("13973955502")}) EXPECT_EQ(e.detail.find(secret), std::string::npos);
   }
-  for (const char* a : {"request.register", "request.correction", "request.correction_received", "request.assign",
-                        "request.consultation_start", "request.consultation_end", "request.extend", "request.reply",
-                        "request.review_add", "request.review_decide"})
+  for (const char* a : {"ysqgk.register", "ysqgk.correction", "ysqgk.correction_received", "ysqgk.assign",
+                        "ysqgk.consultation_start", "ysqgk.consultation_end", "ysqgk.extend", "ysqgk.reply",
+                        "ysqgk.review_add", "ysqgk.review_decide"})
     EXPECT_TRUE(actions.count(a)) << a;
+  // One naming scheme (ADR 0020): every action this run audited is module.action.
+  const std::regex module_action("^[a-z_]+\\.[a-z_.]+$");
+  for (const auto& e : s.audit_events()) EXPECT_TRUE(std::regex_match(e.action, module_action)) << e.action;
 }
 
 TEST_F(RequestConsoleTest, TheAssignedDepartmentDraftsAndTheOfficeApproves) {
@@ -339,7 +342,7 @@ TEST_F(RequestConsoleTest, TheAssignedDepartmentDraftsAndTheOfficeApproves) {
   // Answered: no more drafting.
   EXPECT_EQ(editor.post(base + "draft", draft).status, 409);
   bool audited = false;
-  for (const auto& e : s.audit_events()) audited = audited || (e.action == "request.draft" && e.object_id == reg.tn);
+  for (const auto& e : s.audit_events()) audited = audited || (e.action == "ysqgk.draft" && e.object_id == reg.tn);
   EXPECT_TRUE(audited);
 }
 
