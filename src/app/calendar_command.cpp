@@ -1,6 +1,6 @@
 // zwgk calendar due DATE N [--pause FROM:TO]... [--extend N] [--explain]: the answer
 // deadline counted on the holiday calendar, a check staff can run by hand
-// (domain/reply_deadline.hpp, domain/working_day_calendar.hpp).
+// (domain/statutory_deadlines.hpp, domain/working_day_calendar.hpp).
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -9,7 +9,7 @@
 #include "app/commands.hpp"
 #include "app/working_day_calendar_loader.hpp"
 #include "domain/errors.hpp"
-#include "domain/reply_deadline.hpp"
+#include "domain/statutory_deadlines.hpp"
 
 namespace zwgk::app {
 namespace {

@@ -124,27 +124,19 @@ int serve_command(const Config& config) {
   seal_clear_totp_keys(config, *db);  // TOTP keys from before ADR 0018, sealed once
   web_options.hot_query_min_visitors = config.hot_query_min_visitors;
   web_options.hot_queries = config.hot_queries;
-  // Loaded for every page that shows a due date: a year's file dropped into the holiday
-  // directory counts at once, on every node that sees the directory.
-  web_options.calendar = [dir = holiday_dir(config)] {
-    try {
-      return load_working_day_calendar(dir);
-    } catch (const std::exception& e) {
-      spdlog::error("calendar: {}", e.what());
-      return domain::WorkingDayCalendar();
-    }
-  };
+  // One calendar for the site and the console, loaded now and again within a second of a
+  // year file being added to or changed in the holiday directory (on every node that sees
+  // the directory); a bad new file is logged and the last good calendar kept.
+  const auto calendar = std::make_shared<const HolidayDirectoryCalendar>(holiday_dir(config));
+  if (const auto error = calendar->last_error(); !error.empty())
+    std::fprintf(stderr, "zwgk: 节假日日历不可用，期限只按周末计算: %s\n", error.c_str());
+  web_options.calendar = calendar;
   web::SiteApp app(web_options, *db, cache, metrics);
   web::console::ConsoleOptions console_options;
   console_options.templates_dir = web_options.templates_dir;
   console_options.base_url = web_options.base_url;
   console_options.secret = web_options.secret;  // seals the accounts' TOTP keys (ADR 0018)
-  try {
-    console_options.calendar =
-        std::make_shared<domain::WorkingDayCalendar>(load_working_day_calendar(holiday_dir(config)));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "zwgk: 节假日日历不可用，期限只按周末计算: %s\n", e.what());
-  }
+  console_options.calendar = calendar;  // the same source: both deadlines move together
   web::console::ConsoleApp console(console_options, *db);
   upload_console = &console;
   console.register_routes(router);

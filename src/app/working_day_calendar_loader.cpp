@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
 #include "app/commands.hpp"
 
 namespace zwgk::app {
@@ -30,7 +32,65 @@ std::optional<int> year_of(const fs::path& p) {
   return year;
 }
 
+// The year files' names, sizes and modification times, sorted; empty if the directory
+// cannot be listed (the load that follows says why).
+std::vector<std::tuple<std::string, std::uintmax_t, fs::file_time_type>> year_files_listing(const std::string& dir) {
+  std::vector<std::tuple<std::string, std::uintmax_t, fs::file_time_type>> out;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_regular_file(ec) || !year_of(entry.path())) continue;
+    std::error_code size_ec, time_ec;
+    const auto size = entry.file_size(size_ec);
+    const auto time = entry.last_write_time(time_ec);
+    out.emplace_back(entry.path().filename().string(), size_ec ? 0 : size, time_ec ? fs::file_time_type{} : time);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
+
+HolidayDirectoryCalendar::HolidayDirectoryCalendar(std::string dir, std::chrono::steady_clock::duration check_every)
+    : dir_(std::move(dir)), check_every_(check_every) {
+  std::lock_guard lock(mutex_);
+  listing_ = year_files_listing(dir_);
+  last_check_ = std::chrono::steady_clock::now();
+  try {
+    calendar_ = std::make_shared<const domain::WorkingDayCalendar>(load_working_day_calendar(dir_));
+  } catch (const std::exception& e) {  // HolidayDataError, or the file system's own
+    error_ = e.what();
+    spdlog::error("calendar: {}; deadlines count weekends only until the holiday data is fixed", error_);
+    calendar_ = std::make_shared<const domain::WorkingDayCalendar>();
+  }
+}
+
+void HolidayDirectoryCalendar::reload_if_changed() const {
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_check_ < check_every_) return;
+  last_check_ = now;
+  auto listing = year_files_listing(dir_);
+  if (listing == listing_) return;
+  listing_ = std::move(listing);
+  try {
+    calendar_ = std::make_shared<const domain::WorkingDayCalendar>(load_working_day_calendar(dir_));
+    error_.clear();
+    spdlog::info("calendar: reloaded {} ({} year files)", dir_, listing_.size());
+  } catch (const std::exception& e) {  // HolidayDataError, or the file system's own
+    error_ = e.what();
+    spdlog::error("calendar: {}; keeping the calendar loaded before", error_);
+  }
+}
+
+std::shared_ptr<const domain::WorkingDayCalendar> HolidayDirectoryCalendar::current() const {
+  std::lock_guard lock(mutex_);
+  reload_if_changed();
+  return calendar_;
+}
+
+std::string HolidayDirectoryCalendar::last_error() const {
+  std::lock_guard lock(mutex_);
+  return error_;
+}
 
 std::string holiday_dir(const Config& config) {
   return !config.holiday_dir.empty() ? config.holiday_dir : source_path("data/holiday-cn");

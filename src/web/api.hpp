@@ -3,6 +3,8 @@
 // robots.txt). One error envelope: {"error": {"code": "...", "message": "<Chinese>"}}.
 #include <string>
 
+#include "domain/clock.hpp"
+
 namespace zwgk::http { class Router; }
 namespace zwgk::store { class Database; }
 
@@ -11,7 +13,9 @@ namespace zwgk::web {
 // GET /api/v1/search: 站内搜索 (api_search.cpp); registered before register_api_routes'
 // catch-all /api/{rest*}.
 void register_search_api(http::Router& router, store::Database& db, const std::string& base_url);
-void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url);
+// `clock` gives the day the derived 有效性 is judged on (WebOptions::clock).
+void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url,
+                         domain::UnixClock clock = domain::system_unix_seconds);
 void register_feed_routes(http::Router& router, store::Database& db, const std::string& base_url);
 
 }  // namespace zwgk::web

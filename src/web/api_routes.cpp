@@ -51,7 +51,8 @@ http::Response catalogue(store::Database& db, const std::string& base_url, const
   return res;
 }
 
-http::Response documents(store::Database& db, const std::string& base_url, const http::Request& req) {
+http::Response documents(store::Database& db, const std::string& base_url, domain::Date today,
+                         const http::Request& req) {
   // Parameters that need no database first, so a malformed request costs nothing.
   const int page = api::page_param(req);
   const int per_page = api::per_page_param(req);
@@ -68,6 +69,7 @@ http::Response documents(store::Database& db, const std::string& base_url, const
   for (const auto& d : departments) deps[d.id] = &d;
 
   store::DocumentQuery q;
+  q.today = today;
   q.site_id = site.id;
   q.page = page;
   q.per_page = per_page;
@@ -115,7 +117,8 @@ std::optional<api::RelatedDocument> related(store::SiteRepository& sites, const 
   return api::RelatedDocument{d.id, base_url + document_url(other ? *other : home, d.id), d.title};
 }
 
-http::Response document(store::Database& db, const std::string& base_url, const http::Request& req) {
+http::Response document(store::Database& db, const std::string& base_url, domain::Date today,
+                        const http::Request& req) {
   const auto id = api::id_path_param(req, "id");
   store::DocumentRepository docs(db);
   const auto doc = docs.by_id(id);
@@ -130,6 +133,7 @@ http::Response document(store::Database& db, const std::string& base_url, const 
   if (doc->department_id) dep = store::DepartmentRepository(db).by_id(*doc->department_id);
 
   api::DocumentView v;
+  v.today = today;
   v.doc = &*doc;
   v.site = &*site;
   v.catalogue = node ? &*node : nullptr;
@@ -152,15 +156,20 @@ http::Response document(store::Database& db, const std::string& base_url, const 
 
 }  // namespace
 
-void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url_in) {
+void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url_in,
+                         domain::UnixClock clock) {
   const std::string base = trim_base_url(base_url_in);
   using api::guarded;
   router.get("/api/v1/sites", guarded([&db, base](http::Request&) { return sites(db, base); }));
   router.get("/api/v1/sites/{site}/catalogue",
              guarded([&db, base](http::Request& req) { return catalogue(db, base, req); }));
   router.get("/api/v1/sites/{site}/documents",
-             guarded([&db, base](http::Request& req) { return documents(db, base, req); }));
-  router.get("/api/v1/documents/{id}", guarded([&db, base](http::Request& req) { return document(db, base, req); }));
+             guarded([&db, base, clock](http::Request& req) {
+               return documents(db, base, domain::china_date(clock()), req);
+             }));
+  router.get("/api/v1/documents/{id}", guarded([&db, base, clock](http::Request& req) {
+               return document(db, base, domain::china_date(clock()), req);
+             }));
   // Built once: it depends on nothing but the base URL.
   auto openapi = std::make_shared<const std::string>(api::dump_json(api::openapi_document(base)));
   router.get("/api/v1/openapi.json", guarded([openapi](http::Request&) {

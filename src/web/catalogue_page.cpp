@@ -50,6 +50,7 @@ http::Response catalogue_page(PageContext& ctx, const std::string& code) {
 
   store::DocumentRepository documents(ctx.env.db);
   store::DocumentQuery q;
+  q.today = ctx.env.options.today();
   q.site_id = site.id;
   q.catalogue_id = node->id;
   q.department_id = department_id;
@@ -69,7 +70,7 @@ http::Response catalogue_page(PageContext& ctx, const std::string& code) {
   const std::string path = catalogue_url(site, node->code);
 
   View items{View::type::list};
-  for (const auto& d : result.items) items.push_back(document_item_view(d, site, department_names));
+  for (const auto& d : result.items) items.push_back(document_item_view(d, site, department_names, ctx.env.options.today()));
 
   View dep_options{View::type::list};
   for (const auto& d : departments) {

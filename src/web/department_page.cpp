@@ -22,6 +22,7 @@ http::Response department_page(PageContext& ctx, std::int64_t id) {
 
   store::DocumentRepository documents(ctx.env.db);
   store::DocumentQuery q;
+  q.today = ctx.env.options.today();
   q.site_id = site.id;
   q.department_id = dep->id;
   q.page = page;
@@ -31,7 +32,7 @@ http::Response department_page(PageContext& ctx, std::int64_t id) {
 
   const std::map<std::int64_t, std::string> names;  // the department is the page's subject
   View items{View::type::list};
-  for (const auto& d : result.items) items.push_back(document_item_view(d, site, names));
+  for (const auto& d : result.items) items.push_back(document_item_view(d, site, names, ctx.env.options.today()));
 
   QueryPairs filters;
   if (per_page != kDefaultPerPage) filters.emplace_back("per_page", std::to_string(per_page));

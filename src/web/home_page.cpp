@@ -31,12 +31,13 @@ http::Response home_page(PageContext& ctx) {
     const auto* node = ctx.node_by_name(name);
     if (!node) continue;
     store::DocumentQuery q;
+    q.today = ctx.env.options.today();
     q.site_id = site.id;
     q.catalogue_id = node->id;
     q.per_page = kBlockSize;
     auto page = documents.list(q);
     View items{View::type::list};
-    for (const auto& d : page.items) items.push_back(document_item_view(d, site, departments));
+    for (const auto& d : page.items) items.push_back(document_item_view(d, site, departments, ctx.env.options.today()));
     View block;
     block.set("name", node->name);
     block.set("code", node->code);

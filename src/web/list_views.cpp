@@ -8,7 +8,7 @@
 namespace zwgk::web {
 
 View document_item_view(const domain::Document& doc, const domain::Site& site,
-                        const std::map<std::int64_t, std::string>& department_names) {
+                        const std::map<std::int64_t, std::string>& department_names, domain::Date today) {
   View v;
   v.set("title", doc.title);
   v.set("url", document_url(site, doc.id));
@@ -20,7 +20,7 @@ View document_item_view(const domain::Document& doc, const domain::Site& site,
     if (it != department_names.end()) dep = it->second;
   }
   v.set("department", dep.empty() ? View(false) : View(dep));
-  const auto validity = domain::derive_validity(doc, domain::Date::today());
+  const auto validity = domain::derive_validity(doc, today);
   v.set("validity", validity == domain::Validity::Valid ? View(false) : View(domain::to_label(validity)));
   v.set("interpretation", doc.kind == domain::DocumentKind::Interpretation);
   return v;

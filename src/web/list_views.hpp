@@ -12,9 +12,10 @@
 
 namespace zwgk::web {
 
-// title, url, doc_number, date (发文日期, ISO), department, validity badge (only when not 有效).
+// title, url, doc_number, date (发文日期, ISO), department, validity badge (only when not 有效
+// on `today`, the page's injected day: WebOptions::today()).
 View document_item_view(const domain::Document& doc, const domain::Site& site,
-                        const std::map<std::int64_t, std::string>& department_names);
+                        const std::map<std::int64_t, std::string>& department_names, domain::Date today);
 
 // Query string pieces kept across pages (filters), in order.
 using QueryPairs = std::vector<std::pair<std::string, std::string>>;

@@ -87,6 +87,7 @@ http::Response search_page(PageContext& ctx) {
   constexpr int per_page = 10;
 
   store::SearchQuery q;
+  q.today = ctx.env.options.today();
   q.text = f.q;
   q.site_id = all_sites ? 0 : site.id;
   q.page = page;
@@ -119,7 +120,7 @@ http::Response search_page(PageContext& ctx) {
   if (asked) result = index.search(q);  // a domain::Invalid (query too long) is the site's 400
   // Counted only when it found something, on the first page, without personal data.
   std::optional<std::string> counted;
-  const auto today = domain::Date::today();
+  const auto today = ctx.env.options.today();
   if (asked && !result.empty_query && result.total > 0 && page == 1 && ctx.env.hot_queries)
     counted = store::countable_hot_query(f.q, today);
   if (counted) ctx.env.hot_queries->count(q.site_id, *counted, req.remote_address);

@@ -87,6 +87,8 @@ struct SiteApp::Impl {
         templates(options.templates_dir),
         env{db, templates, options, trim_base_url(options.base_url)},
         large_css(read_file(options.static_dir / "large.css")) {
+    if (!options.calendar) options.calendar = domain::fixed_calendar();
+    if (!options.clock) options.clock = domain::system_unix_seconds;
     if (large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
     // Search pages: one per query string, so a budget of their own (search_page.cpp).
     cache.set_class_budget(kSearchCacheClass, options.search_cache_bytes, options.search_cache_entries);
@@ -198,7 +200,7 @@ const WebOptions& SiteApp::options() const { return impl_->options; }
 void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;
   register_search_api(router, app.db, app.env.base_url);
-  register_api_routes(router, app.db, app.env.base_url);
+  register_api_routes(router, app.db, app.env.base_url, app.options.clock);
   register_feed_routes(router, app.db, app.env.base_url);
 
   router.get("/static/{path*}", [&app](http::Request& req) {
@@ -233,7 +235,8 @@ WebOptions default_web_options() {
   o.templates_dir = ZWGK_TEMPLATES_DIR;
   o.static_dir = ZWGK_STATIC_DIR;
   o.secret = store::random_secret();
-  o.calendar = [] { return domain::WorkingDayCalendar(); };
+  o.calendar = domain::fixed_calendar();
+  o.clock = domain::system_unix_seconds;
   return o;
 }
 

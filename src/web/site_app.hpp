@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "domain/working_day_calendar.hpp"
+#include "domain/calendar_source.hpp"
+#include "domain/clock.hpp"
 
 namespace zwgk::http {
 class Router;
@@ -32,10 +33,14 @@ struct WebOptions {
   // default_web_options() makes a random one (fine for one process; `zwgk serve` passes
   // the configured secret so every node agrees).
   std::string secret;
-  // The working-day calendar as it is now; called for every page that shows a due date,
-  // so a holiday file added to data/holiday-cn/ counts at once. Default: no data
-  // (weekends only, with the missing-year warning).
-  std::function<domain::WorkingDayCalendar()> calendar;
+  // The working-day calendar (domain/calendar_source.hpp); `zwgk serve` gives the site and
+  // the console the same source, which reloads when a file in the holiday directory
+  // changes. Default: domain::fixed_calendar() (weekends only, with the missing-year warning).
+  domain::CalendarSourcePtr calendar;
+  // The time (Unix seconds) every page takes "today" from (today() below); default: the
+  // real clock. Tests stop it on a day they choose.
+  domain::UnixClock clock;
+  domain::Date today() const { return domain::china_date(clock ? clock() : domain::system_unix_seconds()); }
 
   // 本周热门搜索 (store/hot_queries.hpp, web/hot_query_counter.hpp): different visitors a
   // query needs before the public list shows it; whether a site shows the list before its

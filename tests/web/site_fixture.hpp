@@ -209,7 +209,7 @@ class SiteServer {
     server = std::make_unique<http::Server>(options, router, cache, metrics);
     port = server->start();
     web::WebOptions web_options = web::default_web_options();
-    web_options.calendar = [] { return zwgk::test::calendar(); };
+    web_options.calendar = domain::fixed_calendar(zwgk::test::calendar());
     web_options.base_url = "http://127.0.0.1:" + std::to_string(port);
     if (configure) configure(web_options);
     app = std::make_unique<web::SiteApp>(web_options, *db, cache, metrics);

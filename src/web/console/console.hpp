@@ -58,7 +58,8 @@
 
 #include "domain/account.hpp"
 #include "domain/site.hpp"
-#include "domain/working_day_calendar.hpp"
+#include "domain/calendar_source.hpp"
+#include "domain/date.hpp"
 #include "http/form.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
@@ -88,8 +89,10 @@ struct ConsoleOptions {
   // The installation secret (32 bytes, app::installation_secret): seals the accounts' TOTP
   // keys (ADR 0018). Empty: two-step verification cannot be switched on.
   std::string secret;
-  // For "我的工作" deadlines (20 working days, Art. 26); nullptr = weekends only.
-  std::shared_ptr<const domain::WorkingDayCalendar> calendar;
+  // The working-day calendar for the deadlines the console shows (我的工作, the document
+  // list: Art. 26); `zwgk serve` passes the public site's source (WebOptions::calendar), so
+  // both move together when a holiday file changes. Default (empty): domain::fixed_calendar().
+  domain::CalendarSourcePtr calendar;
 };
 
 // Who may use a route or see a navigation entry: a registered action, or any signed-in user.
@@ -169,6 +172,8 @@ class ConsoleApp {
   const TemplateRenderer& templates() const;
   store::AccountRepository accounts() const;
   const ConsoleOptions& options() const;
+  // The day of options().clock in China Standard Time: what every console page calls today.
+  domain::Date today() const;
   // Throws AuditFailed when the sink fails.
   void audit(const AuditEvent& event) const;
   // Refused requests, counted per minute (store/security_log.hpp).

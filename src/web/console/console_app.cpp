@@ -13,6 +13,8 @@
 #include "store/security_log.hpp"
 #include "store/site_repository.hpp"
 #include "web/console/console.hpp"
+
+#include "domain/clock.hpp"
 #include "web/console/console_pages.hpp"
 #include "web/error_mapping.hpp"
 
@@ -32,7 +34,7 @@ struct ConsoleApp::Impl {
   Impl(ConsoleOptions o, store::Database& d) : options(std::move(o)), db(d), templates(options.templates_dir) {
     if (!options.audit) options.audit = store_audit_sink(d);
     if (!options.clock) options.clock = store::system_clock();
-    if (!options.calendar) options.calendar = std::make_shared<domain::WorkingDayCalendar>();
+    if (!options.calendar) options.calendar = domain::fixed_calendar();
     secure = options.base_url.rfind("https://", 0) == 0;
     if (!options.secret.empty())
       totp_sealing = store::PersonalDataKey::derive_from(options.secret, store::PersonalDataKey::Purpose::TotpKeys);
@@ -85,6 +87,7 @@ store::AccountRepository ConsoleApp::accounts() const {
   return store::AccountRepository(impl_->db, impl_->options.clock, impl_->options.policy, impl_->totp_sealing);
 }
 const ConsoleOptions& ConsoleApp::options() const { return impl_->options; }
+domain::Date ConsoleApp::today() const { return domain::china_date(impl_->options.clock()); }
 void ConsoleApp::audit(const AuditEvent& event) const {
   try {
     impl_->options.audit(event);

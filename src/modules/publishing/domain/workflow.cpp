@@ -297,16 +297,4 @@ std::string to_label(PublicationDue d) {
   return "正常";
 }
 
-PublicationDeadline publication_deadline(Date created_on, Date today, const WorkingDayCalendar& calendar) {
-  const auto due = calendar.add_working_days(created_on, kPublicationWorkingDays);
-  PublicationDeadline out{due.date, PublicationDue::OnTime, due.warning};
-  if (today > due.date) {
-    out.status = PublicationDue::Overdue;
-  } else {
-    const auto left = calendar.working_days_between(today, due.date);
-    if (left.days <= kPublicationDueSoonWorkingDays) out.status = PublicationDue::DueSoon;
-  }
-  return out;
-}
-
 }  // namespace zwgk::domain

@@ -27,6 +27,7 @@
 #include "domain/permissions.hpp"
 #include "domain/privacy_scan.hpp"
 #include "domain/reply_outcome.hpp"
+#include "domain/statutory_deadlines.hpp"
 #include "domain/working_day_calendar.hpp"
 
 namespace zwgk::domain {
@@ -97,16 +98,8 @@ Document mask_document(Document doc, const PrivacyScanOptions& options);
 // "发布前须处理个人信息：身份证号码 430502********123X（正文）..." or "" when none is unresolved.
 std::string privacy_block_message(const std::vector<GuardFinding>& findings);
 
-// Art. 26: publish within 20 working days of creation.
-inline constexpr int kPublicationWorkingDays = 20;
-inline constexpr int kPublicationDueSoonWorkingDays = 3;
-enum class PublicationDue { OnTime, DueSoon, Overdue };
+// Art. 26: publish within 20 working days of creation — publication_deadline and its
+// constants are in domain/statutory_deadlines.hpp, with the other statutory periods.
 std::string to_label(PublicationDue);  // 正常 / 即将到期 / 已逾期
-struct PublicationDeadline {
-  Date due_on;
-  PublicationDue status = PublicationDue::OnTime;
-  CalendarWarning warning;
-};
-PublicationDeadline publication_deadline(Date created_on, Date today, const WorkingDayCalendar& calendar);
 
 }  // namespace zwgk::domain

@@ -111,7 +111,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
       return editor_page(c, form.doc, s, 400);
     }
     store::WorkflowRepository wf(c.db);
-    auto ref = wf.create_draft(c.user, form.doc, actor_of(c));
+    auto ref = wf.create_draft(c.user, form.doc, actor_of(c), c.app.today());
     if (form.doc.kind == domain::DocumentKind::Interpretation)
       wf.set_interpretation_form(c.user, ref.id, form.interpretation_form.value_or(domain::InterpretationForm::Text),
                                  actor_of(c));

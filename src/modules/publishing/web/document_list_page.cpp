@@ -29,8 +29,9 @@ void register_document_list_page(ConsoleApp& app, http::Router& router) {
     if (auto st = domain::stage_from(stage_code)) q.stages = {*st};
     const std::string due = field(c, "due");  // soon | overdue
 
-    const auto& cal = *app.options().calendar;
-    const auto today = domain::Date::today();
+    const auto calendar = app.options().calendar->current();
+    const auto& cal = *calendar;
+    const auto today = app.today();
     View rows{View::type::list};
     for (const auto& item : store::WorkflowRepository(c.db).work_items(q)) {
       const auto deadline = domain::publication_deadline(item.created_on, today, cal);

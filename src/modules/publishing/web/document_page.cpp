@@ -156,7 +156,7 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
     if (auto dep = store::DepartmentRepository(ctx.env.db).by_id(*doc.department_id)) department_name = dep->name;
   }
 
-  const auto validity = domain::derive_validity(doc, domain::Date::today());
+  const auto validity = domain::derive_validity(doc, ctx.env.options.today());
   const std::string disclosure = doc.disclosure ? domain::to_label(*doc.disclosure) : std::string();
 
   View rows{View::type::list};

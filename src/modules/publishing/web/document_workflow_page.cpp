@@ -141,7 +141,7 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
     const bool open = stage != domain::Stage::Published && stage != domain::Stage::Withdrawn;
     if (open && info.latest_revision > 0) {
       const auto deadline =
-          domain::publication_deadline(info.created_on, domain::Date::today(), *app.options().calendar);
+          domain::publication_deadline(info.created_on, app.today(), *app.options().calendar->current());
       v.set("created_on", info.created_on.iso());
       v.set("due_on", deadline.due_on.iso());
       v.set("due_label", domain::to_label(deadline.status));

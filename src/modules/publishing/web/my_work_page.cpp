@@ -28,8 +28,9 @@ std::vector<domain::Stage> waiting_for(domain::Role role) {
 
 void register_my_work_section(ConsoleApp& app) {
   app.add_work_section([&app](ConsoleRequest& c) -> std::string {
-    const auto& cal = *app.options().calendar;
-    const auto today = domain::Date::today();
+    const auto calendar = app.options().calendar->current();
+    const auto& cal = *calendar;
+    const auto today = app.today();
     const bool department_scope = domain::permission_registry().scope_of(c.user.role, "publishing.view") ==
                                   domain::PermissionScope::OwnDepartment;
     store::WorkQuery q;
@@ -57,7 +58,7 @@ void register_my_work_section(ConsoleApp& app) {
       v.set("waiting_stage", domain::to_code(waiting.front() == domain::Stage::Submitted ? domain::Stage::Submitted
                                                                                          : domain::Stage::Approved));
     }
-    v.set("due_days", std::to_string(domain::kPublicationDueSoonWorkingDays));
+    v.set("due_days", std::to_string(domain::kDueSoonWorkingDays));
     return app.templates().render("publishing/console_my_work", v);
   });
 }

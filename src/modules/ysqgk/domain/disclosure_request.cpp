@@ -297,9 +297,12 @@ std::string to_label(DueStatus s) {
 DueStatus classify_due(const DisclosureRequest& r, const WorkingDayCalendar& cal, Date today) {
   if (is_terminal(r.state)) return DueStatus::Closed;
   if (r.state == S::CorrectionRequested || r.state == S::ConsultingThirdParty) return DueStatus::Paused;
-  const Date due = due_date(r, cal, today).due_on;
-  if (due < today) return DueStatus::Overdue;
-  return cal.working_days_between(today, due).days <= kDueSoonWorkingDays ? DueStatus::DueSoon : DueStatus::OnTime;
+  switch (due_state(due_date(r, cal, today).due_on, today, cal)) {
+    case DueState::Overdue: return DueStatus::Overdue;
+    case DueState::DueSoon: return DueStatus::DueSoon;
+    case DueState::OnTime: break;
+  }
+  return DueStatus::OnTime;
 }
 
 }  // namespace zwgk::domain

@@ -26,15 +26,14 @@
 
 #include "modules/ysqgk/domain/applicant.hpp"
 #include "domain/date.hpp"
-#include "domain/reply_deadline.hpp"
+#include "domain/statutory_deadlines.hpp"
 #include "domain/reply_outcome.hpp"
 #include "domain/working_day_calendar.hpp"
 
 namespace zwgk::domain {
 
-inline constexpr int kCorrectionNoticeWorkingDays = 7;  // Art. 30
-inline constexpr int kThirdPartyWorkingDays = 15;       // Art. 32
-inline constexpr int kDueSoonWorkingDays = 3;           // dashboard: 3 working days or fewer left
+// The periods (Art. 30 补正 notice, Art. 32 third party, Art. 33 answer) and the due-soon
+// threshold are the kernel's: domain/statutory_deadlines.hpp.
 
 // How the application arrived (Art. 29 ¶1: in writing — letter, electronic data — or orally
 // with staff filling in the form, registered as in person).

@@ -30,7 +30,8 @@ void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std:
              if (!found) return c.refuse("本网站没有这个申请。", 404);
              if (auto r = request_refusal(c, needed, *found)) return c.refuse(*r + "，操作未执行。");
              auto repo = env->repo(c.db);
-             const auto cal = env->calendar();
+             const auto calendar = env->calendar();
+             const auto& cal = *calendar;
              std::string detail;
              act(c, repo, *found, cal, detail);  // a refusal throws (domain::Conflict): the one mapping
              c.audit(audit_action, "disclosure_request", found->request.tracking_number, detail);
@@ -132,7 +133,7 @@ void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr
         if (!outcome) throw domain::ValidationError({"请选择办理结果"});
         if (*outcome == domain::ReplyOutcome::NoCorrectionInTime)
           throw domain::ValidationError({"逾期不补正的申请请按“逾期未补正结案”办理"});
-        store::ReplyDraft draft{*outcome, field(c, "legal_basis"), field(c, "note"), actor(c), domain::Date::today()};
+        store::ReplyDraft draft{*outcome, field(c, "legal_basis"), field(c, "note"), actor(c), c.app.today()};
         store::ReplyDraftRepository(c.db).save(s.id, draft);
         d = "outcome=" + domain::to_code(*outcome);
         return domain::ApplyResult{true, {}};

@@ -1,7 +1,7 @@
 // 依申请公开 JSON: the applicant's status (public) and the annual-report counts (office,
 // served behind console login by web/console/request_dashboard_page.cpp).
 // Contract in docs/api.md. No response here carries personal data.
-#include "domain/reply_deadline.hpp"
+#include "domain/statutory_deadlines.hpp"
 #include "modules/ysqgk/domain/request_annual_counts.hpp"
 #include "modules/ysqgk/domain/request_codes.hpp"
 #include "domain/tracking_number.hpp"
@@ -51,7 +51,7 @@ void register_request_public_api(http::Router& router, store::Database& db, cons
       out["due_explanation"] = Json::array();
       out["calendar_warning"] = nullptr;
     } else {
-      const auto deadline = domain::due_date(r, options.calendar(), domain::Date::today());
+      const auto deadline = domain::due_date(r, *options.calendar->current(), options.today());
       out["due_on"] = deadline.due_on.iso();
       out["due_explanation"] = domain::explain_reply_deadline(deadline);
       out["calendar_warning"] = deadline.warning.empty() ? Json(nullptr) : Json(deadline.warning.message());

@@ -23,15 +23,16 @@
 #include <functional>
 #include <string>
 
-#include "domain/working_day_calendar.hpp"
+#include "domain/calendar_source.hpp"
 #include "web/console/console.hpp"
 
 namespace zwgk::web::console {
 
 struct RequestConsoleOptions {
   std::string secret;  // the installation secret: derives the key that opens ID numbers
-  // The calendar as it is now (a holiday file added counts at once); empty = weekends only.
-  std::function<domain::WorkingDayCalendar()> calendar;
+  // The working-day calendar (the public site's source: a holiday file added counts at
+  // once); empty = weekends only.
+  domain::CalendarSourcePtr calendar;
 };
 
 void register_request_console_pages(ConsoleApp& app, http::Router& router, RequestConsoleOptions options);

@@ -22,8 +22,9 @@ struct RequestPagesEnv {
       : options(std::move(o)), key(store::PersonalDataKey::derive_from(options.secret)) {}
   RequestConsoleOptions options;
   store::PersonalDataKey key;
-  domain::WorkingDayCalendar calendar() const {
-    return options.calendar ? options.calendar() : domain::WorkingDayCalendar();
+  // The calendar as it is now (take it once per page).
+  std::shared_ptr<const domain::WorkingDayCalendar> calendar() const {
+    return options.calendar ? options.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>();
   }
   store::DisclosureRequestRepository repo(store::Database& db) const { return {db, key}; }
 };
@@ -81,7 +82,7 @@ inline std::optional<store::StoredRequest> own_request(ConsoleRequest& c, const 
 
 // A date field (YYYY-MM-DD); empty = `fallback`. A malformed date is a ValidationError.
 inline domain::Date date_field(const ConsoleRequest& c, const std::string& name, const std::string& label,
-                               std::optional<domain::Date> fallback = domain::Date::today()) {
+                               std::optional<domain::Date> fallback) {
   const std::string v = field(c, name);
   if (v.empty()) {
     if (fallback) return *fallback;
@@ -90,6 +91,10 @@ inline domain::Date date_field(const ConsoleRequest& c, const std::string& name,
   auto d = domain::Date::parse(v);
   if (!d) throw domain::ValidationError({label + "格式不正确，应为 YYYY-MM-DD，例如 2024-09-27"});
   return *d;
+}
+// Empty = today (the console's clock).
+inline domain::Date date_field(const ConsoleRequest& c, const std::string& name, const std::string& label) {
+  return date_field(c, name, label, c.app.today());
 }
 inline std::optional<domain::Date> optional_date_field(const ConsoleRequest& c, const std::string& name,
                                                        const std::string& label) {

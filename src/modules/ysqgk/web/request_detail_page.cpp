@@ -113,8 +113,9 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
     const auto& r = stored.request;
     const bool identity = !request_refusal(c, domain::Action::ViewApplicantIdentity, stored);
     const bool handler = !request_refusal(c, domain::Action::HandleRequest, stored);
-    const auto cal = env->calendar();
-    const auto today = domain::Date::today();
+    const auto calendar = env->calendar();
+    const auto& cal = *calendar;
+    const auto today = c.app.today();
     c.audit("ysqgk.view", "disclosure_request", r.tracking_number, identity ? "identity=shown" : "");
 
     View v{View::type::object};
@@ -177,7 +178,7 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
       v.set("has_actions", any);
       v.set("today", today.iso());
       v.set("correction_notice_by", cal.add_working_days(r.received_on, domain::kCorrectionNoticeWorkingDays).date.iso());
-      v.set("correction_due_default", cal.add_working_days(today, 15).date.iso());
+      v.set("correction_due_default", cal.add_working_days(today, domain::kDefaultCorrectionPeriodWorkingDays).date.iso());
       v.set("third_party_due", cal.add_working_days(today, domain::kThirdPartyWorkingDays).date.iso());
       View deps{View::type::list};
       for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) {

@@ -102,8 +102,9 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
       state = domain::request_state_from(wanted);
       if (!state) throw domain::ValidationError({"未知的办理状态：" + wanted});
     }
-    const auto cal = env->calendar();
-    const auto today = domain::Date::today();
+    const auto calendar = env->calendar();
+    const auto& cal = *calendar;
+    const auto today = c.app.today();
     View rows{View::type::list};
     // Paged in SQL; department editors only their department's (by id).
     store::RequestListQuery q;
@@ -161,14 +162,14 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
   });
 
   app.get(router, "/console/requests/dashboard", request_readers(), [env](ConsoleRequest& c) {
-    const auto today = domain::Date::today();
+    const auto today = c.app.today();
     int year = today.year();
     if (!field(c, "year").empty()) {
       auto y = parse_positive_integer(field(c, "year"));
       if (!y || *y < 2008 || *y > 2100) throw domain::ValidationError({"年份不正确，请填写四位年份，例如 2024"});
       year = static_cast<int>(*y);
     }
-    const auto dash = env->repo(c.db).dashboard(c.site.id, env->calendar(), today);
+    const auto dash = env->repo(c.db).dashboard(c.site.id, *env->calendar(), today);
     View v{View::type::object};
     v.set("today", today.iso());
     // Department editors count and see only their department's applications.

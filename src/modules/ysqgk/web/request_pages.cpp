@@ -205,10 +205,10 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
 }
 
 // The form's values as a request, plus every problem in form order.
-domain::DisclosureRequest request_from_form(const http::Form& f, std::vector<std::string>& problems) {
+domain::DisclosureRequest request_from_form(const http::Form& f, domain::Date today, std::vector<std::string>& problems) {
   domain::Applicant a = applicant_from_form(f, problems);
   domain::ReceiptEvents ev;
-  ev.both_sides_confirmed = domain::Date::today();  // Art. 31: the receipt confirms it online, now
+  ev.both_sides_confirmed = today;  // Art. 31: the receipt confirms it online, now
   auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, f.value("description"));
   if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
     problems.push_back("请填写所需政府信息的名称或内容描述");
@@ -232,7 +232,7 @@ http::Response submit_application(PageContext& ctx) {
                                       form->value(kHoneypotField));
   std::vector<std::string> problems;
   if (!check.ok) problems.push_back(check.refusal);
-  auto request = request_from_form(*form, problems);
+  auto request = request_from_form(*form, ctx.env.options.today(), problems);
   if (!problems.empty()) return form_page(ctx, *form, problems, 400);
   if (!store::consume_form_nonce(ctx.env.db, check.nonce))
     return form_page(ctx, *form, {"该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}, 400);
@@ -255,7 +255,7 @@ http::Response submit_application(PageContext& ctx) {
   v.set("tracking_number", reg.tracking_number);
   v.set("query_code", reg.query_code);
   v.set("received_on", domain::chinese_date_with_weekday(request.received_on));
-  const auto deadline = domain::due_date(request, ctx.env.options.calendar(), request.received_on);
+  const auto deadline = domain::due_date(request, *ctx.env.options.calendar->current(), request.received_on);
   v.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
   v.set("status_url", ysqgk_url(ctx.site) + "status/");
   auto resp = private_page(render_page(ctx, "ysqgk/receipt", v));
@@ -304,7 +304,8 @@ http::Response status_page(PageContext& ctx, bool posted) {
       status = 404;
     } else {
       const auto& r = found->request;
-      const auto cal = ctx.env.options.calendar();
+      const auto calendar = ctx.env.options.calendar->current();
+      const auto& cal = *calendar;
       View rv{View::type::object};
       rv.set("tracking_number", r.tracking_number);
       rv.set("query_code", form->value("query_code"));
@@ -315,7 +316,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
       const bool closed = domain::is_terminal(r.state);
       rv.set("open", !closed);
       if (!closed) {
-        const auto deadline = domain::due_date(r, cal, domain::Date::today());
+        const auto deadline = domain::due_date(r, cal, ctx.env.options.today());
         rv.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
         View lines{View::type::list};
         for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));

@@ -46,7 +46,7 @@ http::Response form(ConsoleRequest& c, const std::vector<std::string>& problems,
   for (const auto& p : problems) errs.push_back(View(p));
   v.set("problems", errs);
   v.set("has_problems", !problems.empty());
-  v.set("today", domain::Date::today().iso());
+  v.set("today", c.app.today().iso());
   return c.page("登记政府信息公开申请", "ysqgk/console_request_new", v, status);
 }
 
@@ -78,7 +78,7 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
     if (channel) {
       try {
         request = domain::new_disclosure_request(*channel, ev, applicant, field(c, "description"));
-        if (request.received_on > domain::Date::today()) problems.push_back("收到申请的日期不能晚于今天");
+        if (request.received_on > c.app.today()) problems.push_back("收到申请的日期不能晚于今天");
       } catch (const domain::ValidationError& e) {
         for (const auto& p : e.problems()) problems.push_back(p);
       }
@@ -108,7 +108,7 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
     v.set("channel", domain::to_label(request.channel));
     v.set("received_on", domain::chinese_date_with_weekday(request.received_on));
     v.set("due_on", domain::chinese_date_with_weekday(
-                        domain::due_date(request, env->calendar(), request.received_on).due_on));
+                        domain::due_date(request, *env->calendar(), request.received_on).due_on));
     v.set("url", request_url(reg.tracking_number));
     return c.page("申请已登记", "ysqgk/console_request_registered", v, 201);
   });

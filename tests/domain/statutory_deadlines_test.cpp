@@ -1,10 +1,11 @@
 // The answer deadline (答复期限) with pauses (补正, third-party consultation) and extension
 // (延期), on the real calendar. Expected dates were counted by hand from data/holiday-cn/.
-#include "domain/reply_deadline.hpp"
+#include "domain/statutory_deadlines.hpp"
 
 #include <gtest/gtest.h>
 
 
+#include "domain/clock.hpp"
 #include "domain/errors.hpp"
 #include "support/holiday_calendar.hpp"
 
@@ -154,6 +155,38 @@ TEST(ReplyDeadline, AcrossAMissingYearTheResultAndItsExplanationWarn) {
   EXPECT_EQ(r.warning.missing_years, std::vector<int>{2027});
   const auto lines = explain_reply_deadline(r);
   EXPECT_EQ(lines.back(), "注意：2027年的节假日安排尚未发布（缺少国务院通知），按周末推算，结果可能不准确");
+}
+
+// The one 即将到期 threshold (3 working days, due day included), across 国庆 2026.
+TEST(DueState, DueSoonCountsWorkingDaysLeftOnTheHolidayCalendar) {
+  using zwgk::domain::DueState;
+  using zwgk::domain::due_state;
+  const auto due = d("2026-10-09");  // Friday after the 国庆 week
+  EXPECT_EQ(due_state(due, d("2026-09-21"), calendar()), DueState::OnTime);   // 8 working days left
+  EXPECT_EQ(due_state(due, d("2026-09-29"), calendar()), DueState::DueSoon);  // 09-30, 10-08, 10-09
+  EXPECT_EQ(due_state(due, d("2026-09-28"), calendar()), DueState::OnTime);   // 4 left
+  EXPECT_EQ(due_state(due, due, calendar()), DueState::DueSoon);
+  EXPECT_EQ(due_state(due, d("2026-10-10"), calendar()), DueState::Overdue);
+  // Weekends only, the same span has 8 working days left on 09-29: not due soon.
+  EXPECT_EQ(due_state(due, d("2026-09-29"), WorkingDayCalendar()), DueState::OnTime);
+}
+
+TEST(PublicationDeadline, TwentyWorkingDaysFromCreationArt26) {
+  using zwgk::domain::publication_deadline;
+  using zwgk::domain::PublicationDue;
+  const auto p = publication_deadline(d("2026-09-28"), d("2026-09-29"), calendar());
+  EXPECT_EQ(p.due_on, calendar().add_working_days(d("2026-09-28"), zwgk::domain::kPublicationWorkingDays).date);
+  EXPECT_EQ(p.due_on, d("2026-10-30"));  // 国庆 off, 10-10 (Saturday) worked
+  EXPECT_EQ(p.status, PublicationDue::OnTime);
+  EXPECT_EQ(publication_deadline(d("2026-09-28"), d("2026-11-03"), calendar()).status, PublicationDue::Overdue);
+}
+
+TEST(InjectedClock, TheDayIsChinaStandardTime) {
+  using zwgk::domain::china_date;
+  EXPECT_EQ(china_date(1790611200 - 1), d("2026-09-28"));  // 2026-09-28 23:59:59 CST
+  EXPECT_EQ(china_date(1790611200), d("2026-09-29"));      // 2026-09-29 00:00:00 CST
+  EXPECT_EQ(china_date(zwgk::domain::clock_at(d("2026-09-29"))()), d("2026-09-29"));
+  EXPECT_EQ(china_date(zwgk::domain::system_unix_seconds()), Date::today());
 }
 
 }  // namespace

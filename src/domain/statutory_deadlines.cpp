@@ -1,5 +1,5 @@
-// The answer deadline (答复期限): rules in reply_deadline.hpp.
-#include "domain/reply_deadline.hpp"
+// The statutory periods and their deadlines: rules in statutory_deadlines.hpp.
+#include "domain/statutory_deadlines.hpp"
 
 #include <algorithm>
 
@@ -136,6 +136,23 @@ std::vector<std::string> explain_reply_deadline(const ReplyDeadline& r) {
                   "个工作日，当日结束前答复）");
   if (!r.warning.empty()) lines.push_back("注意：" + r.warning.message());
   return lines;
+}
+
+DueState due_state(Date due_on, Date today, const WorkingDayCalendar& calendar) {
+  if (due_on < today) return DueState::Overdue;
+  return calendar.working_days_between(today, due_on).days <= kDueSoonWorkingDays ? DueState::DueSoon
+                                                                                  : DueState::OnTime;
+}
+
+PublicationDeadline publication_deadline(Date created_on, Date today, const WorkingDayCalendar& calendar) {
+  const auto due = calendar.add_working_days(created_on, kPublicationWorkingDays);
+  PublicationDeadline out{due.date, PublicationDue::OnTime, due.warning};
+  switch (due_state(due.date, today, calendar)) {
+    case DueState::OnTime: out.status = PublicationDue::OnTime; break;
+    case DueState::DueSoon: out.status = PublicationDue::DueSoon; break;
+    case DueState::Overdue: out.status = PublicationDue::Overdue; break;
+  }
+  return out;
 }
 
 }  // namespace zwgk::domain

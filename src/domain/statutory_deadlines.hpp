@@ -1,6 +1,20 @@
 #pragma once
-// The answer deadline of an information request (答复期限 / 法定期限), counted on the
-// working-day calendar (working_day_calendar.hpp, day-zero convention there).
+// Every statutory period of 《政府信息公开条例》 (2019) and the functions that count them, in
+// one place; counted on the working-day calendar (working_day_calendar.hpp, day-zero
+// convention there). The modules call these and define no period of their own:
+//
+//  - Art. 26: proactive disclosure within 20 working days of the information being formed
+//    or changed (kPublicationWorkingDays, publication_deadline: the publishing module).
+//  - Art. 30: a correction notice (补正) within 7 working days of receipt
+//    (kCorrectionNoticeWorkingDays); the period given for the correction is "reasonable" —
+//    the console proposes kDefaultCorrectionPeriodWorkingDays (a local default, not the law).
+//  - Art. 32: a consulted third party has 15 working days to give its opinion
+//    (kThirdPartyWorkingDays).
+//  - Art. 33: the answer deadline of an information request (答复期限), below.
+//  - Both consoles call a deadline "due soon" (即将到期) at kDueSoonWorkingDays working days
+//    or fewer left, due day included (due_state).
+//
+// The answer deadline of an information request (答复期限 / 法定期限):
 //
 //  - Art. 33 ¶2 《政府信息公开条例》 (2019): answer within 20 working days of receipt
 //    (day zero = the day received, Art. 31); an extension (延期), approved by the head of
@@ -26,6 +40,12 @@
 #include "domain/working_day_calendar.hpp"
 
 namespace zwgk::domain {
+
+inline constexpr int kPublicationWorkingDays = 20;       // Art. 26
+inline constexpr int kCorrectionNoticeWorkingDays = 7;   // Art. 30
+inline constexpr int kDefaultCorrectionPeriodWorkingDays = 15;  // Art. 30 "合理的补正期限": the form's default
+inline constexpr int kThirdPartyWorkingDays = 15;        // Art. 32
+inline constexpr int kDueSoonWorkingDays = 3;            // 即将到期: 3 working days or fewer left
 
 inline constexpr int kReplyPeriodWorkingDays = 20;    // Art. 33 ¶2
 inline constexpr int kMaxExtensionWorkingDays = 20;   // Art. 33 ¶2
@@ -70,5 +90,24 @@ ReplyDeadline compute_reply_deadline(const WorkingDayCalendar& calendar, const R
 // application page): received on / day zero, period, holidays and make-up days, each pause
 // and what it removed, the extension, the resulting date, and the warning if any.
 std::vector<std::string> explain_reply_deadline(const ReplyDeadline& deadline);
+
+// --- how close a deadline is ----------------------------------------------------------
+
+enum class DueState {
+  OnTime,   // more than kDueSoonWorkingDays working days left
+  DueSoon,  // kDueSoonWorkingDays working days or fewer left, the due day included
+  Overdue,  // the due day has passed
+};
+DueState due_state(Date due_on, Date today, const WorkingDayCalendar& calendar);
+
+// --- Art. 26: proactive disclosure ------------------------------------------------------
+
+enum class PublicationDue { OnTime, DueSoon, Overdue };
+struct PublicationDeadline {
+  Date due_on;  // kPublicationWorkingDays working days after `created_on` (day zero)
+  PublicationDue status = PublicationDue::OnTime;
+  CalendarWarning warning;
+};
+PublicationDeadline publication_deadline(Date created_on, Date today, const WorkingDayCalendar& calendar);
 
 }  // namespace zwgk::domain
