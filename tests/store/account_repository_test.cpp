@@ -156,7 +156,7 @@ TEST_F(AccountRepositoryTest, WeakPasswordsAreRefusedWithAChineseReason) {
 // most), and the right password after the wait logs in.
 TEST_F(AccountRepositoryTest, FailuresDelayTheNextAttemptExponentiallyNeverLock) {
   editor();
-  const auto& p = repo().policy();
+  const LoginPolicy p = repo().policy();  // a copy: repo() is a temporary
   ASSERT_EQ(p.account_free_failures, 5);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(repo().login("zhangsan", "wrong password", "", "10.0.0." + std::to_string(i)).outcome,
@@ -247,7 +247,7 @@ TEST_F(AccountRepositoryTest, DisabledAccountIsRefusedAndLosesItsSessions) {
 TEST_F(AccountRepositoryTest, SessionsExpireWhenIdleAndAfterTheirLifetime) {
   editor();
   auto s = *repo().login("zhangsan", "correct horse", "", "10.0.0.1").session;
-  const auto& p = repo().policy();
+  const LoginPolicy p = repo().policy();  // a copy: repo() is a temporary
   now += p.idle_timeout_seconds - 1;
   EXPECT_TRUE(repo().session(s.token));  // used: idle timer restarts
   now += p.idle_timeout_seconds - 1;

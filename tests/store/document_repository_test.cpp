@@ -375,7 +375,7 @@ TEST_F(DocumentListTest, ValidityFilterMatchesDeriveValidity) {
 TEST_F(DocumentListTest, PaginationOrderAndTotal) {
   std::vector<std::int64_t> ids;
   for (int i = 0; i < 25; ++i) {
-    char day[16];
+    char day[32];  // room for any int: -O1 -Wformat-truncation
     std::snprintf(day, sizeof day, "2017-03-%02d", i + 1);
     ids.push_back(published(complete_draft("文件" + std::to_string(i), day)));
   }
