@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/errors.hpp"
 #include "app/cli.hpp"
 #include "app/cli_audit.hpp"
 #include "app/commands.hpp"
@@ -86,6 +87,8 @@ int catalogue_command(const Config& config, const CatalogueArgs& args) {
                   args.parent.empty() ? "顶层" : args.parent.c_str(), (args.position < 0 ? 0 : args.position) + 1);
     }
   } catch (const store::StoreError& e) {
+    throw CommandError{kExitFailure, e.what()};
+  } catch (const domain::DomainError& e) {  // a bad parent, a taken code: the operator's input
     throw CommandError{kExitFailure, e.what()};
   }
   return kExitOk;

@@ -12,7 +12,9 @@
 #include "store/account_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
+#include "modules/ysqgk/service/disclosure_request_service.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
+#include "store/audit_log.hpp"
 #include "store/document_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/secrets.hpp"
@@ -128,6 +130,22 @@ void ensure_requests(store::Database& db, const std::string& secret, const domai
                      DemoConsoleStats& stats) {
   const auto key = store::PersonalDataKey::derive_from(secret);
   store::DisclosureRequestRepository repo(db, key);
+  const auto today = domain::Date::today();  // the demo is dated by the wall clock
+  modules::ysqgk::DisclosureRequestService requests(db, key, calendar, today);
+  // The office (publisher account) registers them; its entries join the demo's transaction.
+  domain::Caller office;
+  office.account = a.publisher;
+  office.name = a.publisher.username;
+  office.audit = [&db, &a, &site](const domain::AuditNote& n) {
+    store::AuditEntryInput entry;
+    entry.actor = actor_of(a.publisher);
+    entry.action = n.action;
+    entry.object_type = n.object_type;
+    entry.object_id = n.object_id;
+    entry.changes = {{"site_id", site.id}, {"detail", n.detail}};
+    entry.site_id = site.id;
+    store::AuditLog(db).append(entry);
+  };
   struct Spec {
     const char* description;
     int days_ago;
@@ -149,12 +167,20 @@ void ensure_requests(store::Database& db, const std::string& secret, const domai
     applicant.person.id_number = "43050219900101123X";  // made up, valid check character
     applicant.person.address = "湖南省邵阳市大祥区演示路1号";
     applicant.person.phone = "13800000000";
-    domain::ReceiptEvents ev;
-    const auto received = domain::Date::from_sys_days(domain::Date::today().days() - std::chrono::days(s.days_ago));
-    ev.both_sides_confirmed = received;
-    auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, applicant, s.description);
-    const auto reg = repo.register_request(site.id, r);
-    if (s.assign) repo.assign(reg.tracking_number, received, dep, a.publisher.username, calendar);
+    const auto received = domain::Date::from_sys_days(today.days() - std::chrono::days(s.days_ago));
+    domain::Registration in;
+    in.channel = domain::RequestChannel::Online;  // taken down by the office (电话记录)
+    in.receipt.both_sides_confirmed = received;
+    in.applicant = applicant;
+    in.description = s.description;
+    in.medium = domain::MediumWanted::Electronic;
+    in.delivery = domain::DeliveryMethod::Online;
+    const auto reg = requests.register_received(office, in);
+    if (s.assign) {
+      domain::RequestEvent e{domain::RequestEventKind::Assign, received, ""};
+      e.department_id = dep.id;
+      requests.apply(office, reg.tracking_number, e);
+    }
     ++stats.requests_created;
   }
 }

@@ -232,13 +232,13 @@ domain::CatalogueNode CatalogueRepository::add(domain::CatalogueNode node) {
     if (node.parent_id) {
       auto parent = load(lease, *node.parent_id);
       if (!parent || parent->site_id != node.site_id)
-        throw StoreError("上级目录不存在: " + std::to_string(*node.parent_id));
+        throw domain::Invalid({"上级目录不存在（编号 " + std::to_string(*node.parent_id) + "）"});
     }
     int taken = 0;
     long long site = node.site_id;
     lease.sql() << "SELECT count(*) FROM catalogue_nodes WHERE site_id = :site AND code = :code",
         soci::use(site, "site"), soci::use(node.code, "code"), soci::into(taken);
-    if (taken > 0) throw StoreError("目录代码已存在: " + node.code);
+    if (taken > 0) throw domain::Invalid({"目录代码已存在：" + node.code});
     node.position = next_position(lease, node.site_id, node.parent_id);
     node.id = insert(lease, node);
     tx.commit();
@@ -275,10 +275,10 @@ void CatalogueRepository::move(std::int64_t id, std::optional<std::int64_t> pare
     if (parent_id) {
       auto parent = load(lease, *parent_id);
       if (!parent || parent->site_id != node->site_id)
-        throw StoreError("上级目录不存在: " + std::to_string(*parent_id));
+        throw domain::Invalid({"上级目录不存在（编号 " + std::to_string(*parent_id) + "）"});
       const auto chain = catalogue_with_ancestors(lease, *parent_id);
       if (std::find(chain.begin(), chain.end(), id) != chain.end())
-        throw StoreError("不能把目录移动到它自己或它的下级目录之下: " + node->name);
+        throw domain::Invalid({"不能把目录移动到它自己或它的下级目录之下：" + node->name});
     }
     // Close the gap among the old siblings, then insert among the new ones.
     int p = 0;

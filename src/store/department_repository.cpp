@@ -87,7 +87,7 @@ domain::Department DepartmentRepository::save(domain::Department dep) {
     int taken = 0;
     sql << "SELECT count(*) FROM departments WHERE site_id = :site AND name = :name AND id <> :id",
         soci::use(site, "site"), soci::use(dep.name, "name"), soci::use(self, "id"), soci::into(taken);
-    if (taken > 0) throw StoreError("本网站已有同名部门: " + dep.name);
+    if (taken > 0) throw domain::Invalid({"本网站已有同名部门：" + dep.name});
     if (dep.id == 0) {
       long long id = 0;
       sql << "INSERT INTO departments (site_id, name, short_name, credit_code) "

@@ -60,8 +60,8 @@ TEST_F(BlobSweepTest, RemovesOldOrphansAndKeepsReferencedAndYoungBlobs) {
 
   // Referenced by a file disclosed to one applicant.
   DisclosureRequestRepository requests(*db, PersonalDataKey::derive_from(std::string(32, '\0')));
-  const auto reg = requests.register_request(site.id, person_request("2024-09-27"));
-  const auto disclosed = requests.add_disclosed_file(reg.tracking_number, "答复.pdf", "%PDF-1.4 disclosed", "application/pdf");
+  const auto reg = requests.insert(site.id, person_request("2024-09-27"));
+  const auto disclosed = requests.insert_disclosed_file(reg.id, "答复.pdf", "%PDF-1.4 disclosed", "application/pdf");
   age(disclosed.sha256);
 
   const auto r = sweep();

@@ -78,12 +78,12 @@ TEST_F(CatalogueRepositoryTest, AddAppendsAndRefusesDuplicateCodes) {
   EXPECT_EQ(loaded->position, siblings - 1);
 
   n.name = "另一个";
-  EXPECT_THROW(repo.add(n), StoreError);
+  EXPECT_THROW(repo.add(n), domain::Invalid);
   n.code = "Bad Code";
   EXPECT_THROW(repo.add(n), domain::ValidationError);
   n.code = "orphan";
   n.parent_id = 999999;
-  EXPECT_THROW(repo.add(n), StoreError);
+  EXPECT_THROW(repo.add(n), domain::Invalid);
 }
 
 TEST_F(CatalogueRepositoryTest, RenameKeepsTheCode) {
@@ -124,8 +124,8 @@ TEST_F(CatalogueRepositoryTest, MoveUnderItsOwnDescendantIsRefused) {
   CatalogueRepository repo(*db);
   const auto msbz = *repo.by_code(site.id, "msbz");
   const auto jy = *repo.by_code(site.id, "jy");
-  EXPECT_THROW(repo.move(msbz.id, jy.id, 0), StoreError);
-  EXPECT_THROW(repo.move(msbz.id, msbz.id, 0), StoreError);
+  EXPECT_THROW(repo.move(msbz.id, jy.id, 0), domain::Invalid);
+  EXPECT_THROW(repo.move(msbz.id, msbz.id, 0), domain::Invalid);
   EXPECT_EQ(repo.by_id(msbz.id)->parent_id, repo.by_code(site.id, "fdzdgknr")->id);
 }
 

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "domain/errors.hpp"
 #include "store_fixture.hpp"
 
 namespace zwgk::store::test {
@@ -50,7 +51,7 @@ TEST_F(DepartmentRepositoryTest, NameIsUniquePerSite) {
   domain::Department d;
   d.site_id = site.id;
   d.name = department.name;
-  EXPECT_THROW(repo.save(d), StoreError);
+  EXPECT_THROW(repo.save(d), domain::Invalid) << "a duplicate is the user's mistake: 400, not 500";
 
   domain::Site other;
   other.code = "other";

@@ -204,10 +204,10 @@ TEST(AttachmentAccess, DisclosedFilesOnlyThroughTheirPrivateLink) {
   applicant.person.phone = "13873912345";
   domain::ReceiptEvents ev;
   ev.both_sides_confirmed = domain::Date::parse("2024-09-27");
-  const auto reg = repo.register_request(
+  const auto reg = repo.insert(
       s.seed.site.id, domain::new_disclosure_request(domain::RequestChannel::Online, ev, applicant, "停车场建设批复"));
   const std::string bytes = "%PDF-1.4 disclosed to one applicant";
-  const auto f = repo.add_disclosed_file(reg.tracking_number, "reply.pdf", bytes, "application/pdf");
+  const auto f = repo.insert_disclosed_file(reg.id, "reply.pdf", bytes, "application/pdf");
   EXPECT_EQ(s.get(web::attachment_url(f.sha256, "reply.pdf")).status, 404) << "bypassing the private link";
   auto link = s.get("/ysqgk-files/" + f.download_token + "/reply.pdf");
   ASSERT_EQ(link.status, 200);

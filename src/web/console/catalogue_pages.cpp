@@ -93,13 +93,7 @@ void register_catalogue_pages(ConsoleApp& app, http::Router& router) {
     if (ptext.empty() || ec != std::errc() || end != ptext.data() + ptext.size() || pos < 0 || pos > 10000)
       throw domain::ValidationError({"位置应为 0 到 10000 的整数（0 表示排在最前）"});
     if (parent && *parent == n->id) throw domain::ValidationError({"栏目不能移动到自身之下"});
-    try {
-      store::CatalogueRepository(c.db).move(n->id, parent, pos);
-    } catch (const store::NotFound&) {
-      throw;
-    } catch (const store::StoreError& e) {
-      throw domain::ValidationError({e.what()});
-    }
+    store::CatalogueRepository(c.db).move(n->id, parent, pos);  // a bad parent: domain::Invalid
     c.audit("kernel.catalogue_move", "catalogue_node", std::to_string(n->id));
     return c.see_other("/console/catalogue/");
   });

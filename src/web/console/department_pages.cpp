@@ -30,16 +30,8 @@ std::optional<domain::Department> own_department(ConsoleRequest& c) {
   return d;
 }
 
-// A duplicate name is a StoreError from the repository: show it as a validation problem.
-domain::Department save(ConsoleRequest& c, const domain::Department& d) {
-  try {
-    return store::DepartmentRepository(c.db).save(d);
-  } catch (const store::NotFound&) {
-    throw;
-  } catch (const store::StoreError& e) {
-    throw domain::ValidationError({e.what()});
-  }
-}
+// A duplicate name is the repository's domain::Invalid (the one mapping: 400 with the problem).
+domain::Department save(ConsoleRequest& c, const domain::Department& d) { return store::DepartmentRepository(c.db).save(d); }
 
 }  // namespace
 

@@ -13,6 +13,14 @@ namespace zwgk::web::console {
 
 store::Actor actor_of(const ConsoleRequest& c) { return store::Actor{c.user.id, c.user.username, c.http.remote_address}; }
 
+domain::Caller caller_of(const ConsoleRequest& c) {
+  domain::Caller who;
+  who.account = c.user;
+  who.name = c.user.display_name.empty() ? c.user.username : c.user.display_name;
+  who.audit = [&c](const domain::AuditNote& n) { c.audit(n.action, n.object_type, n.object_id, n.detail); };
+  return who;
+}
+
 std::optional<std::string> china_local_to_utc(const std::string& local) {
   // YYYY-MM-DDTHH:MM[:SS]
   if (local.size() < 16 || local[10] != 'T' || local[13] != ':') return std::nullopt;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "domain/account.hpp"
+#include "domain/caller.hpp"
 #include "domain/permission_registry.hpp"
 #include "store/audit_log.hpp"
 #include "web/console/console.hpp"
@@ -39,6 +40,9 @@ inline std::string field(const ConsoleRequest& c, const std::string& name) {
 
 // The audit actor of a console request (account, user name, client address).
 store::Actor actor_of(const ConsoleRequest& c);
+// The signed-in user as a service function's caller: the account, the display name (else
+// the user name) and c.audit() as the audit sink (the entry joins the POST's transaction).
+domain::Caller caller_of(const ConsoleRequest& c);
 
 // "2025-05-06T09:30" (datetime-local, China Standard Time) -> "2025-05-06T01:30:00Z".
 std::optional<std::string> china_local_to_utc(const std::string& local);

@@ -20,6 +20,7 @@
 #include "store/blob_store.hpp"
 #include "store/document_repository.hpp"
 #include "web/attachment_download.hpp"
+#include "modules/publishing/service/document_editing.hpp"
 #include "modules/publishing/web/document_form.hpp"
 #include "modules/publishing/web/document_pages.hpp"
 #include "modules/publishing/web/document_support.hpp"
@@ -146,23 +147,20 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
       s.problems = form.problems;
       return editor_page(c, form.doc, s, 400);
     }
-    try {
-      store::WorkflowRepository wf(c.db);
-      wf.save(c.user, form.doc, expected, actor_of(c));
-      if (form.doc.kind == domain::DocumentKind::Interpretation && form.interpretation_form &&
-          form.interpretation_form != l->info.interpretation_form)
-        wf.set_interpretation_form(c.user, l->doc.id, *form.interpretation_form, actor_of(c));
-      return c.see_other(doc_url(l->doc.id));
-    } catch (const store::RevisionConflict& e) {
-      // Keep what the user typed; the next save goes on top of the latest revision.
-      s.conflict_message = "保存冲突：您打开的是第 " + std::to_string(e.seen()) + " 版，其他人已保存到第 " +
-                           std::to_string(e.latest()) +
-                           " 版。您的修改尚未保存，仍保留在下面的表单中。其他人改动了以下内容；核对后再次保存，"
-                           "将以您表单中的内容为准保存为新版本。";
-      s.conflict_changes = e.changes();
-      s.expected_revision = e.latest();
-      return editor_page(c, form.doc, s, 409);
-    }  // a refusal (WorkflowRefused, ...) goes to the one mapping: nothing saved
+    const auto saved = modules::publishing::save_document_edit(
+        c.db, c.user, actor_of(c),
+        {form.doc, expected, {}, form.interpretation_form, l->info.interpretation_form});
+    // A refusal (WorkflowRefused, ...) is thrown to the one mapping: nothing saved.
+    if (saved) return c.see_other(doc_url(l->doc.id));
+    // Stale revision: keep what the user typed; the next save goes on top of the latest one.
+    const auto& e = *saved.conflict;
+    s.conflict_message = "保存冲突：您打开的是第 " + std::to_string(e.seen()) + " 版，其他人已保存到第 " +
+                         std::to_string(e.latest()) +
+                         " 版。您的修改尚未保存，仍保留在下面的表单中。其他人改动了以下内容；核对后再次保存，"
+                         "将以您表单中的内容为准保存为新版本。";
+    s.conflict_changes = e.changes();
+    s.expected_revision = e.latest();
+    return editor_page(c, form.doc, s, 409);
   });
 
   app.post(router, "/console/documents/{id}/attachments", Access::signed_in(), [](ConsoleRequest& c) {

@@ -208,6 +208,14 @@ std::string to_code(RequestState s) {
 }
 
 bool is_terminal(RequestState s) { return s == S::Replied || s == S::ClosedNoCorrection || s == S::Withdrawn; }
+bool is_clock_paused(RequestState s) { return s == S::CorrectionRequested || s == S::ConsultingThirdParty; }
+std::vector<RequestState> open_states() {
+  std::vector<RequestState> out;
+  for (auto s : {S::Received, S::CorrectionRequested, S::Corrected, S::Assigned, S::ConsultingThirdParty, S::Replied,
+                 S::ClosedNoCorrection, S::Withdrawn})
+    if (!is_terminal(s)) out.push_back(s);
+  return out;
+}
 
 std::string to_label(RequestEventKind k) {
   switch (k) {
@@ -234,6 +242,21 @@ DisclosureRequest new_disclosure_request(RequestChannel channel, const ReceiptEv
   r.applicant = std::move(applicant);
   r.description = std::move(description);
   return r;
+}
+
+std::vector<RequestEventKind> offered_events(const DisclosureRequest& r) {
+  std::vector<RequestEventKind> out;
+  for (const auto& t : kTransitions) {
+    if (t.from != r.state) continue;
+    if (t.event == E::Extend && r.extension) continue;  // Art. 33 ¶2: one extension
+    out.push_back(t.event);
+  }
+  return out;
+}
+
+std::string draft_refusal(const DisclosureRequest& r) {
+  if (r.state == S::Assigned || r.state == S::ConsultingThirdParty) return {};
+  return "当前状态为" + quoted(to_label(r.state)) + "，分办后、答复前才能起草答复意见";
 }
 
 ApplyResult apply_event(DisclosureRequest& r, const RequestEvent& e, const WorkingDayCalendar& cal) {

@@ -75,6 +75,10 @@ enum class RequestState {
 std::string to_label(RequestState);
 std::string to_code(RequestState);
 bool is_terminal(RequestState);
+// 待补正 and 征求第三方意见中: the answer period does not run (Art. 30, Art. 32 / 33 ¶3).
+bool is_clock_paused(RequestState);
+// The states an application is still open in (not terminal), for lists and queries.
+std::vector<RequestState> open_states();
 
 enum class RequestEventKind {
   RequestCorrection,  // 发出补正通知
@@ -172,6 +176,14 @@ struct ApplyResult {
 // otherwise returns the refusal and leaves `request` untouched. The calendar is needed for
 // the Art. 30 seven-working-day limit and the extension's "before the deadline" check.
 ApplyResult apply_event(DisclosureRequest& request, const RequestEvent& event, const WorkingDayCalendar& calendar);
+
+// The events the table allows from the request's state that are not spent: an extension is
+// granted once (Art. 33 ¶2). What the detail page offers; apply_event() still decides.
+std::vector<RequestEventKind> offered_events(const DisclosureRequest& request);
+
+// 答复意见稿: the assigned department drafts the reply after assignment and before the
+// answer (办理中 or 征求第三方意见中); "" = allowed, else the Chinese refusal.
+std::string draft_refusal(const DisclosureRequest& request);
 
 // Rebuilds a stored request: applies `events` in order by the transition table without the
 // guards (they held when each event was recorded; a later calendar change must not make a

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/date.hpp"
 
@@ -71,5 +72,23 @@ struct RequestReview {
   std::optional<Date> decided_on;  // required unless Pending
   std::string note;
 };
+
+// The record's own consistency: a decided outcome has its date, not before filing; a
+// pending one has none. Every problem, in Chinese; empty = consistent.
+inline std::vector<std::string> review_problems(const RequestReview& r) {
+  std::vector<std::string> p;
+  if (r.outcome != ReviewOutcome::Pending && !r.decided_on) p.push_back("已审结的，请填写审结日期");
+  if (r.decided_on && *r.decided_on < r.filed_on) p.push_back("审结日期不能早于受理日期");
+  if (r.outcome == ReviewOutcome::Pending && r.decided_on) p.push_back("尚未审结的，不能填写审结日期");
+  return p;
+}
+
+// Art. 51: what is challenged is the answer, so only an answered request (answered_on set)
+// can have a review, filed on or after the answer.
+inline std::vector<std::string> review_filing_problems(const RequestReview& r, std::optional<Date> answered_on) {
+  if (!answered_on) return {"该申请尚未答复，不能登记行政复议或行政诉讼"};
+  if (r.filed_on < *answered_on) return {"行政复议或行政诉讼的受理日期不能早于答复日期"};
+  return review_problems(r);
+}
 
 }  // namespace zwgk::domain

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 
-#include "domain/errors.hpp"
-#include "modules/ysqgk/domain/reply_letter_wording.hpp"
 #include "modules/ysqgk/domain/request_codes.hpp"
 #include "domain/tracking_number.hpp"
 #include "store/blob_store.hpp"
@@ -199,12 +197,7 @@ std::string tail4(const std::string& s) { return s.size() <= 4 ? s : s.substr(s.
 
 }  // namespace
 
-RegisteredRequest DisclosureRequestRepository::register_request(std::int64_t site_id,
-                                                                const domain::DisclosureRequest& r) {
-  auto problems = domain::validate_applicant(r.applicant);
-  if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
-    problems.push_back("请填写所需政府信息的名称或内容描述");
-  if (!problems.empty()) throw domain::ValidationError(problems);
+RegisteredRequest DisclosureRequestRepository::insert(std::int64_t site_id, const domain::DisclosureRequest& r) {
   RegisteredRequest out;
   out.query_code = random_query_code();
   const std::string salt = random_hex(16);
@@ -314,30 +307,27 @@ std::optional<StoredRequest> DisclosureRequestRepository::find_with_applicant(co
   });
 }
 
-domain::ApplyResult DisclosureRequestRepository::apply(const std::string& tracking, const domain::RequestEvent& event,
-                                                       const domain::WorkingDayCalendar& calendar,
-                                                       const ReplyLetterMaker& letter) {
-  return guarded("保存办理步骤失败", [&] {
+std::optional<StoredRequest> DisclosureRequestRepository::lock(const std::string& tracking) {
+  return guarded("读取政府信息公开申请失败", [&] {
     Lease lease(db_);
-    Transaction tx(lease);
-    auto& sql = lease.sql();
     if (!lease.sqlite()) {
       std::string tn = tracking;
       long long locked = 0;
-      sql << "SELECT id FROM disclosure_requests WHERE tracking_number = :tn FOR UPDATE", soci::use(tn, "tn"),
+      lease.sql() << "SELECT id FROM disclosure_requests WHERE tracking_number = :tn FOR UPDATE", soci::use(tn, "tn"),
           soci::into(locked);
     }
-    auto found = load_one(lease, tracking);
-    if (!found) throw NotFound("申请不存在: " + tracking);
-    domain::RequestEvent e = event;
-    if (e.kind == domain::RequestEventKind::Reply && e.outcome && e.legal_basis.empty())
-      e.legal_basis = domain::default_legal_basis(*e.outcome);
-    auto& r = found->request;
-    const int seq = static_cast<int>(r.history.size());
-    auto result = domain::apply_event(r, e, calendar);
-    // A refusal is the error family's Conflict (409); the transaction rolls back: nothing written.
-    if (!result) throw domain::Conflict(result.refusal, "request_refused");
-    long long id = found->id;
+    return load_one(lease, tracking);
+  });
+}
+
+void DisclosureRequestRepository::append_event(std::int64_t request_id, int seq, const domain::RequestEvent& e,
+                                               const domain::DisclosureRequest& r,
+                                               const std::optional<ReplyLetter>& letter) {
+  guarded("保存办理步骤失败", [&] {
+    Lease lease(db_);
+    Transaction tx(lease);
+    auto& sql = lease.sql();
+    long long id = request_id;
     insert_event(sql, id, seq, e);
     std::string state = domain::to_code(r.state), outcome = r.outcome ? domain::to_code(*r.outcome) : "",
                 now = now_utc_iso();
@@ -347,76 +337,17 @@ domain::ApplyResult DisclosureRequestRepository::apply(const std::string& tracki
     sql << "UPDATE disclosure_requests SET state = :state, department = :dep, department_id = :dep_id, "
            "outcome = :outcome, closed_on = :closed, updated_at = :now WHERE id = :id",
         soci::use(state, "state"), soci::use(r.department, "dep"), soci::use(dep_id, dep_ind, "dep_id"),
-        soci::use(outcome, "outcome"),
-        soci::use(closed.value, closed.ind, "closed"), soci::use(now, "now"), soci::use(id, "id");
-    if (e.kind == domain::RequestEventKind::Reply && letter) {
-      ReplyLetter l = letter(r);
+        soci::use(outcome, "outcome"), soci::use(closed.value, closed.ind, "closed"), soci::use(now, "now"),
+        soci::use(id, "id");
+    if (letter) {
+      ReplyLetter l = *letter;
       sql << "INSERT INTO request_reply_letters (request_id, file_name, media_type, body, created_at) "
              "VALUES (:id, :fn, :mt, :body, :now)",
           soci::use(id, "id"), soci::use(l.file_name, "fn"), soci::use(l.media_type, "mt"), soci::use(l.body, "body"),
           soci::use(now, "now");
     }
     tx.commit();
-    return result;
   });
-}
-
-domain::ApplyResult DisclosureRequestRepository::request_correction(const std::string& tn, Date on, Date by,
-                                                                    const std::string& actor,
-                                                                    const domain::WorkingDayCalendar& cal) {
-  domain::RequestEvent e{domain::RequestEventKind::RequestCorrection, on, actor};
-  e.correction_due_on = by;
-  return apply(tn, e, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::receive_correction(const std::string& tn, Date on,
-                                                                    const std::string& actor,
-                                                                    const domain::WorkingDayCalendar& cal) {
-  return apply(tn, {domain::RequestEventKind::ReceiveCorrection, on, actor}, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::close_no_correction(const std::string& tn, Date on,
-                                                                     const std::string& actor,
-                                                                     const domain::WorkingDayCalendar& cal) {
-  return apply(tn, {domain::RequestEventKind::CloseNoCorrection, on, actor}, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::assign(const std::string& tn, Date on,
-                                                        const domain::Department& department,
-                                                        const std::string& actor, const domain::WorkingDayCalendar& cal) {
-  domain::RequestEvent e{domain::RequestEventKind::Assign, on, actor};
-  e.department = department.name;
-  if (department.id != 0) e.department_id = department.id;
-  return apply(tn, e, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::start_consultation(const std::string& tn, Date on,
-                                                                    const std::string& third_party,
-                                                                    const std::string& actor,
-                                                                    const domain::WorkingDayCalendar& cal) {
-  domain::RequestEvent e{domain::RequestEventKind::StartConsultation, on, actor};
-  e.third_party = third_party;
-  return apply(tn, e, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::end_consultation(const std::string& tn, Date on,
-                                                                  const std::string& actor,
-                                                                  const domain::WorkingDayCalendar& cal) {
-  return apply(tn, {domain::RequestEventKind::EndConsultation, on, actor}, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::extend(const std::string& tn, Date on, int days,
-                                                        const std::string& approver, bool notified,
-                                                        const std::string& actor, const domain::WorkingDayCalendar& cal) {
-  domain::RequestEvent e{domain::RequestEventKind::Extend, on, actor};
-  e.extension_working_days = days;
-  e.approver = approver;
-  e.applicant_notified = notified;
-  return apply(tn, e, cal);
-}
-domain::ApplyResult DisclosureRequestRepository::reply(const std::string& tn, Date on, domain::ReplyOutcome outcome,
-                                                       const std::string& legal_basis, const std::string& note,
-                                                       const std::string& actor, const domain::WorkingDayCalendar& cal,
-                                                       const ReplyLetterMaker& letter) {
-  domain::RequestEvent e{domain::RequestEventKind::Reply, on, actor};
-  e.outcome = outcome;
-  e.legal_basis = legal_basis;
-  e.note = note;
-  return apply(tn, e, cal, letter);
 }
 
 std::optional<ReplyLetter> DisclosureRequestRepository::reply_letter(const std::string& tracking) {
@@ -432,12 +363,8 @@ std::optional<ReplyLetter> DisclosureRequestRepository::reply_letter(const std::
   });
 }
 
-DisclosedFile DisclosureRequestRepository::add_disclosed_file(const std::string& tracking, const std::string& file_name,
-                                                              std::string_view data, const std::string& media_type) {
-  if (file_name.empty() || file_name.find('/') != std::string::npos || file_name.find('\\') != std::string::npos)
-    throw domain::ValidationError({"文件名不能为空，也不能含有“/”"});
-  auto found = find(tracking);
-  if (!found) throw NotFound("申请不存在: " + tracking);
+DisclosedFile DisclosureRequestRepository::insert_disclosed_file(std::int64_t request_id, const std::string& file_name,
+                                                                 std::string_view data, const std::string& media_type) {
   DisclosedFile f;
   f.file_name = file_name;
   f.download_token = random_hex(24);
@@ -445,7 +372,7 @@ DisclosedFile DisclosureRequestRepository::add_disclosed_file(const std::string&
     Lease lease(db_);
     Transaction tx(lease);
     f.sha256 = BlobStore::put(lease, data, media_type);  // with its row (blob_store.hpp invariant 1)
-    long long rid = found->id, id = 0;
+    long long rid = request_id, id = 0;
     std::string now = now_utc_iso();
     lease.sql() << "INSERT INTO request_files (request_id, blob_sha256, file_name, download_token, created_at) "
                    "VALUES (:rid, :sha, :fn, :tok, :now) RETURNING id",
@@ -494,14 +421,6 @@ std::optional<DisclosedFile> DisclosureRequestRepository::file_by_token(const st
 
 namespace {
 
-void check_review(const domain::RequestReview& r) {
-  std::vector<std::string> p;
-  if (r.outcome != domain::ReviewOutcome::Pending && !r.decided_on) p.push_back("已审结的，请填写审结日期");
-  if (r.decided_on && *r.decided_on < r.filed_on) p.push_back("审结日期不能早于受理日期");
-  if (r.outcome == domain::ReviewOutcome::Pending && r.decided_on) p.push_back("尚未审结的，不能填写审结日期");
-  if (!p.empty()) throw domain::ValidationError(p);
-}
-
 constexpr const char* kReviewSelect =
     "SELECT v.id, r.tracking_number, v.kind, v.filed_on, v.outcome, v.decided_on, v.note FROM request_reviews v "
     "JOIN disclosure_requests r ON r.id = v.request_id ";
@@ -537,17 +456,12 @@ std::vector<domain::RequestReview> load_reviews(Lease& lease, const std::string&
 
 }  // namespace
 
-domain::RequestReview DisclosureRequestRepository::add_review(domain::RequestReview review) {
-  check_review(review);
-  auto found = find(review.tracking_number);
-  if (!found) throw domain::ValidationError({"申请编号不存在：" + review.tracking_number});
-  if (!found->request.closed_on) throw domain::ValidationError({"该申请尚未答复，不能登记行政复议或行政诉讼"});
-  if (review.filed_on < *found->request.closed_on)
-    throw domain::ValidationError({"行政复议或行政诉讼的受理日期不能早于答复日期"});
+domain::RequestReview DisclosureRequestRepository::insert_review(std::int64_t request_id,
+                                                                 domain::RequestReview review) {
   guarded("保存行政复议、行政诉讼记录失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);
-    long long rid = found->id, id = 0;
+    long long rid = request_id, id = 0;
     std::string kind = domain::to_code(review.kind), filed = review.filed_on.iso(),
                 outcome = domain::to_code(review.outcome), now = now_utc_iso();
     NullableText decided(review.decided_on);
@@ -562,25 +476,17 @@ domain::RequestReview DisclosureRequestRepository::add_review(domain::RequestRev
   return review;
 }
 
-domain::RequestReview DisclosureRequestRepository::decide_review(std::int64_t review_id, domain::ReviewOutcome outcome,
-                                                                 std::optional<Date> decided_on) {
-  return guarded("保存行政复议、行政诉讼记录失败", [&] {
+void DisclosureRequestRepository::update_review(std::int64_t review_id, domain::ReviewOutcome outcome,
+                                                std::optional<Date> decided_on) {
+  guarded("保存行政复议、行政诉讼记录失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);
-    Binds b;
-    auto rows = load_reviews(lease, "WHERE v.id = " + b.add(static_cast<long long>(review_id)), b);
-    if (rows.empty()) throw NotFound("行政复议、行政诉讼记录不存在");
-    auto v = rows.front();
-    v.outcome = outcome;
-    v.decided_on = decided_on;
-    check_review(v);
     long long id = review_id;
     std::string oc = domain::to_code(outcome);
     NullableText decided(decided_on);
     lease.sql() << "UPDATE request_reviews SET outcome = :oc, decided_on = :d WHERE id = :id", soci::use(oc, "oc"),
         soci::use(decided.value, decided.ind, "d"), soci::use(id, "id");
     tx.commit();
-    return v;
   });
 }
 
@@ -633,7 +539,9 @@ std::vector<OpenRequest> DisclosureRequestRepository::open_requests(std::int64_t
   auto rows = guarded("读取待办申请失败", [&] {
     Lease lease(db_);
     Binds b;
-    std::string where = "WHERE r.state NOT IN ('replied', 'closed_no_correction', 'withdrawn')";
+    std::string states;
+    for (auto st : domain::open_states()) states += (states.empty() ? "" : ", ") + b.add(domain::to_code(st));
+    std::string where = "WHERE r.state IN (" + states + ")";
     if (site_id != 0) where += " AND r.site_id = " + b.add(static_cast<long long>(site_id));
     return load(lease, where, b);
   });

@@ -3,8 +3,10 @@
 // reconsideration / litigation records, over SQLite and PostgreSQL (migration 0006).
 //
 // Invariants:
-//  - Every event goes through domain::apply_event inside ONE transaction together with its
-//    row; a refused event writes nothing and throws domain::Conflict (Chinese refusal).
+//  - Rows only: the rules (what a registration needs, which event the state allows, the
+//    default legal basis, what a review record needs) are the service's and the domain's
+//    (modules/ysqgk/service/disclosure_request_service.hpp). An event is read under lock()
+//    and written with append_event() in the service's one transaction.
 //  - The due date is never stored: callers derive it with domain::due_date on the calendar
 //    they pass, so a new holiday file moves every open application at once.
 //  - Personal data lives in request_applicants only. Public lookups (find, find_public,
@@ -94,10 +96,9 @@ class DisclosureRequestRepository {
  public:
   DisclosureRequestRepository(Database& db, const PersonalDataKey& key) : db_(db), key_(key) {}
 
-  // Validates (applicant, description) and stores a new request in state 已收到 with the
-  // next tracking number of its receipt year and a fresh query code. ValidationError lists
-  // every problem; nothing is written then.
-  RegisteredRequest register_request(std::int64_t site_id, const domain::DisclosureRequest& request);
+  // Stores a new request (already validated by the service: registration.hpp) in state 已收到
+  // with the next tracking number of its receipt year and a fresh query code.
+  RegisteredRequest insert(std::int64_t site_id, const domain::DisclosureRequest& request);
 
   // Public-safe: no personal data.
   std::optional<StoredRequest> find(const std::string& tracking_number);
@@ -106,46 +107,25 @@ class DisclosureRequestRepository {
   // Office only: with the applicant, ID number opened.
   std::optional<StoredRequest> find_with_applicant(const std::string& tracking_number);
 
-  // Applies one event (domain::apply_event) in one transaction. NotFound for an unknown
-  // number. On Reply, an empty legal_basis gets domain::default_legal_basis(outcome) and
-  // `letter` (if given) is rendered from the replied request and stored with it.
-  domain::ApplyResult apply(const std::string& tracking_number, const domain::RequestEvent& event,
-                            const domain::WorkingDayCalendar& calendar, const ReplyLetterMaker& letter = {});
-
-  // The console's verbs, each one apply() with the event filled in.
-  domain::ApplyResult request_correction(const std::string& tn, domain::Date on, domain::Date correct_by,
-                                         const std::string& actor, const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult receive_correction(const std::string& tn, domain::Date on, const std::string& actor,
-                                         const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult close_no_correction(const std::string& tn, domain::Date on, const std::string& actor,
-                                          const domain::WorkingDayCalendar& cal);
-  // Assigns to `department` by id (its current name is kept for display); a department
-  // renamed later keeps its applications.
-  domain::ApplyResult assign(const std::string& tn, domain::Date on, const domain::Department& department,
-                             const std::string& actor, const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult start_consultation(const std::string& tn, domain::Date on, const std::string& third_party,
-                                         const std::string& actor, const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult end_consultation(const std::string& tn, domain::Date on, const std::string& actor,
-                                       const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult extend(const std::string& tn, domain::Date on, int working_days, const std::string& approver,
-                             bool applicant_notified, const std::string& actor, const domain::WorkingDayCalendar& cal);
-  domain::ApplyResult reply(const std::string& tn, domain::Date on, domain::ReplyOutcome outcome,
-                            const std::string& legal_basis, const std::string& note, const std::string& actor,
-                            const domain::WorkingDayCalendar& cal, const ReplyLetterMaker& letter = {});
+  // Inside a store::UnitOfWork: the request, locked until the unit ends (PostgreSQL: FOR
+  // UPDATE; SQLite: the unit's BEGIN IMMEDIATE already serialises writers). Public-safe.
+  std::optional<StoredRequest> lock(const std::string& tracking_number);
+  // Writes one applied event: its row (number `seq`, i.e. the history's length before it),
+  // the request's new state from `after`, and the reply letter when given.
+  void append_event(std::int64_t request_id, int seq, const domain::RequestEvent& event,
+                    const domain::DisclosureRequest& after, const std::optional<ReplyLetter>& letter = std::nullopt);
 
   std::optional<ReplyLetter> reply_letter(const std::string& tracking_number);
 
   // Disclosed files: bytes in the blob store, reachable only through a random token.
-  DisclosedFile add_disclosed_file(const std::string& tracking_number, const std::string& file_name,
-                                   std::string_view data, const std::string& media_type);
+  DisclosedFile insert_disclosed_file(std::int64_t request_id, const std::string& file_name, std::string_view data,
+                                      const std::string& media_type);
   std::vector<DisclosedFile> disclosed_files(const std::string& tracking_number);
   std::optional<DisclosedFile> file_by_token(const std::string& token);
 
-  // 行政复议 / 行政诉讼 records. ValidationError for an unknown request, a request not yet
-  // answered, a decided outcome without a decision date or a date before filing.
-  domain::RequestReview add_review(domain::RequestReview review);
-  domain::RequestReview decide_review(std::int64_t review_id, domain::ReviewOutcome outcome,
-                                      std::optional<domain::Date> decided_on);
+  // 行政复议 / 行政诉讼 records (checked by the service: request_review.hpp).
+  domain::RequestReview insert_review(std::int64_t request_id, domain::RequestReview review);
+  void update_review(std::int64_t review_id, domain::ReviewOutcome outcome, std::optional<domain::Date> decided_on);
   std::vector<domain::RequestReview> reviews(const std::string& tracking_number);
 
   // The console's list: one site's requests (public-safe, no applicant), newest received

@@ -1,42 +1,40 @@
-// The actions on one application (依申请公开), each one POST from the detail page by the
-// 公开工作机构 of its site: the domain decides whether the state allows it (a refusal is shown
-// in Chinese with 409 and nothing changes); each applied action is written to the audit log
-// with the tracking number and no personal data.
-#include "modules/ysqgk/domain/request_codes.hpp"
+// The actions on one application (依申请公开), each one POST from the detail page: the
+// handler parses the form into the step and calls one use case
+// (modules/ysqgk/service/disclosure_request_service.hpp), which asks the permission
+// registry, lets the domain decide whether the state allows it (a refusal is shown in
+// Chinese with 409 and nothing changes) and writes the audit entry with the tracking number
+// and no personal data.
 #include "http/router.hpp"
 #include "ingest/file_type.hpp"
-#include "modules/ysqgk/store/reply_draft_repository.hpp"
-#include "modules/ysqgk/web/request_console_common.hpp"
+#include "modules/ysqgk/domain/request_codes.hpp"
 #include "modules/ysqgk/web/reply_letter.hpp"
+#include "modules/ysqgk/web/request_console_common.hpp"
 
 namespace zwgk::web::console {
 
 namespace {
 
-using Repo = store::DisclosureRequestRepository;
-using Act = std::function<domain::ApplyResult(ConsoleRequest&, Repo&, const store::StoredRequest&,
-                                              const domain::WorkingDayCalendar&, std::string& audit_detail)>;
+using Event = domain::RequestEvent;
+using Kind = domain::RequestEventKind;
+// Runs one use case for the application {tn} of the user's site.
+using Act = std::function<void(ConsoleRequest&, RequestUseCases&, const std::string& tn)>;
 
-std::string actor(const ConsoleRequest& c) {
-  return c.user.display_name.empty() ? c.user.username : c.user.display_name;
+// Registers POST /console/requests/{tn}/<name>. The route asks ysqgk.view (readers reach
+// it); the use case asks the finer action on the application itself.
+void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std::string& name, Act act) {
+  app.post(router, "/console/requests/{tn}/" + name, request_readers(), [env, act = std::move(act)](ConsoleRequest& c) {
+    auto tn = tracking_param(c);
+    if (!tn) throw domain::NotFound("本网站没有这个申请。");
+    RequestUseCases use(*env, c);
+    act(c, use, *tn);
+    return c.see_other(request_url(*tn));
+  });
 }
 
-// Registers POST /console/requests/{tn}/<name>: site, role and state checks around `act`.
-void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std::string& name,
-            const std::string& audit_action, Act act, domain::Action needed = domain::Action::HandleRequest) {
-  app.post(router, "/console/requests/{tn}/" + name, request_readers(),
-           [env, audit_action, needed, act = std::move(act)](ConsoleRequest& c) {
-             auto found = own_request(c, *env);
-             if (!found) return c.refuse("本网站没有这个申请。", 404);
-             if (auto r = request_refusal(c, needed, *found)) return c.refuse(*r + "，操作未执行。");
-             auto repo = env->repo(c.db);
-             const auto calendar = env->calendar();
-             const auto& cal = *calendar;
-             std::string detail;
-             act(c, repo, *found, cal, detail);  // a refusal throws (domain::Conflict): the one mapping
-             c.audit(audit_action, "disclosure_request", found->request.tracking_number, detail);
-             return c.see_other(request_url(found->request.tracking_number));
-           });
+// A step of `kind` on the day of field `on` (empty = today).
+Event step(const ConsoleRequest& c, Kind kind, const std::string& label) {
+  Event e{kind, date_field(c, "on", label), ""};
+  return e;
 }
 
 int int_field(const ConsoleRequest& c, const std::string& name, const std::string& label) {
@@ -47,138 +45,111 @@ int int_field(const ConsoleRequest& c, const std::string& name, const std::strin
   return static_cast<int>(*n);
 }
 
+domain::ReviewOutcome review_outcome(const std::string& code) {
+  auto outcome = domain::review_outcome_from(code);
+  if (!outcome) throw domain::ValidationError({"请选择审理结果（维持、纠正、其他或尚未审结）"});
+  return *outcome;
+}
+
 }  // namespace
 
 void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr env) {
   using C = ConsoleRequest;
-  using S = store::StoredRequest;
-  using Cal = domain::WorkingDayCalendar;
+  using U = RequestUseCases;
+  using S = const std::string;
 
-  action(app, router, env, "correction", "ysqgk.correction",
-         [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
-           const auto on = date_field(c, "on", "发出补正通知日期");
-           const auto by = date_field(c, "correction_due_on", "补正期限", std::nullopt);
-           d = "correction_due_on=" + by.iso();
-           return repo.request_correction(s.request.tracking_number, on, by, actor(c), cal);
-         });
-  action(app, router, env, "correction-received", "ysqgk.correction_received",
-         [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-           return repo.receive_correction(s.request.tracking_number, date_field(c, "on", "收到补正材料日期"), actor(c), cal);
-         });
-  action(app, router, env, "close-no-correction", "ysqgk.close_no_correction",
-         [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-           return repo.close_no_correction(s.request.tracking_number, date_field(c, "on", "结案日期"), actor(c), cal);
-         });
-  action(app, router, env, "assign", "ysqgk.assign", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
-    // By id (the form's select); a name is accepted too (scripts). Stored by id.
-    store::DepartmentRepository deps(c.db);
-    std::optional<domain::Department> dep;
-    const std::string id = field(c, "department_id"), name = field(c, "department");
+  action(app, router, env, "correction", [](C& c, U& u, S& tn) {
+    auto e = step(c, Kind::RequestCorrection, "发出补正通知日期");
+    e.correction_due_on = date_field(c, "correction_due_on", "补正期限", std::nullopt);
+    u.run.apply(u.caller, tn, e);
+  });
+  action(app, router, env, "correction-received", [](C& c, U& u, S& tn) {
+    u.run.apply(u.caller, tn, step(c, Kind::ReceiveCorrection, "收到补正材料日期"));
+  });
+  action(app, router, env, "close-no-correction", [](C& c, U& u, S& tn) {
+    u.run.apply(u.caller, tn, step(c, Kind::CloseNoCorrection, "结案日期"));
+  });
+  action(app, router, env, "assign", [](C& c, U& u, S& tn) {
+    // By id (the form's select); a name is accepted too (scripts). The use case checks it is
+    // a department of the site.
+    auto e = step(c, Kind::Assign, "分办日期");
+    const std::string id = field(c, "department_id");
     if (!id.empty()) {
       auto n = parse_positive_integer(id);
-      if (n) dep = deps.by_id(*n);
-      if (!dep || dep->site_id != c.site.id) throw domain::ValidationError({"本网站没有这个部门（编号 " + id + "）"});
-    } else if (!name.empty()) {
-      dep = deps.by_name(c.site.id, name);
-      if (!dep) throw domain::ValidationError({"本网站没有这个部门：" + name});
+      if (!n) throw domain::ValidationError({"本网站没有这个部门（编号 " + id + "）"});
+      e.department_id = *n;
+    } else {
+      e.department = field(c, "department");
     }
-    d = "department_id=" + (dep ? std::to_string(dep->id) : std::string());
-    return repo.assign(s.request.tracking_number, date_field(c, "on", "分办日期"), dep.value_or(domain::Department{}),
-                       actor(c), cal);
+    u.run.apply(u.caller, tn, e);
   });
-  action(app, router, env, "consultation-start", "ysqgk.consultation_start",
-         [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-           return repo.start_consultation(s.request.tracking_number, date_field(c, "on", "征求意见日期"),
-                                          field(c, "third_party"), actor(c), cal);
-         });
-  action(app, router, env, "consultation-end", "ysqgk.consultation_end",
-         [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-           return repo.end_consultation(s.request.tracking_number, date_field(c, "on", "第三方意见收回日期"), actor(c), cal);
-         });
-  action(app, router, env, "extend", "ysqgk.extend", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
-    const int days = int_field(c, "working_days", "延长的工作日数");
-    d = "working_days=" + std::to_string(days);
-    return repo.extend(s.request.tracking_number, date_field(c, "on", "延期决定日期"), days, field(c, "approver"),
-                       !c.form.value("applicant_notified").empty(), actor(c), cal);
+  action(app, router, env, "consultation-start", [](C& c, U& u, S& tn) {
+    auto e = step(c, Kind::StartConsultation, "征求意见日期");
+    e.third_party = field(c, "third_party");
+    u.run.apply(u.caller, tn, e);
   });
-  action(app, router, env, "reply", "ysqgk.reply", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string& d) {
-    const std::string code = field(c, "outcome");
-    auto outcome = domain::reply_outcome_from_code(code);
+  action(app, router, env, "consultation-end", [](C& c, U& u, S& tn) {
+    u.run.apply(u.caller, tn, step(c, Kind::EndConsultation, "第三方意见收回日期"));
+  });
+  action(app, router, env, "extend", [](C& c, U& u, S& tn) {
+    auto e = step(c, Kind::Extend, "延期决定日期");
+    e.extension_working_days = int_field(c, "working_days", "延长的工作日数");
+    e.approver = field(c, "approver");
+    e.applicant_notified = !c.form.value("applicant_notified").empty();
+    u.run.apply(u.caller, tn, e);
+  });
+  action(app, router, env, "reply", [](C& c, U& u, S& tn) {
+    auto outcome = domain::reply_outcome_from_code(field(c, "outcome"));
     if (!outcome) throw domain::ValidationError({"请选择办理结果"});
-    d = "outcome=" + domain::to_code(*outcome);
+    auto e = step(c, Kind::Reply, "答复日期");
+    e.outcome = *outcome;
+    e.legal_basis = field(c, "legal_basis");
+    e.note = field(c, "note");
     const auto& templates = c.app.templates();
     const std::string body = c.site.name;
-    return repo.reply(s.request.tracking_number, date_field(c, "on", "答复日期"), *outcome, field(c, "legal_basis"),
-                      field(c, "note"), actor(c), cal, [&templates, body](const domain::DisclosureRequest& replied) {
-                        return render_reply_letter(templates, body, replied);
-                      });
+    u.run.apply(u.caller, tn, e, [&templates, body](const domain::DisclosureRequest& replied) {
+      return render_reply_letter(templates, body, replied);
+    });
   });
-  action(app, router, env, "withdraw", "ysqgk.withdraw", [](C& c, Repo& repo, const S& s, const Cal& cal, std::string&) {
-    domain::RequestEvent e;
-    e.kind = domain::RequestEventKind::Withdraw;
-    e.on = date_field(c, "on", "撤回日期");
-    e.actor = actor(c);
+  action(app, router, env, "withdraw", [](C& c, U& u, S& tn) {
+    auto e = step(c, Kind::Withdraw, "撤回日期");
     e.note = field(c, "note");
-    return repo.apply(s.request.tracking_number, e, cal);
+    u.run.apply(u.caller, tn, e);
   });
   // 答复意见稿: the assigned department drafts (or the office itself); the office approves by
   // recording the reply, whose form starts from the draft.
-  action(
-      app, router, env, "draft", "ysqgk.draft",
-      [](C& c, Repo&, const S& s, const Cal&, std::string& d) {
-        const auto st = s.request.state;
-        if (st != domain::RequestState::Assigned && st != domain::RequestState::ConsultingThirdParty)
-          throw domain::Conflict("当前状态为“" + domain::to_label(st) + "”，分办后、答复前才能起草答复意见");
-        auto outcome = domain::reply_outcome_from_code(field(c, "outcome"));
-        if (!outcome) throw domain::ValidationError({"请选择办理结果"});
-        if (*outcome == domain::ReplyOutcome::NoCorrectionInTime)
-          throw domain::ValidationError({"逾期不补正的申请请按“逾期未补正结案”办理"});
-        store::ReplyDraft draft{*outcome, field(c, "legal_basis"), field(c, "note"), actor(c), c.app.today()};
-        store::ReplyDraftRepository(c.db).save(s.id, draft);
-        d = "outcome=" + domain::to_code(*outcome);
-        return domain::ApplyResult{true, {}};
-      },
-      domain::Action::DraftReply);
+  action(app, router, env, "draft", [](C& c, U& u, S& tn) {
+    auto outcome = domain::reply_outcome_from_code(field(c, "outcome"));
+    if (!outcome) throw domain::ValidationError({"请选择办理结果"});
+    u.run.save_draft(u.caller, tn, {*outcome, field(c, "legal_basis"), field(c, "note")});
+  });
   // Disclosed files (multipart): the bytes are sniffed, never the name or the browser's type.
-  action(app, router, env, "files", "ysqgk.file_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
+  action(app, router, env, "files", [](C& c, U& u, S& tn) {
     const http::UploadedFile* f = c.form.file("file");
     if (!f || f->data.empty()) throw domain::ValidationError({"请选择要提供给申请人的文件"});
     if (f->file_name.empty()) throw domain::ValidationError({"上传的文件没有文件名"});
     const auto check = ingest::check_attachment(f->file_name, f->data);
     if (check.refusal) throw domain::ValidationError({*check.refusal});
-    const auto added = repo.add_disclosed_file(s.request.tracking_number, f->file_name, f->data, check.media_type);
-    d = "file_id=" + std::to_string(added.id) + " sha256=" + added.sha256;
-    return domain::ApplyResult{true, {}};
+    u.run.add_disclosed_file(u.caller, tn, f->file_name, f->data, check.media_type);
   });
-  action(app, router, env, "reviews", "ysqgk.review_add", [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
+  action(app, router, env, "reviews", [](C& c, U& u, S& tn) {
     domain::RequestReview rv;
-    rv.tracking_number = s.request.tracking_number;
+    rv.tracking_number = tn;
     auto kind = domain::review_kind_from(field(c, "kind"));
     if (!kind) throw domain::ValidationError({"请选择行政复议或行政诉讼的类型"});
     rv.kind = *kind;
     rv.filed_on = date_field(c, "filed_on", "申请复议或起诉日期", std::nullopt);
-    auto outcome = domain::review_outcome_from(field(c, "outcome").empty() ? "pending" : field(c, "outcome"));
-    if (!outcome) throw domain::ValidationError({"请选择审理结果（维持、纠正、其他或尚未审结）"});
-    rv.outcome = *outcome;
+    rv.outcome = review_outcome(field(c, "outcome").empty() ? "pending" : field(c, "outcome"));
     rv.decided_on = optional_date_field(c, "decided_on", "审结日期");
     rv.note = field(c, "note");
-    rv = repo.add_review(rv);
-    d = "review_id=" + std::to_string(rv.id) + " kind=" + domain::to_code(rv.kind) + " outcome=" + domain::to_code(rv.outcome);
-    return domain::ApplyResult{true, {}};
+    u.run.add_review(u.caller, rv);
   });
-  action(app, router, env, "reviews/{id}/decide", "ysqgk.review_decide",
-         [](C& c, Repo& repo, const S& s, const Cal&, std::string& d) {
-           auto id = id_param(c);
-           bool ours = false;
-           if (id)
-             for (const auto& rv : repo.reviews(s.request.tracking_number)) ours = ours || rv.id == *id;
-           if (!ours) throw store::NotFound("没有这条行政复议或行政诉讼记录");
-           auto outcome = domain::review_outcome_from(field(c, "outcome"));
-           if (!outcome) throw domain::ValidationError({"请选择审理结果（维持、纠正、其他或尚未审结）"});
-           repo.decide_review(*id, *outcome, optional_date_field(c, "decided_on", "审结日期"));
-           d = "review_id=" + std::to_string(*id) + " outcome=" + domain::to_code(*outcome);
-           return domain::ApplyResult{true, {}};
-         });
+  action(app, router, env, "reviews/{id}/decide", [](C& c, U& u, S& tn) {
+    auto id = id_param(c);
+    if (!id) throw domain::NotFound("没有这条行政复议或行政诉讼记录");
+    u.run.decide_review(u.caller, tn, *id, review_outcome(field(c, "outcome")),
+                        optional_date_field(c, "decided_on", "审结日期"));
+  });
 }
 
 }  // namespace zwgk::web::console

@@ -10,6 +10,7 @@
 #include "domain/permissions.hpp"
 #include "domain/tracking_number.hpp"
 #include "store/department_repository.hpp"
+#include "modules/ysqgk/service/disclosure_request_service.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "web/console/page_helpers.hpp"
@@ -27,6 +28,16 @@ struct RequestPagesEnv {
     return options.calendar ? options.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>();
   }
   store::DisclosureRequestRepository repo(store::Database& db) const { return {db, key}; }
+};
+
+// The use cases (modules/ysqgk/service/) on the calendar as it is now and the console's
+// clock; one per handler call.
+struct RequestUseCases {
+  RequestUseCases(const RequestPagesEnv& env, const ConsoleRequest& c)
+      : calendar(env.calendar()), run(c.db, env.key, *calendar, c.app.today()), caller(caller_of(c)) {}
+  std::shared_ptr<const domain::WorkingDayCalendar> calendar;
+  modules::ysqgk::DisclosureRequestService run;
+  domain::Caller caller;
 };
 
 // Who may open the requests pages at all: the registry's ysqgk.view (the finer rule is

@@ -146,8 +146,7 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
       for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));
       due.set("lines", lines);
       if (!deadline.warning.empty()) due.set("warning", deadline.warning.message());
-      if (r.state == domain::RequestState::CorrectionRequested || r.state == domain::RequestState::ConsultingThirdParty)
-        due.set("paused", true);
+      if (domain::is_clock_paused(r.state)) due.set("paused", true);
       v.set("due", due);
     }
 
@@ -168,10 +167,8 @@ void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr 
       v.set("handler", true);
       View acts{View::type::object};
       bool any = false;
-      for (const auto& t : domain::request_transitions()) {
-        if (t.from != r.state) continue;
-        if (t.event == domain::RequestEventKind::Extend && r.extension) continue;
-        acts.set(domain::to_code(t.event), true);
+      for (const auto kind : domain::offered_events(r)) {
+        acts.set(domain::to_code(kind), true);
         any = true;
       }
       v.set("act", acts);

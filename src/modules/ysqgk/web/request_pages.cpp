@@ -14,6 +14,7 @@
 #include "store/blob_store.hpp"
 #include "store/department_repository.hpp"
 #include "store/disclosure_guide_repository.hpp"
+#include "modules/ysqgk/service/disclosure_request_service.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/form_nonces.hpp"
 #include "web/attachment_download.hpp"
@@ -98,7 +99,6 @@ domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::stri
     o.address = f.value("org_address");
     o.postcode = f.value("org_postcode");
   }
-  for (auto& p : domain::validate_applicant(a)) problems.push_back(std::move(p));
   return a;
 }
 
@@ -204,23 +204,16 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   return resp;
 }
 
-// The form's values as a request, plus every problem in form order.
-domain::DisclosureRequest request_from_form(const http::Form& f, domain::Date today, std::vector<std::string>& problems) {
-  domain::Applicant a = applicant_from_form(f, problems);
-  domain::ReceiptEvents ev;
-  ev.both_sides_confirmed = today;  // Art. 31: the receipt confirms it online, now
-  auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, f.value("description"));
-  if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
-    problems.push_back("请填写所需政府信息的名称或内容描述");
-  else if (r.description.size() > 6000)
-    problems.push_back("所需政府信息的描述过长，请控制在2000字以内");
+// The form's values as a registration; what the form cannot express is appended to
+// `problems` (the rules are the domain's: registration_problems).
+domain::Registration registration_from_form(const http::Form& f, std::vector<std::string>& problems) {
+  domain::Registration r;
+  r.channel = domain::RequestChannel::Online;
+  r.applicant = applicant_from_form(f, problems);
+  r.description = f.value("description");
   r.doc_number = f.value("doc_number");
-  auto medium = domain::medium_wanted_from(f.value("medium"));
-  if (!medium) problems.push_back("请选择获取信息的载体形式（纸质或电子）");
-  r.medium = medium.value_or(domain::MediumWanted::Electronic);
-  auto delivery = domain::delivery_method_from(f.value("delivery"));
-  if (!delivery) problems.push_back("请选择获取信息的方式");
-  r.delivery = delivery.value_or(domain::DeliveryMethod::Online);
+  r.medium = domain::medium_wanted_from(f.value("medium"));
+  r.delivery = domain::delivery_method_from(f.value("delivery"));
   return r;
 }
 
@@ -232,18 +225,17 @@ http::Response submit_application(PageContext& ctx) {
                                       form->value(kHoneypotField));
   std::vector<std::string> problems;
   if (!check.ok) problems.push_back(check.refusal);
-  auto request = request_from_form(*form, ctx.env.options.today(), problems);
+  const auto today = ctx.env.options.today();
+  auto input = registration_from_form(*form, problems);
+  input.receipt.both_sides_confirmed = today;  // Art. 31: the receipt confirms it online, now
+  for (auto& p : domain::registration_problems(input, today)) problems.push_back(std::move(p));
   if (!problems.empty()) return form_page(ctx, *form, problems, 400);
   if (!store::consume_form_nonce(ctx.env.db, check.nonce))
     return form_page(ctx, *form, {"该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}, 400);
   const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
-  store::DisclosureRequestRepository repo(ctx.env.db, key);
-  store::RegisteredRequest reg;
-  try {
-    reg = repo.register_request(ctx.site.id, request);
-  } catch (const domain::ValidationError& e) {
-    return form_page(ctx, *form, e.problems(), 400);
-  }
+  const auto calendar = ctx.env.options.calendar->current();
+  const auto reg = modules::ysqgk::DisclosureRequestService(ctx.env.db, key, *calendar, today)
+                       .submit_online(ctx.site.id, std::move(input));
   spdlog::info("ysqgk: application registered request_id={} tracking={}", ctx.req.request_id, reg.tracking_number);
   PageMeta meta;
   meta.title = "申请已提交";
@@ -254,9 +246,8 @@ http::Response submit_application(PageContext& ctx) {
   View v = layout_view(ctx, meta);
   v.set("tracking_number", reg.tracking_number);
   v.set("query_code", reg.query_code);
-  v.set("received_on", domain::chinese_date_with_weekday(request.received_on));
-  const auto deadline = domain::due_date(request, *ctx.env.options.calendar->current(), request.received_on);
-  v.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
+  v.set("received_on", domain::chinese_date_with_weekday(reg.request.received_on));
+  v.set("due_on", domain::chinese_date_with_weekday(reg.due_on));
   v.set("status_url", ysqgk_url(ctx.site) + "status/");
   auto resp = private_page(render_page(ctx, "ysqgk/receipt", v));
   http::CookieOptions co;
@@ -321,8 +312,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
         View lines{View::type::list};
         for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));
         rv.set("explanation", lines);
-        rv.set("paused", r.state == domain::RequestState::CorrectionRequested ||
-                             r.state == domain::RequestState::ConsultingThirdParty);
+        rv.set("paused", domain::is_clock_paused(r.state));
       }
       rv.set("correction_due_on", r.state == domain::RequestState::CorrectionRequested && r.correction_due_on
                                       ? View(r.correction_due_on->chinese())

@@ -27,8 +27,9 @@ namespace zwgk::web {
 std::optional<http::Response> request_page(PageContext& ctx, const std::vector<std::string_view>& seg);
 
 // The applicant fields of the application form (the field names of templates/ysqgk/apply.mustache:
-// applicant_kind, name, id_type, id_number, ..., org_kind, org_name, ...), validated;
-// every problem is appended in form order. The console's staff registration uses the same.
+// applicant_kind, name, id_type, id_number, ..., org_kind, org_name, ...); a choice not made
+// is appended to `problems` (the rules are domain::registration_problems, which also checks
+// the applicant). The console's staff registration uses the same.
 domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems);
 
 // <option> lists of the application form (code, label, selected), shared by the public

@@ -55,12 +55,11 @@ http::Response form(ConsoleRequest& c, const std::vector<std::string>& problems,
 void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPtr env) {
   app.get(router, "/console/requests/new", request_handlers(), [](ConsoleRequest& c) { return form(c, {}, 200); });
   app.post(router, "/console/requests/new", request_handlers(), [env](ConsoleRequest& c) {
-    if (auto r = domain::permission_refusal(c.user, domain::Action::HandleRequest, {c.site.id, std::nullopt}))
-      return c.refuse(*r);
+    // Parse: what the form cannot express (a malformed date, no choice) is a problem here;
+    // the rules (Art. 29, 31) are domain::registration_problems, the same for the online form.
     std::vector<std::string> problems;
-    auto channel = domain::request_channel_from(c.form.value("channel"));
-    if (!channel) problems.push_back("请选择申请方式（信函、当面、传真或网上）");
-    domain::ReceiptEvents ev;
+    domain::Registration in;
+    in.channel = domain::request_channel_from(c.form.value("channel"));
     auto date = [&](const char* name, const char* label) -> std::optional<domain::Date> {
       const std::string v = field(c, name);
       if (v.empty()) return std::nullopt;
@@ -68,47 +67,26 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
       if (!d) problems.push_back(std::string(label) + "格式不正确，应为 YYYY-MM-DD");
       return d;
     };
-    ev.handed_in = date("handed_in", "当面提交日期");
-    ev.signed_for = date("signed_for", "签收日期");
-    ev.ordinary_letter = !c.form.value("ordinary_letter").empty();
-    ev.confirmed_by_office = date("confirmed_by_office", "与申请人确认收到的日期");
-    ev.both_sides_confirmed = date("both_sides_confirmed", "双方确认日期");
-    domain::Applicant applicant = applicant_from_form(c.form, problems);
-    domain::DisclosureRequest request;
-    if (channel) {
-      try {
-        request = domain::new_disclosure_request(*channel, ev, applicant, field(c, "description"));
-        if (request.received_on > c.app.today()) problems.push_back("收到申请的日期不能晚于今天");
-      } catch (const domain::ValidationError& e) {
-        for (const auto& p : e.problems()) problems.push_back(p);
-      }
-    }
-    request.applicant = applicant;
-    request.description = field(c, "description");
-    if (request.description.empty()) problems.push_back("请填写所需政府信息的名称或内容描述");
-    request.doc_number = field(c, "doc_number");
-    auto medium = domain::medium_wanted_from(c.form.value("medium"));
-    if (!medium) problems.push_back("请选择获取信息的载体形式（纸质或电子）");
-    auto delivery = domain::delivery_method_from(c.form.value("delivery"));
-    if (!delivery) problems.push_back("请选择获取信息的方式");
+    in.receipt.handed_in = date("handed_in", "当面提交日期");
+    in.receipt.signed_for = date("signed_for", "签收日期");
+    in.receipt.ordinary_letter = !c.form.value("ordinary_letter").empty();
+    in.receipt.confirmed_by_office = date("confirmed_by_office", "与申请人确认收到的日期");
+    in.receipt.both_sides_confirmed = date("both_sides_confirmed", "双方确认日期");
+    in.applicant = applicant_from_form(c.form, problems);
+    in.description = field(c, "description");
+    in.doc_number = field(c, "doc_number");
+    in.medium = domain::medium_wanted_from(c.form.value("medium"));
+    in.delivery = domain::delivery_method_from(c.form.value("delivery"));
+    for (auto& p : domain::registration_problems(in, c.app.today())) problems.push_back(std::move(p));
     if (!problems.empty()) return form(c, problems, 400);
-    request.medium = *medium;
-    request.delivery = *delivery;
-    store::RegisteredRequest reg;
-    try {
-      reg = env->repo(c.db).register_request(c.site.id, request);
-    } catch (const domain::ValidationError& e) {
-      return form(c, e.problems(), 400);
-    }
-    c.audit("ysqgk.register", "disclosure_request", reg.tracking_number,
-            "channel=" + domain::to_code(request.channel) + " received_on=" + request.received_on.iso());
+    RequestUseCases use(*env, c);
+    const auto reg = use.run.register_received(use.caller, in);
     View v{View::type::object};
     v.set("tracking_number", reg.tracking_number);
     v.set("query_code", reg.query_code);
-    v.set("channel", domain::to_label(request.channel));
-    v.set("received_on", domain::chinese_date_with_weekday(request.received_on));
-    v.set("due_on", domain::chinese_date_with_weekday(
-                        domain::due_date(request, *env->calendar(), request.received_on).due_on));
+    v.set("channel", domain::to_label(reg.request.channel));
+    v.set("received_on", domain::chinese_date_with_weekday(reg.request.received_on));
+    v.set("due_on", domain::chinese_date_with_weekday(reg.due_on));
     v.set("url", request_url(reg.tracking_number));
     return c.page("申请已登记", "ysqgk/console_request_registered", v, 201);
   });

@@ -12,8 +12,8 @@ using domain::RequestState;
 
 TEST_F(RequestStoreTest, ReplyDraftIsSavedAndReplaced) {
   auto r = repo();
-  const auto a = r.register_request(site.id, person_request("2024-09-27"));
-  const auto b = r.register_request(site.id, person_request("2024-09-30"));
+  const auto a = r.insert(site.id, person_request("2024-09-27"));
+  const auto b = r.insert(site.id, person_request("2024-09-30"));
   ReplyDraftRepository drafts(*db);
   EXPECT_FALSE(drafts.find(a.id));
   ReplyDraft d;
@@ -42,9 +42,9 @@ TEST_F(RequestStoreTest, ReplyDraftIsSavedAndReplaced) {
 
 TEST_F(RequestStoreTest, ListIsOneSiteNewestFirstAndFiltersByState) {
   auto r = repo();
-  const auto a = r.register_request(site.id, person_request("2024-09-27"));
-  const auto b = r.register_request(site.id, person_request("2024-10-08"));
-  ASSERT_TRUE(r.assign(a.tracking_number, date("2024-10-08"), named_department("市政府办"), "tester", cal()));
+  const auto a = r.insert(site.id, person_request("2024-09-27"));
+  const auto b = r.insert(site.id, person_request("2024-10-08"));
+  ASSERT_TRUE(office().assign(a.tracking_number, date("2024-10-08"), named_department("市政府办"), "tester", cal()));
   auto all = r.list(site.id, std::nullopt);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].request.tracking_number, b.tracking_number);

@@ -568,7 +568,7 @@ TEST_F(RequestConsoleTest, TheListIsPaged) {
     domain::ReceiptEvents ev;
     ev.both_sides_confirmed = days_ago(60 - i);
     auto r = domain::new_disclosure_request(domain::RequestChannel::Online, ev, a, "第" + std::to_string(i) + "件");
-    tns.push_back(repo.register_request(s.seed.site.id, r).tracking_number);
+    tns.push_back(repo.insert(s.seed.site.id, r).tracking_number);
   }
   auto pub = login("publisher");
   const auto p1 = pub.get("/console/requests/");

@@ -11,6 +11,7 @@
 
 #include "domain/reply_outcome.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
+#include "modules/ysqgk/store/request_fixture.hpp"
 #include "web/site_fixture.hpp"
 
 namespace zwgk::test {
@@ -162,16 +163,17 @@ TEST(RequestPages, SubmitReceiptStatusAndNoPersonalDataAnywhere) {
 
   // The office replies; the applicant sees it and downloads the letter.
   const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));
-  // The web app's secret is random per SiteApp: the repository needs no key to apply events.
+  // The web app's secret is random per SiteApp: the use cases need no key to apply events.
   store::DisclosureRequestRepository repo(*s.db, key);
   const auto received = repo.find(tn)->request.received_on;
-  ASSERT_TRUE(repo.assign(tn, received, named_department("邵阳市人民政府办公室"), "office", calendar()));
-  ASSERT_TRUE(repo.reply(tn, received, domain::ReplyOutcome::Disclosed, "", "", "office", calendar(),
-                         [](const domain::DisclosureRequest& r) {
-                           return store::ReplyLetter{"答复书-" + r.tracking_number + ".html", "text/html; charset=utf-8",
-                                                     "<p>予以公开</p>"};
-                         }));
-  repo.add_disclosed_file(tn, "立项批复.pdf", "%PDF-1.4 reply", "application/pdf");
+  store::test::Office office(*s.db, key, s.seed.site, calendar(), received);
+  ASSERT_TRUE(office.assign(tn, received, named_department("邵阳市人民政府办公室"), "office", calendar()));
+  ASSERT_TRUE(office.reply(tn, received, domain::ReplyOutcome::Disclosed, "", "", "office", calendar(),
+                           [](const domain::DisclosureRequest& r) {
+                             return store::ReplyLetter{"答复书-" + r.tracking_number + ".html",
+                                                       "text/html; charset=utf-8", "<p>予以公开</p>"};
+                           }));
+  office.add_disclosed_file(tn, "立项批复.pdf", "%PDF-1.4 reply", "application/pdf");
   auto replied = post(s, "/ysqgk/status/", form_encode({{"tracking_number", tn}, {"query_code", code}}));
   public_bodies.push_back(replied.body);
   EXPECT_EQ(field(replied.body, "state"), "已答复");
@@ -213,6 +215,7 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
     const char* value;
     const char* message;
   };
+  static const std::string kTooLong(2001, 'a');
   const std::vector<Case> cases = {
       {"name", "", "请填写姓名"},
       {"id_number", "", "请填写证件号码"},
@@ -223,6 +226,8 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
       {"email", "not-an-email", "电子邮箱格式不正确"},
       {"postcode", "4220", "邮政编码应为6位数字"},
       {"description", "  ", "请填写所需政府信息的名称或内容描述"},
+      // 2001 字 (ASCII here: the old byte count let 6000 of them through).
+      {"description", kTooLong.c_str(), "所需政府信息的描述过长，请控制在2000字以内"},
       {"medium", "", "请选择获取信息的载体形式"},
       {"delivery", "fax", "请选择获取信息的方式"},
   };
