@@ -101,8 +101,9 @@ inline bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") ==
 // A current resident ID card number: 18 characters (the 15-digit cards went out of use in
 // 2013), checked by the privacy guard's GB 11643-1999 rules (check character, birth date,
 // province).
-inline bool is_valid_resident_id_card(std::string_view id) {
-  return id.size() == 18 && is_valid_resident_id(id, Date::today());
+// `today`: a birth date after it is impossible (the injected clock, never the wall clock).
+inline bool is_valid_resident_id_card(std::string_view id, Date today) {
+  return id.size() == 18 && is_valid_resident_id(id, today);
 }
 
 inline bool is_valid_email(const std::string& s) {
@@ -125,7 +126,7 @@ inline bool is_valid_postcode(const std::string& s) {
 }  // namespace applicant_detail
 
 // Every problem, in form order; empty = valid (Art. 29 ¶2(1)).
-inline std::vector<std::string> validate_applicant(const Applicant& a) {
+inline std::vector<std::string> validate_applicant(const Applicant& a, Date today) {
   using namespace applicant_detail;
   std::vector<std::string> p;
   auto optional_format = [&p](const std::string& v, bool ok, const char* msg) {
@@ -136,7 +137,7 @@ inline std::vector<std::string> validate_applicant(const Applicant& a) {
     if (blank(n.name)) p.push_back("请填写姓名");
     if (blank(n.id_number))
       p.push_back("请填写证件号码");
-    else if (n.id_type == IdType::ResidentIdCard && !is_valid_resident_id_card(n.id_number))
+    else if (n.id_type == IdType::ResidentIdCard && !is_valid_resident_id_card(n.id_number, today))
       p.push_back("居民身份证号码不正确，请核对（18位，末位为校验码）");
     if (blank(n.address)) p.push_back("请填写通信地址");
     optional_format(n.postcode, is_valid_postcode(n.postcode), "邮政编码应为6位数字");

@@ -27,7 +27,7 @@ std::vector<std::string> registration_problems(const Registration& r, Date today
       for (const auto& m : e.problems()) p.push_back(m);
     }
   }
-  for (auto& m : validate_applicant(r.applicant)) p.push_back(std::move(m));
+  for (auto& m : validate_applicant(r.applicant, today)) p.push_back(std::move(m));
   if (r.description.find_first_not_of(" \t\r\n") == std::string::npos)
     p.push_back("请填写所需政府信息的名称或内容描述");
   else if (characters(r.description) > kDescriptionMaxChars)
