@@ -8,6 +8,8 @@
 // that is what idempotency buys.
 #include "app/importer.hpp"
 
+#include "store/audit_log.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>

@@ -50,7 +50,7 @@
 #include <string>
 #include <vector>
 
-#include "store/audit_log.hpp"
+#include "store/actor.hpp"
 
 namespace zwgk::store { class Database; }
 

@@ -53,16 +53,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/actor.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::store {
 
-// Who did it. The system (scheduled publishing) is {0, "system", ""}.
-struct Actor {
-  std::int64_t account_id = 0;
-  std::string username;
-  std::string address;  // client IP address; "" for the command line
-};
+// Who did it: store::Actor (store/actor.hpp).
 
 struct AuditEntryInput {
   Actor actor;

@@ -26,7 +26,7 @@
 
 #include "domain/account.hpp"
 #include "domain/date.hpp"
-#include "store/audit_log.hpp"
+#include "store/actor.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::store {

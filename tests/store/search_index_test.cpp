@@ -95,7 +95,7 @@ TEST_F(SearchIndexTest, BeyondTheCapTitleMatchesComeFirstThenNewestAndTheTotalSa
   // 12 body matches over 12 days and 2 title matches; a cap of 5 stands in for 10,000.
   std::set<std::int64_t> body_ids;
   for (int i = 0; i < 12; ++i) {
-    char date[11];
+    char date[32];  // room for any int: -O1 -Wformat-truncation
     std::snprintf(date, sizeof date, "2019-01-%02d", i + 1);
     body_ids.insert(publish("通知" + std::to_string(i), "", "<p>关于低保的说明</p>", date));
   }
@@ -160,12 +160,12 @@ TEST_F(SearchIndexTest, ACommonQueryCountsTheNewestMatchesWhereverTheyAre) {
   // must carry on into older ones. The same answer on SQLite.
   std::set<std::int64_t> matching;
   for (int i = 0; i < 12; ++i) {
-    char date[11];
+    char date[32];  // room for any int: -O1 -Wformat-truncation
     std::snprintf(date, sizeof date, "2018-01-%02d", i + 1);
     matching.insert(publish("通知" + std::to_string(i), "", "<p>关于低保的说明</p>", date));
   }
   for (int i = 0; i < 12; ++i) {
-    char date[11];
+    char date[32];  // room for any int: -O1 -Wformat-truncation
     std::snprintf(date, sizeof date, "2019-02-%02d", i + 1);
     publish("公告" + std::to_string(i), "", "<p>其他内容</p>", date);
   }

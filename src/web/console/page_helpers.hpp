@@ -8,7 +8,7 @@
 #include "domain/account.hpp"
 #include "domain/caller.hpp"
 #include "domain/permission_registry.hpp"
-#include "store/audit_log.hpp"
+#include "store/actor.hpp"
 #include "web/console/console.hpp"
 #include "web/query_params.hpp"
 

@@ -28,7 +28,7 @@
 #include "domain/errors.hpp"
 #include "modules/publishing/domain/document_diff.hpp"
 #include "modules/publishing/domain/workflow.hpp"
-#include "store/audit_log.hpp"
+#include "store/actor.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::store {

@@ -9,7 +9,7 @@
 
 #include "domain/document.hpp"
 #include "modules/publishing/domain/workflow.hpp"
-#include "store/audit_log.hpp"
+#include "store/actor.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
 #include "web/console/console.hpp"
 #include "web/console/page_helpers.hpp"
