@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/demo.hpp"
+#include "domain/clock.hpp"
 #include "app/demo_console.hpp"
 #include "app/working_day_calendar_loader.hpp"
 #include "app/importer.hpp"
@@ -83,7 +84,9 @@ int demo_command(const Config& config, const DemoArgs& args) {
     } catch (const std::exception& e) {
       std::fprintf(stderr, "zwgk: %s；期限按仅周末休息计算\n", e.what());
     }
-    const auto console = load_demo_console(*db, installation_secret(config), calendar);
+    // The command line is where the real clock is read (domain/clock.hpp).
+    const auto today = domain::china_date(domain::system_unix_seconds());
+    const auto console = load_demo_console(*db, installation_secret(config), calendar, today);
     std::printf("zwgk: 演示账号（网站 %s，登录 /console/login）：\n", kDemoCitySite);
     bool any_new = false;
     for (const auto& a : console.accounts) {

@@ -73,7 +73,8 @@ Accounts ensure_accounts(store::Database& db, const domain::Site& site, const do
 
 store::Actor actor_of(const domain::Account& a) { return {a.id, a.username, ""}; }
 
-void ensure_documents(store::Database& db, const domain::Site& site, const domain::Department& dep, const Accounts& a,
+void ensure_documents(store::Database& db, domain::Date today, const domain::Site& site, const domain::Department& dep,
+                      const Accounts& a,
                       DemoConsoleStats& stats) {
   store::DocumentRepository documents(db);
   store::WorkflowRepository wf(db);
@@ -107,9 +108,9 @@ void ensure_documents(store::Database& db, const domain::Site& site, const domai
     d.body_html = s.body;
     d.catalogue_id = catalogue->id;
     d.department_id = dep.id;
-    d.published_on = domain::Date::today();
+    d.published_on = today;
     d.disclosure = domain::DisclosureForm::Proactive;
-    const auto ref = wf.create_draft(a.editor, d, actor_of(a.editor));
+    const auto ref = wf.create_draft(a.editor, d, actor_of(a.editor), today);
     ++stats.documents_created;
     if (s.stage == Stage::Draft) continue;
     wf.submit(a.editor, ref.id, actor_of(a.editor));
@@ -125,12 +126,11 @@ void ensure_documents(store::Database& db, const domain::Site& site, const domai
   }
 }
 
-void ensure_requests(store::Database& db, const std::string& secret, const domain::Site& site,
+void ensure_requests(store::Database& db, domain::Date today, const std::string& secret, const domain::Site& site,
                      const domain::Department& dep, const Accounts& a, const domain::WorkingDayCalendar& calendar,
                      DemoConsoleStats& stats) {
   const auto key = store::PersonalDataKey::derive_from(secret);
   store::DisclosureRequestRepository repo(db, key);
-  const auto today = domain::Date::today();  // the demo is dated by the wall clock
   modules::ysqgk::DisclosureRequestService requests(db, key, calendar, today);
   // The office (publisher account) registers them; its entries join the demo's transaction.
   domain::Caller office;
@@ -188,7 +188,7 @@ void ensure_requests(store::Database& db, const std::string& secret, const domai
 }  // namespace
 
 DemoConsoleStats load_demo_console(store::Database& db, const std::string& secret,
-                                   const domain::WorkingDayCalendar& calendar) {
+                                   const domain::WorkingDayCalendar& calendar, domain::Date today) {
   const auto site = store::SiteRepository(db).by_code(kDemoCitySite);
   if (!site) throw std::runtime_error("演示网站 shaoyang 不存在，请先运行 zwgk demo");
   auto dep = store::DepartmentRepository(db).by_name(site->id, kDepartment);
@@ -198,8 +198,8 @@ DemoConsoleStats load_demo_console(store::Database& db, const std::string& secre
   // transaction (the workflow's own entries name the demo accounts).
   store::AuditedChange change(db);
   const Accounts accounts = ensure_accounts(db, *site, *dep, stats);
-  ensure_documents(db, *site, *dep, accounts, stats);
-  ensure_requests(db, secret, *site, *dep, accounts, calendar, stats);
+  ensure_documents(db, today, *site, *dep, accounts, stats);
+  ensure_requests(db, today, secret, *site, *dep, accounts, calendar, stats);
   nlohmann::json created = nlohmann::json::array();
   for (const auto& a : stats.accounts)
     if (!a.password.empty()) created.push_back(a.username);

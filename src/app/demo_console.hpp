@@ -28,8 +28,9 @@ struct DemoConsoleStats {
   int requests_created = 0;
 };
 
-// `secret`: the installation secret (seals applicants' ID numbers).
+// `secret`: the installation secret (seals applicants' ID numbers). `today`: the day the
+// demo is dated by (documents published, applications received N days before it).
 DemoConsoleStats load_demo_console(store::Database& db, const std::string& secret,
-                                   const domain::WorkingDayCalendar& calendar);
+                                   const domain::WorkingDayCalendar& calendar, domain::Date today);
 
 }  // namespace zwgk::app

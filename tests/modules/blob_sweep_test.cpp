@@ -51,7 +51,7 @@ TEST_F(BlobSweepTest, RemovesOldOrphansAndKeepsReferencedAndYoungBlobs) {
   // Referenced only by revision 1 of a draft (revision 2 removed it; the row follows).
   auto d = complete_draft("草稿");
   d.attachments = {attachment("草稿附件.pdf", "%PDF-1.4 in revision one")};
-  const auto ref = wf().create_draft(editor, d, actor(editor));
+  const auto ref = wf().create_draft(editor, d, actor(editor), kToday);
   const std::string in_revision = d.attachments[0].sha256;
   d.id = ref.id;
   d.attachments.clear();
@@ -113,7 +113,7 @@ TEST_F(BlobSweepTest, OnlyPublishedDocumentsOfTheGivenSitesPublishAFile) {
   auto d = complete_draft("附件的可见性");
   d.attachments = {attachment("第一版.pdf", "%PDF-1.4 v1")};
   const std::string v1 = d.attachments[0].sha256;
-  const auto ref = wf().create_draft(editor, d, actor(editor));
+  const auto ref = wf().create_draft(editor, d, actor(editor), kToday);
   EXPECT_TRUE(access.publishing_documents(v1, {site.id}).empty()) << "a draft";
   EXPECT_TRUE(access.document_lists(ref.id, v1));
   wf().publish(publisher, ref.id, to_approved(ref.id), {}, actor(publisher));

@@ -105,7 +105,7 @@ TEST(AttachmentAccess, PublicFilesFollowPublicationAndTheConsoleServesDrafts) {
   d.published_on = domain::Date::parse("2017-05-02");
   d.disclosure = domain::DisclosureForm::Proactive;
   d.body_html = "<p>正文</p>";
-  const auto id = wf.create_draft(editor_account, d, who).id;
+  const auto id = wf.create_draft(editor_account, d, who, *domain::Date::parse("2026-06-30")).id;
   const std::string doc_console = "/console/documents/" + std::to_string(id);
 
   // A draft's file: not public; the console serves it to the editor of the department.

@@ -30,9 +30,6 @@ std::optional<domain::Department> own_department(ConsoleRequest& c) {
   return d;
 }
 
-// A duplicate name is the repository's domain::Invalid (the one mapping: 400 with the problem).
-domain::Department save(ConsoleRequest& c, const domain::Department& d) { return store::DepartmentRepository(c.db).save(d); }
-
 }  // namespace
 
 void register_department_pages(ConsoleApp& app, http::Router& router) {
@@ -55,7 +52,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
   app.post(router, "/console/departments/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
     domain::Department d;
     d.site_id = c.site.id;
-    d = save(c, from_form(c, d));
+    d = store::DepartmentRepository(c.db).save(from_form(c, d));  // a duplicate name: Invalid, 400
     c.audit("kernel.department_create", "department", std::to_string(d.id));
     return c.see_other("/console/departments/");
   });
@@ -72,7 +69,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
   app.post(router, "/console/departments/{id}/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
     auto d = own_department(c);
     if (!d) return c.refuse("本网站没有这个部门。", 404);
-    save(c, from_form(c, *d));
+    store::DepartmentRepository(c.db).save(from_form(c, *d));
     c.audit("kernel.department_update", "department", std::to_string(d->id));
     return c.see_other("/console/departments/");
   });

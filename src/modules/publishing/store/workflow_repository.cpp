@@ -100,7 +100,7 @@ RevisionConflict::RevisionConflict(int seen, int latest, std::vector<domain::Fie
       changes_(std::move(changes)) {}
 
 DraftRef WorkflowRepository::create_draft(const domain::Account& who, domain::Document doc, const Actor& actor,
-                                          std::optional<domain::Date> today) {
+                                          domain::Date today) {
   if (doc.id != 0) throw domain::ValidationError({"新建草稿不能指定文件编号"});
   if (auto r = domain::permission_refusal(who, Action::CreateDraft, target_of(doc)))
     throw WorkflowRefused(WorkflowRefused::Kind::Forbidden, *r);
@@ -112,7 +112,7 @@ DraftRef WorkflowRepository::create_draft(const domain::Account& who, domain::Do
     WorkflowInfo info;
     info.document_id = doc.id;
     info.latest_revision = 1;
-    info.created_on = today.value_or(domain::Date::today());
+    info.created_on = today;
     insert_info(lease, info);
     insert_revision(lease, doc, 1, actor);
     audit(lease, actor, "publishing.create_draft", doc.id, {{"revision", 1}, {"title", doc.title}});

@@ -131,10 +131,9 @@ class WorkflowRepository {
 
   // --- writing (each: permission + stage + audit, one transaction) ---------------------
   // A new draft (revision 1) in the editor's department. doc.id must be 0.
-  // `today` is the day the Art. 26 period counts from (the console's clock); empty = the
-  // real clock's day (the command line).
-  DraftRef create_draft(const domain::Account& who, domain::Document doc, const Actor& actor,
-                        std::optional<domain::Date> today = std::nullopt);
+  // `today` is the day the Art. 26 period counts from: the caller's clock (the console's,
+  // the command line's), never read here.
+  DraftRef create_draft(const domain::Account& who, domain::Document doc, const Actor& actor, domain::Date today);
   // Saves revision expected_revision + 1. Body HTML is sanitised. `uploads` are the bytes of
   // attachments new in `doc` (listed there by sha256_hex of the bytes): they are stored in the
   // same transaction, so a refused save (conflict, permission) leaves no blob behind.

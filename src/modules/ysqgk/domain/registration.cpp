@@ -37,6 +37,13 @@ std::vector<std::string> registration_problems(const Registration& r, Date today
   return p;
 }
 
+Registration online_registration(Registration r, Date today) {
+  r.channel = RequestChannel::Online;
+  r.receipt = {};
+  r.receipt.both_sides_confirmed = today;
+  return r;
+}
+
 DisclosureRequest registered_request(const Registration& r) {
   auto out = new_disclosure_request(r.channel.value_or(RequestChannel::Online), r.receipt, r.applicant, r.description);
   out.doc_number = r.doc_number;

@@ -31,6 +31,10 @@ struct Registration {
 // it is refused.
 std::vector<std::string> registration_problems(const Registration& r, Date today);
 
+// The online form's registration: channel 网上申请, received the day both sides confirm, i.e.
+// `today`, when the receipt is shown (Art. 31).
+Registration online_registration(Registration r, Date today);
+
 // The new request in state 已收到 (precondition: no problems).
 DisclosureRequest registered_request(const Registration& r);
 

@@ -85,11 +85,8 @@ Registered DisclosureRequestService::insert(std::int64_t site_id, const domain::
 }
 
 Registered DisclosureRequestService::submit_online(std::int64_t site_id, domain::Registration input) {
-  input.channel = domain::RequestChannel::Online;
-  input.receipt = {};
-  input.receipt.both_sides_confirmed = today_;  // Art. 31: the receipt confirms it online, now
   store::UnitOfWork unit(db_);
-  auto out = insert(site_id, input);
+  auto out = insert(site_id, domain::online_registration(std::move(input), today_));
   store::AuditEntryInput entry;
   entry.actor = {0, "public", ""};
   entry.action = "ysqgk.submit";

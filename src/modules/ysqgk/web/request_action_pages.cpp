@@ -33,8 +33,7 @@ void action(ConsoleApp& app, http::Router& router, const EnvPtr& env, const std:
 
 // A step of `kind` on the day of field `on` (empty = today).
 Event step(const ConsoleRequest& c, Kind kind, const std::string& label) {
-  Event e{kind, date_field(c, "on", label), ""};
-  return e;
+  return Event{kind, date_field(c, "on", label), ""};
 }
 
 int int_field(const ConsoleRequest& c, const std::string& name, const std::string& label) {

@@ -208,7 +208,6 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
 // `problems` (the rules are the domain's: registration_problems).
 domain::Registration registration_from_form(const http::Form& f, std::vector<std::string>& problems) {
   domain::Registration r;
-  r.channel = domain::RequestChannel::Online;
   r.applicant = applicant_from_form(f, problems);
   r.description = f.value("description");
   r.doc_number = f.value("doc_number");
@@ -226,8 +225,7 @@ http::Response submit_application(PageContext& ctx) {
   std::vector<std::string> problems;
   if (!check.ok) problems.push_back(check.refusal);
   const auto today = ctx.env.options.today();
-  auto input = registration_from_form(*form, problems);
-  input.receipt.both_sides_confirmed = today;  // Art. 31: the receipt confirms it online, now
+  auto input = domain::online_registration(registration_from_form(*form, problems), today);
   for (auto& p : domain::registration_problems(input, today)) problems.push_back(std::move(p));
   if (!problems.empty()) return form_page(ctx, *form, problems, 400);
   if (!store::consume_form_nonce(ctx.env.db, check.nonce))

@@ -8,6 +8,9 @@
 
 namespace zwgk::store::test {
 
+// The injected clock of the workflow tests: the day drafts are created on.
+inline const domain::Date kToday = date("2026-06-30");
+
 class WorkflowTest : public StoreTest {
  protected:
   void SetUp() override {
@@ -48,7 +51,7 @@ class WorkflowTest : public StoreTest {
   DraftRef draft(const std::string& title, const std::string& body = "<p>正文</p>") {
     auto d = complete_draft(title);
     d.body_html = body;
-    return wf().create_draft(editor, d, actor(editor));
+    return wf().create_draft(editor, d, actor(editor), kToday);
   }
 
   domain::Stage stage(std::int64_t id) { return wf().info(id)->status.stage; }

@@ -113,7 +113,7 @@ TEST_F(WorkflowTest, AttachmentTextAndSiteSensitiveWordsAreScanned) {
   a.file_name = "名单.pdf";
   a.sha256 = std::string(64, 'a');
   d.attachments.push_back(a);
-  auto ref = wf().create_draft(editor, d, actor(editor));
+  auto ref = wf().create_draft(editor, d, actor(editor), kToday);
   wf().set_attachment_text(a.sha256, "李四 13900001111");
   auto findings = wf().privacy_findings(ref.id);
   ASSERT_EQ(findings.size(), 1u);
@@ -133,14 +133,14 @@ class InterpretationTest : public WorkflowTest {
   DraftRef policy() {
     auto d = complete_draft("关于进一步加强城市管理的实施意见");
     d.catalogue_id = catalogue("zcwj");
-    return wf().create_draft(editor, d, actor(editor));
+    return wf().create_draft(editor, d, actor(editor), kToday);
   }
   DraftRef interpretation(std::int64_t of) {
     auto d = complete_draft("《关于进一步加强城市管理的实施意见》政策解读");
     d.catalogue_id = catalogue("zcjd");
     d.kind = domain::DocumentKind::Interpretation;
     d.interprets_id = of;
-    auto ref = wf().create_draft(editor, d, actor(editor));
+    auto ref = wf().create_draft(editor, d, actor(editor), kToday);
     wf().set_interpretation_form(editor, ref.id, domain::InterpretationForm::Graphic, actor(editor));
     return ref;
   }

@@ -71,7 +71,7 @@ TEST_F(WorkflowTest, WrongRoleIsRefusedAndChangesNothing) {
   // Creating a draft for another department.
   auto foreign = complete_draft("别的部门");
   foreign.department_id = other_department.id;
-  EXPECT_THROW(wf().create_draft(editor, foreign, actor(editor)), WorkflowRefused);
+  EXPECT_THROW(wf().create_draft(editor, foreign, actor(editor), kToday), WorkflowRefused);
 
   EXPECT_EQ(stage(ref.id), Stage::Draft);
   EXPECT_EQ(wf().info(ref.id)->latest_revision, 1);
@@ -208,7 +208,7 @@ TEST_F(WorkflowTest, WorkItemsListWhatIsInProgress) {
   auto items = wf().work_items(q);
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0].document_id, b.id);
-  EXPECT_EQ(items[0].created_on, domain::Date::today());
+  EXPECT_EQ(items[0].created_on, kToday) << "the caller's clock, not the machine's";
   q.department_id = other_department.id;
   EXPECT_TRUE(wf().work_items(q).empty());
   (void)a;

@@ -44,7 +44,7 @@ TEST(DocumentVersions, EachPublishedVersionHasItsOwnUrlAndTheMajorOnesAreListed)
   d.published_on = domain::Date::parse("2017-05-02");
   d.disclosure = domain::DisclosureForm::Proactive;
   d.body_html = "<p>第一版正文</p>";
-  auto ref = wf.create_draft(editor, d, who);
+  auto ref = wf.create_draft(editor, d, who, *domain::Date::parse("2026-06-30"));
   const std::string url = web::document_url(s.seed.site, ref.id);
   EXPECT_EQ(s.get(url).status, 404) << "a draft does not exist for the public";
   wf.publish(publisher, ref.id, approve(ref.id), {}, who);
