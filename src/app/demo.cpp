@@ -24,6 +24,7 @@
 #include "store/database.hpp"
 #include "store/department_repository.hpp"
 #include "store/site_repository.hpp"
+#include "modules/zmhd/store/mailbox_repository.hpp"
 
 namespace zwgk::app {
 namespace {
@@ -501,6 +502,9 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
     if (!site) site = sites.save(def.site);
     ++stats.sites;
     catalogues.ensure_default(site->id);
+    // 政民互动: 市长信箱 / 县长信箱, 咨询投诉, 我为政府网站找错 (modules/zmhd/).
+    store::MailboxRepository(db).ensure_default_mailboxes(
+        site->id, def.site.name.find("县") != std::string::npos ? "县长信箱" : "市长信箱");
 
     Context ctx;
     ctx.def = &def;

@@ -62,11 +62,14 @@ std::optional<std::string> PermissionRegistry::refusal(const Account& who, std::
   if (*scope != PermissionScope::AnySite && who.site_id != target.site_id)
     return std::string(e->object == PermissionObject::Site      ? "只能管理本网站"
                        : e->object == PermissionObject::Request ? "只能处理本网站收到的申请"
+                       : e->object == PermissionObject::Letter  ? "只能处理本网站收到的来信"
                                                                 : "只能处理本网站的文件");
   if (*scope == PermissionScope::OwnDepartment && e->object != PermissionObject::Site) {
     if (!who.department_id) return to_label(who.role) + "账号未设置所属部门，不能" + e->label;
     if (target.department_id != who.department_id)
-      return std::string(e->object == PermissionObject::Request ? "只能处理分办给本部门的申请" : "只能处理本部门的文件");
+      return std::string(e->object == PermissionObject::Request  ? "只能处理分办给本部门的申请"
+                         : e->object == PermissionObject::Letter ? "只能处理转办给本部门的来信"
+                                                                 : "只能处理本部门的文件");
   }
   return std::nullopt;
 }

@@ -45,7 +45,7 @@ struct Target {
 };
 
 enum class PermissionScope { OwnDepartment, OwnSite, AnySite };
-enum class PermissionObject { Document, Request, Site };
+enum class PermissionObject { Document, Request, Letter, Site };  // Letter: 政民互动 来信
 
 struct PermissionGrant {
   Role role;

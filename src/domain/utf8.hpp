@@ -80,4 +80,15 @@ inline void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// How many characters (字, not bytes) the text has: what a length limit a person reads
+// ("200字以内") counts. An ill-formed sequence counts as one character per maximal subpart.
+inline std::size_t count_characters(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    const std::size_t len = decode_utf8(s, i).length;
+    i += len == 0 ? 1 : len;
+  }
+  return n;
+}
+
 }  // namespace zwgk::domain

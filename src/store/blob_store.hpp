@@ -8,6 +8,7 @@
 //   revision_attachments.sha256   every revision's snapshot (published past versions, drafts,
 //                                 amendments in progress; migration 0011)
 //   request_files.blob_sha256     依申请公开 files disclosed to one applicant (private link)
+//   letter_attachments.blob_sha256 files a letter writer attached (staff only)
 // web/attachment_download.cpp serves the first two publicly only for published documents;
 // the console and the private link serve the rest.
 //

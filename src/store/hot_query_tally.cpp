@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include "domain/utf8.hpp"
 #include "domain/hot_query_rules.hpp"
 #include "search/normalizer.hpp"
 #include "search/tokenizer.hpp"
@@ -13,11 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxHotQueryCharacters = 30;
 
-std::size_t characters(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+std::size_t characters(std::string_view s) { return domain::count_characters(s); }
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 
 #include "domain/errors.hpp"
 #include "domain/html_sanitizer.hpp"
+#include "domain/utf8.hpp"
 #include "search/normalizer.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenizer.hpp"
@@ -83,11 +84,7 @@ namespace {
 
 constexpr std::size_t kMaxQueryCharacters = 200;
 
-std::size_t characters(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
+std::size_t characters(std::string_view s) { return domain::count_characters(s); }
 
 const char* facet_column(Facet f) {
   switch (f) {

@@ -113,6 +113,8 @@ View layout_view(PageContext& ctx, const PageMeta& meta) {
     nav.push_back(nav_item("信息公开", portal_url(s), meta.nav == "xxgk", exact));
     add_node(kNavColumns[2]);
     add_node(kNavColumns[3]);
+    for (const auto& l : ctx.env.nav_links)
+      nav.push_back(nav_item(l.label, s.path_prefix + l.path, !l.nav_key.empty() && meta.nav == l.nav_key, exact));
   }
   v.set("has_nav", !nav.is_empty_list());
   v.set("nav", nav);
@@ -126,6 +128,15 @@ View layout_view(PageContext& ctx, const PageMeta& meta) {
   v.set("search_url", search_url(s));
   v.set("opensearch_url", opensearch_url(s));
   v.set("page_url", ctx.absolute(meta.canonical.empty() ? ctx.req.path : meta.canonical));
+  View footer_links{View::type::list};
+  for (const auto& l : ctx.env.footer_links) {
+    View item{View::type::object};
+    item.set("label", l.label);
+    item.set("url", s.path_prefix + l.path +
+                        (l.with_page_url ? "?url=" + url_encode_component(ctx.absolute(ctx.req.path)) : std::string()));
+    footer_links.push_back(item);
+  }
+  v.set("footer_links", footer_links);
   return v;
 }
 

@@ -25,6 +25,8 @@ struct PageEnv {
   const WebOptions& options;
   std::string base_url;  // options.base_url without a trailing slash
   std::shared_ptr<HotQueryCounter> hot_queries = {};  // 本周热门搜索 tally; owned by SiteApp
+  std::vector<SiteLink> nav_links = {};     // after the kernel's header navigation
+  std::vector<SiteLink> footer_links = {};  // after the kernel's footer links
 };
 
 class PageContext {

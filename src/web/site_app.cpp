@@ -194,6 +194,9 @@ http::Response SiteApp::error_page(const http::Request& req, int status, const s
   return impl_->error_for(req, status, message);
 }
 
+void SiteApp::add_navigation(SiteLink link) { impl_->env.nav_links.push_back(std::move(link)); }
+void SiteApp::add_footer_link(SiteLink link) { impl_->env.footer_links.push_back(std::move(link)); }
+
 const PageEnv& SiteApp::env() const { return impl_->env; }
 const WebOptions& SiteApp::options() const { return impl_->options; }
 

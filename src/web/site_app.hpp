@@ -58,6 +58,16 @@ struct WebOptions {
 class PageContext;
 struct PageEnv;
 
+// A link a module adds to every page of every site (SiteApp::add_navigation, add_footer_link): `path` is below the
+// site's prefix ("/zmhd/"); with_page_url appends ?url=<this page's absolute URL> (the
+// 我为政府网站找错 entry).
+struct SiteLink {
+  std::string label;
+  std::string path;
+  std::string nav_key;  // header navigation: the PageMeta::nav value that marks it current
+  bool with_page_url = false;
+};
+
 // A module's part of every site's address space: P/<name>/... (see add_section).
 // seg = the path below P split on '/', seg[0] == name. nullopt = no such page (404).
 using SiteSection = std::function<std::optional<http::Response>(PageContext&, const std::vector<std::string_view>& seg)>;
@@ -72,6 +82,10 @@ class SiteApp {
   // "content" (documents). With accepts_post false, a POST there is answered 405.
   // Register before the first request.
   void add_section(std::string name, SiteSection section, bool accepts_post = false);
+  // A module's link in every page's header navigation or footer (SiteLink above).
+  // Register before the first request.
+  void add_navigation(SiteLink link);
+  void add_footer_link(SiteLink link);
   // The site's own error page for any request (404, 400, 500); never throws.
   http::Response error_page(const http::Request& req, int status, const std::string& message) const;
   const PageEnv& env() const;

@@ -21,6 +21,9 @@ TEST(UploadForms, EveryMultipartFormPostsToAnAdmittedRouteWithItsToken) {
   int forms = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {  // and templates/<module>/
     if (entry.path().extension() != ".mustache") continue;
+    // Public forms (the 信箱's letter form) stay within the server's body_limit for every
+    // request; only console forms are admitted larger bodies.
+    if (entry.path().filename().string().rfind("console_", 0) != 0) continue;
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/contact_formats.hpp"
 #include "domain/date.hpp"
 #include "domain/index_number.hpp"  // is_valid_org_code (统一社会信用代码, GB 32100-2015)
 #include "domain/privacy_scan.hpp"  // is_valid_resident_id (GB 11643-1999)
@@ -106,17 +107,8 @@ inline bool is_valid_resident_id_card(std::string_view id, Date today) {
   return id.size() == 18 && is_valid_resident_id(id, today);
 }
 
-inline bool is_valid_email(const std::string& s) {
-  static const std::regex re(R"(^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$)");
-  return std::regex_match(s, re);
-}
-
-// Mobile (11 digits, 1[3-9]…) or landline with optional area code and extension:
-// 13800138000, 0739-5321234, 07395321234, 010-12345678-801, 5321234.
-inline bool is_valid_phone(const std::string& s) {
-  static const std::regex re(R"(^(1[3-9]\d{9}|(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?)$)");
-  return std::regex_match(s, re);
-}
+using domain::is_valid_email;  // domain/contact_formats.hpp
+using domain::is_valid_phone;
 
 inline bool is_valid_postcode(const std::string& s) {
   static const std::regex re(R"(^\d{6}$)");

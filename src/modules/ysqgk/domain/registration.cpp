@@ -8,11 +8,7 @@ namespace zwgk::domain {
 
 namespace {
 
-std::size_t characters(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) i += std::max<std::size_t>(decode_utf8(s, i).length, 1);
-  return n;
-}
+std::size_t characters(std::string_view s) { return domain::count_characters(s); }
 
 }  // namespace
 

@@ -9,34 +9,13 @@
 #include "domain/tracking_number.hpp"
 #include "store/blob_store.hpp"
 #include "store/database_impl.hpp"
+#include "store/query_code.hpp"
 
 namespace zwgk::store {
 
 namespace {
 
 using domain::Date;
-
-std::string query_code_hash(const std::string& salt_hex, const std::string& code) {
-  unsigned char out[32];
-  const std::string input = salt_hex + ":" + code;
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(input.data()), input.size(), nullptr, 0);
-  return to_hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
-}
-
-std::string random_query_code() {
-  if (sodium_init() < 0) throw StoreError("libsodium 初始化失败");
-  std::string code;
-  const auto n = static_cast<std::uint32_t>(domain::kQueryCodeAlphabet.size());
-  for (std::size_t i = 0; i < domain::kQueryCodeLength; ++i) code += domain::kQueryCodeAlphabet[randombytes_uniform(n)];
-  return code;
-}
-
-std::string random_hex(std::size_t bytes) {
-  if (sodium_init() < 0) throw StoreError("libsodium 初始化失败");
-  std::string b(bytes, '\0');
-  randombytes_buf(b.data(), b.size());
-  return to_hex(b);
-}
 
 Date must_date(const std::string& s) {
   auto d = Date::parse(s);
@@ -199,9 +178,10 @@ std::string tail4(const std::string& s) { return s.size() <= 4 ? s : s.substr(s.
 
 RegisteredRequest DisclosureRequestRepository::insert(std::int64_t site_id, const domain::DisclosureRequest& r) {
   RegisteredRequest out;
-  out.query_code = random_query_code();
-  const std::string salt = random_hex(16);
-  const std::string hash = query_code_hash(salt, out.query_code);
+  const QueryCode code = new_query_code();
+  out.query_code = code.code;
+  const std::string& salt = code.salt;
+  const std::string& hash = code.hash;
   guarded("登记政府信息公开申请失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);
@@ -269,11 +249,8 @@ std::optional<StoredRequest> DisclosureRequestRepository::find_public(const std:
     Lease lease(db_);
     std::pair<std::string, std::string> hash;
     auto found = load_one(lease, tracking, &hash);
-    // Hash even for an unknown number, so both answers take the same work.
-    const std::string given = query_code_hash(found ? hash.first : std::string(32, '0'), code);
-    const std::string& stored = found ? hash.second : given;
-    const bool match = given.size() == stored.size() && sodium_memcmp(given.data(), stored.data(), given.size()) == 0;
-    if (!found || !match) return std::nullopt;
+    // Hashed even for an unknown number, so both answers take the same work.
+    if (!query_code_matches(hash.first, hash.second, code, found.has_value())) return std::nullopt;
     return found;
   });
 }

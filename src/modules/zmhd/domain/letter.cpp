@@ -33,6 +33,7 @@ bool allowed_from(S s, E e) {
     case E::ReturnReply:
     case E::ApproveReply: return s == S::ReplyPending;
     case E::Rate: return s == S::Replied;
+    case E::Supervise: return s == S::Accepted || s == S::Assigned || s == S::ReplyPending;
   }
   return false;
 }
@@ -190,8 +191,41 @@ std::string to_label(LetterEventKind k) {
     case E::ReturnReply: return "退回重办";
     case E::ApproveReply: return "审核通过并答复";
     case E::Rate: return "评价";
+    case E::Supervise: return "督办";
   }
   return {};
+}
+std::string to_code(LetterEventKind k) {
+  switch (k) {
+    case E::Accept: return "accept";
+    case E::Reject: return "reject";
+    case E::Merge: return "merge";
+    case E::Assign: return "assign";
+    case E::DraftReply: return "draft_reply";
+    case E::RequestExtension: return "request_extension";
+    case E::ApproveExtension: return "approve_extension";
+    case E::ReturnReply: return "return_reply";
+    case E::ApproveReply: return "approve_reply";
+    case E::Rate: return "rate";
+    case E::Supervise: return "supervise";
+  }
+  return {};
+}
+std::optional<LetterEventKind> letter_event_kind_from(std::string_view code) {
+  for (auto k : {E::Accept, E::Reject, E::Merge, E::Assign, E::DraftReply, E::RequestExtension, E::ApproveExtension,
+                 E::ReturnReply, E::ApproveReply, E::Rate, E::Supervise})
+    if (to_code(k) == code) return k;
+  return std::nullopt;
+}
+std::optional<LetterState> letter_state_from(std::string_view code) {
+  for (auto s : {S::Received, S::Rejected, S::Merged, S::Accepted, S::Assigned, S::ReplyPending, S::Replied, S::Closed})
+    if (to_code(s) == code) return s;
+  return std::nullopt;
+}
+std::optional<LetterChannel> letter_channel_from(std::string_view code) {
+  for (auto c : {LetterChannel::Website, LetterChannel::Hotline12345})
+    if (to_code(c) == code) return c;
+  return std::nullopt;
 }
 
 std::optional<Date> letter_due_on(const Letter& l, const WorkingDayCalendar& cal, const LetterDeadlines& d) {
@@ -302,6 +336,9 @@ LetterApplyResult apply_letter_event(Letter& l, const LetterEvent& e, const Work
       }
       break;
     }
+    case E::Supervise:
+      if (e.reason.find_first_not_of(" \t\r\n") == std::string::npos) return refuse("请填写督办意见");
+      break;
   }
   next.history.push_back(e);
   l = std::move(next);

@@ -16,6 +16,9 @@
 //  - An accepted letter unanswered for more than 2 months is a red warning: the national
 //    inspection (国办秘函〔2019〕19号) fails a site with one unanswered for more than 3.
 //
+//  - 督办 presses an accepted case that is not yet answered; it changes nothing but the
+//    history (and the notice to the department).
+//
 // apply_letter_event() applies one event or returns a Chinese refusal and leaves the letter
 // unchanged; every applied event is kept in `history`.
 #include <cstdint>
@@ -86,8 +89,13 @@ enum class LetterEventKind {
   ReturnReply,       // 退回重办 (reason)
   ApproveReply,      // 审核通过，答复
   Rate,              // 评价 (satisfaction)
+  Supervise,         // 督办 (reason): an open case pressed on its department; no state change
 };
 std::string to_label(LetterEventKind);
+std::string to_code(LetterEventKind);  // accept | reject | merge | assign | draft_reply | ...
+std::optional<LetterEventKind> letter_event_kind_from(std::string_view code);
+std::optional<LetterState> letter_state_from(std::string_view code);
+std::optional<LetterChannel> letter_channel_from(std::string_view code);
 
 struct LetterEvent {
   LetterEventKind kind;

@@ -1,0 +1,34 @@
+// LetterService::enqueue: one notice, composed (letter_notices.hpp) and written to the
+// outbox in the transaction that is open on this thread.
+#include "modules/zmhd/service/letter_service.hpp"
+
+#include "modules/zmhd/domain/letter_notices.hpp"
+#include "store/site_repository.hpp"
+
+namespace zwgk::modules::zmhd {
+
+bool LetterService::enqueue(const store::StoredLetter& s, domain::LetterNoticeKind kind, const std::string& to,
+                            const std::string& once_key, const std::string& note) {
+  if (to.empty()) return false;
+  const auto settings = store::MailboxRepository(db_).settings(s.site_id);
+  domain::LetterNoticeContext ctx;
+  if (auto site = store::SiteRepository(db_).by_id(s.site_id)) ctx.site_name = site->name;
+  if (s.mailbox_id)
+    if (auto m = store::MailboxRepository(db_).mailbox_by_id(*s.mailbox_id)) ctx.mailbox_name = m->name;
+  if (!links_.public_base.empty()) ctx.status_url = links_.public_base + "/zmhd/status?number=" + s.letter.number;
+  if (!links_.console_base.empty()) ctx.console_url = links_.console_base + "/console/letters/" + s.letter.number;
+  ctx.due_on = domain::letter_due_on(s.letter, calendar_, settings.deadlines);
+  ctx.rating_due_on = domain::rating_due_on(s.letter, calendar_, settings.deadlines);
+  if (s.letter.rejection) {
+    ctx.rejection_notice = domain::rejection_notice(*s.letter.rejection);
+    if (*s.letter.rejection == domain::RejectionReason::Petition && !settings.petition_channel.empty())
+      ctx.rejection_notice += "\n" + settings.petition_channel;
+  }
+  ctx.note = note;
+  const auto text = domain::letter_notice(kind, s.letter, s.title, ctx);
+  (void)once_key;
+  (void)text;
+  return false;  // the outbox lands with issue 12's second part (store/outbox_repository.hpp)
+}
+
+}  // namespace zwgk::modules::zmhd
