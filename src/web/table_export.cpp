@@ -26,24 +26,6 @@ constexpr std::size_t kMaxCellChars = 32767;  // Excel's limit for one cell (LXW
 constexpr double kMinColumnWidth = 8;
 constexpr double kMaxColumnWidth = 60;
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // Valid UTF-8 without C0 controls other than TAB, LF, CR.
 std::string clean_text(std::string_view s) {
   std::string out;
@@ -53,7 +35,7 @@ std::string clean_text(std::string_view s) {
     i += c.length == 0 ? 1 : c.length;
     if (c.code_point < 0x20 && c.code_point != '\t' && c.code_point != '\n' && c.code_point != '\r') continue;
     if (c.code_point == 0x7F) continue;
-    append_utf8(out, c.code_point);
+    domain::append_utf8(out, c.code_point);
   }
   return out;
 }
@@ -164,7 +146,7 @@ std::string excel_sheet_name(std::string_view name) {
     if (c.code_point < 0x20 || c.code_point == 0x7F) continue;
     const bool bad = c.code_point == '[' || c.code_point == ']' || c.code_point == ':' || c.code_point == '*' ||
                      c.code_point == '?' || c.code_point == '/' || c.code_point == '\\';
-    append_utf8(cleaned, bad ? U'_' : c.code_point);
+    domain::append_utf8(cleaned, bad ? U'_' : c.code_point);
   }
   // At most 31 UTF-16 units (what Excel counts): a character above U+FFFF takes two.
   std::string out;

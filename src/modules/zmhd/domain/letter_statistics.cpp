@@ -15,14 +15,21 @@ namespace {
 
 using namespace std::chrono;
 
-// numerator / denominator in units of 1/scale, rounded half up; denominator > 0.
-long long rounded_share(long long numerator, long long denominator, long long scale) {
-  return (2 * numerator * scale + denominator) / (2 * denominator);
+// numerator / denominator in units of 1/scale, rounded half up; nullopt when denominator <= 0.
+std::optional<int> share(long long numerator, long long denominator, long long scale) {
+  if (denominator <= 0) return std::nullopt;
+  return static_cast<int>((2 * numerator * scale + denominator) / (2 * denominator));
 }
 
-// "935" tenths -> "93.5".
-std::string tenths_text(long long tenths) {
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+std::optional<double> tenths_value(std::optional<int> tenths) {
+  if (!tenths) return std::nullopt;
+  return *tenths / 10.0;
+}
+
+// 935 tenths -> "93.5" + suffix; "—" for none.
+std::string tenths_text(std::optional<int> tenths, const char* suffix) {
+  if (!tenths) return "—";
+  return std::to_string(*tenths / 10) + "." + std::to_string(*tenths % 10) + suffix;
 }
 
 std::optional<int> parse_int(std::string_view s) {
@@ -129,37 +136,13 @@ std::optional<StatisticsPeriod> parse_statistics_period(std::string_view text) {
   return StatisticsPeriod::of_month(*y, static_cast<unsigned>(*m));
 }
 
-std::optional<int> Rate::per_mille() const {
-  if (denominator <= 0) return std::nullopt;
-  return static_cast<int>(rounded_share(numerator, denominator, 1000));
-}
+std::optional<int> Rate::per_mille() const { return share(numerator, denominator, 1000); }
+std::optional<double> Rate::percent() const { return tenths_value(per_mille()); }
+std::string Rate::text() const { return tenths_text(per_mille(), "%"); }
 
-std::optional<double> Rate::percent() const {
-  const auto p = per_mille();
-  if (!p) return std::nullopt;
-  return *p / 10.0;
-}
-
-std::string Rate::text() const {
-  const auto p = per_mille();
-  return p ? tenths_text(*p) + "%" : "—";
-}
-
-std::optional<int> AverageWorkingDays::tenths() const {
-  if (count <= 0) return std::nullopt;
-  return static_cast<int>(rounded_share(total_days, count, 10));
-}
-
-std::optional<double> AverageWorkingDays::value() const {
-  const auto t = tenths();
-  if (!t) return std::nullopt;
-  return *t / 10.0;
-}
-
-std::string AverageWorkingDays::text() const {
-  const auto t = tenths();
-  return t ? tenths_text(*t) : "—";
-}
+std::optional<int> AverageWorkingDays::tenths() const { return share(total_days, count, 10); }
+std::optional<double> AverageWorkingDays::value() const { return tenths_value(tenths()); }
+std::string AverageWorkingDays::text() const { return tenths_text(tenths(), ""); }
 
 LetterFigures& LetterFigures::operator+=(const LetterFigures& o) {
   received += o.received;
