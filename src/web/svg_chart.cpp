@@ -93,7 +93,7 @@ Scale nice_scale(double max, std::optional<double> fixed, int decimals) {
 std::string root_open(const ChartData& d, double width, double height) {
   const std::string label = d.title.empty() ? "图表" : d.title;
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 " + num(width) + " " +
-         num(height) + "\" width=\"100%\" style=\"max-width:48em;height:auto\" role=\"img\" aria-label=\"" +
+         num(height) + "\" width=\"100%\" role=\"img\" aria-label=\"" +
          esc(label) + "\" font-family=\"" + kFont + "\" fill=\"" + kTextColour + "\">";
 }
 

@@ -19,6 +19,9 @@
 //     are still about 11 px. Crowded x labels are turned 45°, crowded value labels 90°.
 //     Colours have at least 4.5:1 contrast on white; lines also differ by dash and marker,
 //     so the series can be told apart without colour.
+//  6. No style attribute or <style> element (the CSP's style-src 'self' would block them):
+//     presentation attributes only. The root has class="chart"; a page that wants to cap
+//     the width on a desktop does so in its stylesheet (svg.chart { max-width: 48em }).
 #include <optional>
 #include <string>
 #include <string_view>

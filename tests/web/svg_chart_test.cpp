@@ -66,6 +66,8 @@ TEST(SvgChart, BarChartIsWellFormedWithOneBarPerValue) {
   // The tallest bar's value sits on a tick scale that reaches it.
   EXPECT_TRUE(doc.select_node("//g[@class='y-axis']/text[text()='25']"));
   EXPECT_EQ(svg.find("nan"), std::string::npos);
+  EXPECT_FALSE(doc.select_node("//*[@style]")) << "the CSP (style-src 'self') would block it";
+  EXPECT_FALSE(doc.select_node("//style"));
 }
 
 TEST(SvgChart, LabelsAreTextNotMarkup) {

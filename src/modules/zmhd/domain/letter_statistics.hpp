@@ -13,6 +13,9 @@
 //    received in the period.
 //  - replied_on: 已答复 (answered), 按期答复 (answered_on_time), 平均答复用时, and the
 //    ratings (满意率): the reply is what is rated.
+// A caller may therefore pass only the site's letters with received_on or replied_on in the
+// period (the rest add nothing), e.g. a store's `received_on BETWEEN first() AND last() OR
+// replied_on BETWEEN first() AND last()`.
 // So every letter received in a period is in exactly one of 受理 / 不予受理 / 已合并 / 待受理
 // (invariant 1 below). A merged letter (合并到原来信) counts as neither 受理 nor 不予受理:
 // its matter is handled, and counted, as the letter it joined.
