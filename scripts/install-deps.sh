@@ -15,6 +15,7 @@ PACKAGES=(
   libpwquality-dev libpwquality1 libpwquality-common cracklib-runtime
   libicu-dev libopencc-dev libmagic-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
+  libxlsxwriter-dev
   libgtest-dev libgmock-dev
   nginx-light wrk curl nodejs
 )

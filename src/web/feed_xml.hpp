@@ -1,6 +1,7 @@
 #pragma once
 // Text helpers for the XML the feeds write (RSS 2.0, Atom, sitemaps) and the instants they
-// carry. Private to src/web/feed*.cpp and their tests.
+// carry. Private to src/web/feed*.cpp and their tests; xml_escape() also escapes the text of
+// the SVG charts (svg_chart.cpp).
 //
 // Invariants of the output:
 //   1. xml_escape() output is valid UTF-8 and contains only characters XML 1.0 allows
