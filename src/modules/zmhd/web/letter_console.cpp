@@ -144,8 +144,8 @@ http::Response letters_page(ConsoleRequest& c, const Env& env) {
   for (const auto& [name, counts] : by_department) {
     View d{View::type::object};
     d.set("name", name);
-    d.set("open", counts.first);
-    d.set("overdue", counts.second);
+    d.set("open", std::to_string(counts.first));
+    d.set("overdue", std::to_string(counts.second));
     deps.push_back(d);
   }
   set_list("departments", deps);
@@ -281,7 +281,7 @@ http::Response letter_page(ConsoleRequest& c, const Env& env) {
   v.set("can_approve_extension", screen && l.extension && !l.extension->approved);
   v.set("extension", l.extension ? View(std::to_string(l.extension->working_days) + "个工作日：" + l.extension->reason)
                                  : View(false));
-  v.set("max_extension", settings.deadlines.days_for(l.category));
+  v.set("max_extension", std::to_string(settings.deadlines.days_for(l.category)));
   v.set("can_review", screen && l.state == LetterState::ReplyPending);
   v.set("can_supervise", screen && (l.state == LetterState::Accepted || l.state == LetterState::Assigned ||
                                     l.state == LetterState::ReplyPending));

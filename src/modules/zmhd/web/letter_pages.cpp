@@ -125,7 +125,7 @@ http::Response form_page(PageContext& ctx, const domain::Mailbox& m, const http:
   v.set("consent", values.value("consent_publish") == "1");
   v.set("errors", list_of(problems));
   v.set("has_errors", !problems.empty());
-  v.set("max_attachments", static_cast<int>(domain::kLetterAttachmentsMax));
+  v.set("max_attachments", std::to_string(domain::kLetterAttachmentsMax));
   const auto issued = issue_form_token(ctx.env.options.secret, std::time(nullptr));
   v.set("form_token", issued.token);
   v.set("question", issued.question);
@@ -289,7 +289,7 @@ http::Response publications_page(PageContext& ctx) {
   for (const auto& p : page.items) items.push_back(publication_view(p, base_url(site)));
   v.set("items", items);
   v.set("has_items", !items.is_empty_list());
-  v.set("total", static_cast<long long>(page.total));
+  v.set("total", std::to_string(page.total));
   v.set("q", q.text);
   v.set("action", base_url(site) + "letters/");
   v.set("pagination", pagination_view(page.total, page.page, page.per_page, base_url(site) + "letters/", filters));
