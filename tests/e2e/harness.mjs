@@ -31,8 +31,10 @@ export async function startZwgk(options = {}) {
     await options.beforeServe((args, input) =>
       execFileSync(binary, [...args, '--database', database], { input: input ?? '', stdio: 'pipe' }).toString());
   }
+  // options.env: extra environment for `zwgk serve` (e.g. ZWGK_SMTP_* for a test mail server).
   const proc = spawn(binary, ['serve', '--database', database, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...(options.env || {}) },
   });
   const url = await new Promise((resolve, reject) => {
     let out = '';
@@ -63,4 +65,42 @@ export async function launchBrowser() {
       '--disable-dev-shm-usage'],
   });
   return { browser, close: async () => { await browser.close(); rmSync(userDataDir, { recursive: true, force: true }); } };
+}
+
+// A real SMTP server on loopback (tests/tools/smtp_sink.py, Debian's python3-aiosmtpd):
+// { port, messages() -> the decoded messages received so far, waitFor(pred, ms), stop() }.
+export async function startSmtpSink() {
+  const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-mail-'));
+  const script = new URL('../tools/smtp_sink.py', import.meta.url).pathname;
+  const proc = spawn('python3', [script, '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => {
+      if (existsSync(join(dir, '.ready'))) return resolve(Number(readFileSync(join(dir, '.ready'), 'utf8').trim()));
+      if (Date.now() - started > 15000) return reject(new Error('smtp_sink did not start'));
+      setTimeout(poll, 100);
+    };
+    poll();
+  });
+  const messages = () => readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return {
+    port,
+    messages,
+    async waitFor(pred, ms = 30000) {
+      const started = Date.now();
+      for (;;) {
+        const found = messages().filter(pred);
+        if (found.length) return found;
+        if (Date.now() - started > ms) throw new Error(`no such mail after ${ms} ms; have: ${JSON.stringify(messages().map((m) => m.subject))}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
