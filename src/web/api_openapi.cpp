@@ -1,5 +1,7 @@
 #include "web/api_openapi.hpp"
 
+#include <stdexcept>
+
 namespace zwgk::web::api {
 
 namespace {
@@ -277,8 +279,13 @@ constexpr const char* kOpenApi = R"json({
 
 }  // namespace
 
-Json openapi_document(const std::string& base_url) {
+Json openapi_document(const std::string& base_url, const std::vector<std::string>& fragments) {
   auto doc = Json::parse(kOpenApi);
+  for (const auto& f : fragments) {
+    auto part = Json::parse(f, nullptr, /*allow_exceptions=*/false);
+    if (part.is_discarded() || !part.is_object()) throw std::logic_error("OpenAPI fragment is not a JSON object");
+    doc.merge_patch(part);
+  }
   doc["servers"] = Json::array({{{"url", base_url.empty() ? "/" : base_url}}});
   return doc;
 }

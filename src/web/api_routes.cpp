@@ -157,7 +157,7 @@ http::Response document(store::Database& db, const std::string& base_url, domain
 }  // namespace
 
 void register_api_routes(http::Router& router, store::Database& db, const std::string& base_url_in,
-                         domain::UnixClock clock) {
+                         domain::UnixClock clock, const std::vector<std::string>& descriptions) {
   const std::string base = trim_base_url(base_url_in);
   using api::guarded;
   router.get("/api/v1/sites", guarded([&db, base](http::Request&) { return sites(db, base); }));
@@ -171,7 +171,7 @@ void register_api_routes(http::Router& router, store::Database& db, const std::s
                return document(db, base, domain::china_date(clock()), req);
              }));
   // Built once: it depends on nothing but the base URL.
-  auto openapi = std::make_shared<const std::string>(api::dump_json(api::openapi_document(base)));
+  auto openapi = std::make_shared<const std::string>(api::dump_json(api::openapi_document(base, descriptions)));
   router.get("/api/v1/openapi.json", guarded([openapi](http::Request&) {
                auto res = api::json_response(api::Json(), 200);
                res.body = *openapi;

@@ -108,6 +108,7 @@ struct SiteApp::Impl {
     bool accepts_post = false;
   };
   std::map<std::string, Section, std::less<>> sections;
+  std::vector<std::string> api_descriptions;  // the modules' OpenAPI parts
 
   std::optional<ResolvedSite> resolve(const http::Request& req) {
     return resolve_site(store::SiteRepository(db).all(), req.host(), req.path);
@@ -196,6 +197,7 @@ http::Response SiteApp::error_page(const http::Request& req, int status, const s
 
 void SiteApp::add_navigation(SiteLink link) { impl_->env.nav_links.push_back(std::move(link)); }
 void SiteApp::add_footer_link(SiteLink link) { impl_->env.footer_links.push_back(std::move(link)); }
+void SiteApp::add_api_description(std::string json) { impl_->api_descriptions.push_back(std::move(json)); }
 
 const PageEnv& SiteApp::env() const { return impl_->env; }
 const WebOptions& SiteApp::options() const { return impl_->options; }
@@ -203,7 +205,7 @@ const WebOptions& SiteApp::options() const { return impl_->options; }
 void SiteApp::register_routes(http::Router& router) {
   Impl& app = *impl_;
   register_search_api(router, app.db, app.env.base_url);
-  register_api_routes(router, app.db, app.env.base_url, app.options.clock);
+  register_api_routes(router, app.db, app.env.base_url, app.options.clock, app.api_descriptions);
   register_feed_routes(router, app.db, app.env.base_url);
 
   router.get("/static/{path*}", [&app](http::Request& req) {

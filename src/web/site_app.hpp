@@ -86,6 +86,10 @@ class SiteApp {
   // Register before the first request.
   void add_navigation(SiteLink link);
   void add_footer_link(SiteLink link);
+  // A module's endpoints in /api/v1/openapi.json: a JSON text {"paths": {...},
+  // "components": {...}} merged into the kernel's description. Register before
+  // register_routes.
+  void add_api_description(std::string json);
   // The site's own error page for any request (404, 400, 500); never throws.
   http::Response error_page(const http::Request& req, int status, const std::string& message) const;
   const PageEnv& env() const;

@@ -29,6 +29,7 @@ class Zmhd final : public Module {
     ctx.site.add_navigation({"政民互动", "/zmhd/", "zmhd"});
     ctx.site.add_footer_link({"我为政府网站找错", "/zmhd/write/error/", "", /*with_page_url=*/true});
     web::register_letter_api(ctx.router, ctx.db, ctx.site.options());
+    ctx.site.add_api_description(web::letter_api_description());
   }
 
   void register_console(ConsoleContext& ctx) override {

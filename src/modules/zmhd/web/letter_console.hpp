@@ -38,5 +38,7 @@ namespace zwgk::web {
 //   POST /api/v1/letters              push a 工单 (JSON) -> 201 {number, state, ...}
 //   GET  /api/v1/letters/{number}     its state and reply (only letters of the token's site)
 void register_letter_api(http::Router& router, store::Database& db, const WebOptions& options);
+// Its part of /api/v1/openapi.json (SiteApp::add_api_description).
+const char* letter_api_description();
 
 }  // namespace zwgk::web

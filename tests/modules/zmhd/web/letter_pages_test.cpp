@@ -281,6 +281,11 @@ TEST_F(LetterPagesTest, TheApiTakesATicketWithItsOwnTokenOnlyAndReadsOnlyItsOwnL
   }
   boxes.revoke_client(client.id);
   EXPECT_EQ(http_get(s->port, "/api/v1/letters/" + number, {"Authorization: Bearer " + token}).status, 401);
+  // Described in the OpenAPI document beside the kernel's read-side API.
+  auto openapi = s->get("/api/v1/openapi.json");
+  EXPECT_NE(openapi.body.find("\"/api/v1/letters/{number}\""), std::string::npos);
+  EXPECT_NE(openapi.body.find("IntegrationToken"), std::string::npos);
+  EXPECT_NE(openapi.body.find("\"/api/v1/search\""), std::string::npos) << "the kernel's paths are still there";
   spdlog::default_logger()->flush();
   EXPECT_EQ(log.str().find(kPhone), std::string::npos);
   EXPECT_EQ(log.str().find(token), std::string::npos) << "the token is never logged";
