@@ -32,11 +32,11 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
       }
       static const std::pair<const char*, const char*> kSubcommands[] = {
           {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify、head、security"}, {"blobs", "sweep"},
-          {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}};
+          {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}, {"letters", "overdue、client、contact"}};
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
           if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests、letters）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -214,6 +214,28 @@ int run_cli(int argc, char** argv) {
   req_overdue->add_option("--site", req_args.site, "网站代码，默认为全部网站");
   req_overdue->add_option("--today", req_args.today, "按哪一天计算 YYYY-MM-DD，默认为今天");
 
+  auto* letters = app.add_subcommand("letters", "政民互动：12345对接系统、部门通知邮箱、超期来信");
+  letters->require_subcommand(1);
+  LettersArgs letters_args;
+  auto* let_overdue = letters->add_subcommand("overdue", "列出已超期和超过两个月未答复的来信（含承办部门）");
+  let_overdue->add_option("--site", letters_args.site, "网站代码，默认为全部网站");
+  let_overdue->add_option("--today", letters_args.today, "按哪一天计算 YYYY-MM-DD，默认为今天");
+  auto* let_client = letters->add_subcommand("client", "推送工单的对接系统（如12345热线平台）及其接口令牌");
+  let_client->require_subcommand(1);
+  auto* let_client_add = let_client->add_subcommand("add", "登记对接系统并显示令牌（只显示一次）");
+  let_client_add->add_option("--site", letters_args.site, "网站代码")->required();
+  let_client_add->add_option("--name", letters_args.name, "对接系统名称")->required();
+  auto* let_client_list = let_client->add_subcommand("list", "列出网站的对接系统");
+  let_client_list->add_option("--site", letters_args.site, "网站代码")->required();
+  auto* let_client_revoke = let_client->add_subcommand("revoke", "停用对接系统的令牌");
+  let_client_revoke->add_option("ID", letters_args.id, "对接系统编号")->required();
+  auto* let_contact = letters->add_subcommand("contact", "设置部门（或信件办理机构）接收转办、到期、督办通知的邮箱");
+  let_contact->add_option("--site", letters_args.site, "网站代码")->required();
+  let_contact->add_option("--department", letters_args.department, "部门名称；不写为信件办理机构");
+  let_contact->add_option("--staff", letters_args.staff_email, "承办人邮箱（转办、明日到期、已超期）");
+  let_contact->add_option("--head", letters_args.head_email, "负责人邮箱（督办）");
+  for (auto* sub : {let_overdue, let_client_add, let_client_list, let_client_revoke, let_contact}) add_database(sub, database);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -260,6 +282,14 @@ int run_cli(int argc, char** argv) {
     if (requests->parsed()) {
       req_args.action = "overdue";
       return requests_command(config, req_args);
+    }
+    if (letters->parsed()) {
+      if (let_overdue->parsed()) letters_args.action = "overdue";
+      if (let_client_add->parsed()) letters_args.action = "client-add";
+      if (let_client_list->parsed()) letters_args.action = "client-list";
+      if (let_client_revoke->parsed()) letters_args.action = "client-revoke";
+      if (let_contact->parsed()) letters_args.action = "contact";
+      return letters_command(config, letters_args);
     }
     if (calendar->parsed()) {
       cal_args.action = "due";

@@ -103,6 +103,17 @@ struct RequestsArgs {
 // `zwgk requests overdue`: open applications past due or due within 3 working days.
 int requests_command(const Config& config, const RequestsArgs& args);
 
+struct LettersArgs {
+  std::string action;  // overdue | client-add | client-list | client-revoke | contact
+  std::string site;    // site code
+  std::string today;   // overdue: "" = today
+  std::string name;    // client-add: the integrating system
+  long long id = 0;    // client-revoke
+  std::string department, staff_email, head_email;  // contact ("" department = the office)
+};
+// `zwgk letters ...`: 12345 integrations, staff notice addresses, overdue letters.
+int letters_command(const Config& config, const LettersArgs& args);
+
 // The installation secret: config.secret_key (64 hex digits), else var/secret.key next to
 // the working directory, created on first use (mode 0600). Throws CommandError if malformed.
 std::string installation_secret(const Config& config);
