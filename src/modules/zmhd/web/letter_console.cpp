@@ -356,6 +356,7 @@ modules::zmhd::StepInput step_from_form(ConsoleRequest& c) {
 
 void register_letter_console_pages(ConsoleApp& app, http::Router& router, LetterConsoleOptions options) {
   auto env = std::make_shared<const Env>(std::move(options));
+  register_letter_settings_page(app, router);  // before /console/letters/{number}/
   const Access readers = Access::to("zmhd.view");
   app.add_navigation("政民互动", "/console/letters/", readers, 56);
   app.get(router, "/console/letters/", readers, [env](ConsoleRequest& c) { return letters_page(c, *env); });

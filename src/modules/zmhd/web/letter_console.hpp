@@ -29,6 +29,8 @@ struct LetterConsoleOptions {
 };
 
 void register_letter_console_pages(ConsoleApp& app, http::Router& router, LetterConsoleOptions options);
+// /console/letters/settings (letter_settings_page.cpp).
+void register_letter_settings_page(ConsoleApp& app, http::Router& router);
 
 }  // namespace zwgk::web::console
 
