@@ -147,6 +147,15 @@ CREATE TABLE letter_contacts (
   PRIMARY KEY (site_id, department_id)
 );
 
+-- The reminders already written (明日到期, 已超期, 请评价), one per letter, kind and round:
+-- the daily job on several nodes writes each notice once.
+CREATE TABLE letter_reminders (
+  letter_id  BIGINT NOT NULL REFERENCES letters(id),
+  reminder   TEXT NOT NULL,               -- "due:1", "overdue:2", "rating:1"
+  written_on TEXT NOT NULL,
+  PRIMARY KEY (letter_id, reminder)
+);
+
 CREATE TABLE letter_counters (
   year       INTEGER PRIMARY KEY,
   last_value INTEGER NOT NULL

@@ -150,7 +150,7 @@ int serve_command(const Config& config) {
   std::fflush(stdout);
   server.stop_on_signals();
   {
-    const auto jobs = modules::start_jobs(*db);  // e.g. 定时发布
+    const auto jobs = modules::start_jobs({*db, web_options});  // 定时发布, 来信提醒
     BlobSweeper blob_sweeper(*db);  // hourly: unreferenced file bytes (app/blob_sweeper.hpp)
     DailyAuditHead audit_head(*db);  // the chain's head in the log once a day (ADR 0017)
     server.run();

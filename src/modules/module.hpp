@@ -44,6 +44,13 @@ struct ConsoleContext {
   const web::WebOptions& web;         // the installation secret, the calendar
 };
 
+// What a module's background jobs get: the database and the web options (the installation
+// secret, the calendar, the clock, the base URL for links in e-mail).
+struct JobContext {
+  store::Database& db;
+  const web::WebOptions& web;
+};
+
 // A background task of a module while `zwgk serve` runs (定时发布, the outbox, reminders).
 // Destroying it stops it.
 class Job {
@@ -64,7 +71,7 @@ class Module {
   // Console pages and their navigation.
   virtual void register_console(ConsoleContext& ctx) {}
   // Jobs `zwgk serve` runs; tests call the module's service functions directly instead.
-  virtual std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) { return {}; }
+  virtual std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) { return {}; }
 };
 
 // Every module of this build, in the order they register. The first call also installs
@@ -83,6 +90,6 @@ void install_permissions();
 void register_public(PublicContext ctx);
 void register_console(ConsoleContext ctx);
 // Every module's jobs; keep the result alive while serving.
-std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db);
+std::vector<std::unique_ptr<Job>> start_jobs(JobContext ctx);
 
 }  // namespace zwgk::modules

@@ -49,10 +49,10 @@ void register_console(ConsoleContext ctx) {
   for (const auto& m : all()) m->register_console(ctx);
 }
 
-std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) {
+std::vector<std::unique_ptr<Job>> start_jobs(JobContext ctx) {
   std::vector<std::unique_ptr<Job>> jobs;
   for (const auto& m : all())
-    for (auto& j : m->start_jobs(db)) jobs.push_back(std::move(j));
+    for (auto& j : m->start_jobs(ctx)) jobs.push_back(std::move(j));
   return jobs;
 }
 

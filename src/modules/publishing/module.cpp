@@ -88,9 +88,9 @@ class Publishing final : public Module {
 
   void register_console(ConsoleContext& ctx) override { web::console::register_document_pages(ctx.console, ctx.router); }
 
-  std::vector<std::unique_ptr<Job>> start_jobs(store::Database& db) override {
+  std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) override {
     std::vector<std::unique_ptr<Job>> jobs;
-    jobs.push_back(std::make_unique<PublicationScheduler>(db));
+    jobs.push_back(std::make_unique<PublicationScheduler>(ctx.db));
     return jobs;
   }
 };

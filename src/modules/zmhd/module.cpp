@@ -3,7 +3,18 @@
 // the office's console pages, the 12345 API, and the daily reminders.
 #include "modules/zmhd/module.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "domain/clock.hpp"
 #include "http/router.hpp"
+#include "modules/zmhd/service/letter_service.hpp"
+#include "store/personal_data_key.hpp"
 #include "modules/zmhd/domain/zmhd_permissions.hpp"
 #include "modules/zmhd/web/letter_console.hpp"
 #include "modules/zmhd/web/letter_pages.hpp"
@@ -12,6 +23,54 @@
 namespace zwgk::modules::zmhd {
 
 namespace {
+
+// 来信提醒: once a day from 08:00 China time, the staff of letters due tomorrow or overdue and
+// the writers whose rating period is ending get their notice (LetterService::send_reminders;
+// each is written once per letter, kind and round, whichever node runs first).
+class LetterReminders final : public Job {
+ public:
+  explicit LetterReminders(JobContext& ctx)
+      : db_(ctx.db), web_(ctx.web), key_(store::PersonalDataKey::derive_from(ctx.web.secret)), thread_([this] { run(); }) {}
+  ~LetterReminders() override {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void run() {
+    std::unique_lock lock(mutex_);
+    std::optional<domain::Date> done;
+    while (!cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; })) {
+      const long long now = web_.clock ? web_.clock() : domain::system_unix_seconds();
+      const domain::Date today = domain::china_date(now);
+      const long long china_hour = ((now + 8 * 3600) / 3600) % 24;
+      if (china_hour < 8 || (done && *done == today)) continue;
+      lock.unlock();
+      try {
+        const auto calendar = web_.calendar->current();
+        const int n = modules::zmhd::LetterService(db_, key_, *calendar, today, {web_.base_url, web_.base_url})
+                          .send_reminders(0);
+        spdlog::info("zmhd: daily reminders written={}", n);
+        done = today;
+      } catch (const std::exception& e) {
+        spdlog::warn("zmhd: reminders error={}", e.what());
+      }
+      lock.lock();
+    }
+  }
+
+  store::Database& db_;
+  const web::WebOptions& web_;
+  store::PersonalDataKey key_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
 
 class Zmhd final : public Module {
  public:
@@ -34,6 +93,12 @@ class Zmhd final : public Module {
 
   void register_console(ConsoleContext& ctx) override {
     web::console::register_letter_console_pages(ctx.console, ctx.router, {ctx.web.secret, ctx.web.calendar});
+  }
+
+  std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) override {
+    std::vector<std::unique_ptr<Job>> jobs;
+    jobs.push_back(std::make_unique<LetterReminders>(ctx));
+    return jobs;
   }
 };
 

@@ -10,13 +10,19 @@ namespace zwgk::modules::zmhd {
 bool LetterService::enqueue(const store::StoredLetter& s, domain::LetterNoticeKind kind, const std::string& to,
                             const std::string& once_key, const std::string& note) {
   if (to.empty()) return false;
+  // A reminder is written once per letter, kind and round, on whichever node gets there first.
+  if (!once_key.empty() && !store::LetterRepository(db_, key_).mark_reminder(s.id, once_key, today_)) return false;
   const auto settings = store::MailboxRepository(db_).settings(s.site_id);
   domain::LetterNoticeContext ctx;
-  if (auto site = store::SiteRepository(db_).by_id(s.site_id)) ctx.site_name = site->name;
+  std::string prefix;
+  if (auto site = store::SiteRepository(db_).by_id(s.site_id)) {
+    ctx.site_name = site->name;
+    prefix = site->path_prefix;
+  }
   if (s.mailbox_id)
     if (auto m = store::MailboxRepository(db_).mailbox_by_id(*s.mailbox_id)) ctx.mailbox_name = m->name;
-  if (!links_.public_base.empty()) ctx.status_url = links_.public_base + "/zmhd/status?number=" + s.letter.number;
-  if (!links_.console_base.empty()) ctx.console_url = links_.console_base + "/console/letters/" + s.letter.number;
+  if (!links_.public_base.empty()) ctx.status_url = links_.public_base + prefix + "/zmhd/status/?number=" + s.letter.number;
+  if (!links_.console_base.empty()) ctx.console_url = links_.console_base + "/console/letters/" + s.letter.number + "/";
   ctx.due_on = domain::letter_due_on(s.letter, calendar_, settings.deadlines);
   ctx.rating_due_on = domain::rating_due_on(s.letter, calendar_, settings.deadlines);
   if (s.letter.rejection) {
@@ -26,7 +32,6 @@ bool LetterService::enqueue(const store::StoredLetter& s, domain::LetterNoticeKi
   }
   ctx.note = note;
   const auto text = domain::letter_notice(kind, s.letter, s.title, ctx);
-  (void)once_key;
   (void)text;
   return false;  // the outbox lands with issue 12's second part (store/outbox_repository.hpp)
 }

@@ -45,7 +45,7 @@ struct SubmittedLetter {
 
 // Where the notices' links point (absolute, for e-mail).
 struct NoticeLinks {
-  std::string public_base;   // "https://www.shaoyang.gov.cn" + site prefix
+  std::string public_base;   // "https://www.shaoyang.gov.cn" (the site's prefix is added per letter)
   std::string console_base;  // "https://admin.example.gov.cn"
 };
 

@@ -517,6 +517,22 @@ std::vector<StoredLetter> LetterRepository::open_letters(std::int64_t site_id) {
   });
 }
 
+bool LetterRepository::mark_reminder(std::int64_t letter_id, const std::string& reminder, Date on) {
+  return guarded("记录提醒失败", [&] {
+    Lease lease(db_);
+    Transaction tx(lease);
+    long long id = letter_id;
+    std::string day = on.iso();
+    soci::statement st = (lease.sql().prepare << "INSERT INTO letter_reminders (letter_id, reminder, written_on) "
+                                                 "VALUES (:id, :r, :on) ON CONFLICT (letter_id, reminder) DO NOTHING",
+                          soci::use(id, "id"), soci::use(reminder, "r"), soci::use(day, "on"));
+    st.execute(true);
+    const bool inserted = st.get_affected_rows() > 0;
+    tx.commit();
+    return inserted;
+  });
+}
+
 void LetterRepository::publish(std::int64_t letter_id, const LetterPublication& p) {
   guarded("发布来信失败", [&] {
     Lease lease(db_);

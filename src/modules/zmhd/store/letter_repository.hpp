@@ -138,6 +138,10 @@ class LetterRepository {
   // Every open letter of a site (site_id 0: every site), for the dashboard, 督办 and reminders.
   std::vector<StoredLetter> open_letters(std::int64_t site_id);
 
+  // A reminder written once (letter_reminders): true the first time `reminder` is marked for
+  // the letter, false when it was already (on this node or another). Joins the open unit.
+  bool mark_reminder(std::int64_t letter_id, const std::string& reminder, domain::Date on);
+
   // 信件选登.
   void publish(std::int64_t letter_id, const LetterPublication& publication);
   void unpublish(std::int64_t letter_id, std::int64_t site_id);

@@ -58,7 +58,7 @@ store::StoredLetter own_letter(ConsoleRequest& c, const Env& env) {
 modules::zmhd::LetterService service(ConsoleRequest& c, const Env& env,
                                      const std::shared_ptr<const domain::WorkingDayCalendar>& cal) {
   return modules::zmhd::LetterService(c.db, env.key, *cal, c.app.today(),
-                                      {c.app.options().base_url + c.site.path_prefix, c.app.options().base_url});
+                                      {c.app.options().base_url, c.app.options().base_url});
 }
 
 View kv(const std::string& label, const std::string& value) {

@@ -151,7 +151,7 @@ domain::LetterSubmission submission_from_form(const http::Form& f) {
 }
 
 modules::zmhd::NoticeLinks notice_links(PageContext& ctx) {
-  return {ctx.absolute(ctx.site.path_prefix), ctx.env.base_url};
+  return {ctx.env.base_url, ctx.env.base_url};
 }
 
 http::Response submit_letter(PageContext& ctx, const domain::Mailbox& m) {
