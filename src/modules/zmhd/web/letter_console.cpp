@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "domain/errors.hpp"
+#include "modules/zmhd/domain/letter_statistics.hpp"
 #include "modules/zmhd/domain/reply_quality.hpp"
 #include "modules/zmhd/service/letter_service.hpp"
 #include "modules/zmhd/store/letter_repository.hpp"
@@ -150,6 +151,24 @@ http::Response letters_page(ConsoleRequest& c, const Env& env) {
   }
   set_list("departments", deps);
   v.set("can_screen", may(c, "zmhd.screen"));
+  v.set("can_manage", may(c, "zmhd.manage"));
+  // This year's figures, computed as the public 受理反馈统计 computes them.
+  {
+    const auto year = domain::StatisticsPeriod::of_year(today.year());
+    std::vector<domain::Letter> letters;
+    for (auto& s : repo.for_statistics(c.site.id, year.first(), year.last())) letters.push_back(std::move(s.letter));
+    const auto t = domain::compute_letter_statistics(letters, year, today, *cal, settings.deadlines).total;
+    View st{View::type::object};
+    st.set("year", std::to_string(today.year()));
+    st.set("received", std::to_string(t.received));
+    st.set("accepted", std::to_string(t.accepted));
+    st.set("answered", std::to_string(t.answered));
+    st.set("on_time_rate", t.on_time_rate().text());
+    st.set("satisfaction_rate", t.satisfaction_rate().text());
+    st.set("overdue", std::to_string(t.overdue));
+    st.set("public_url", c.site.path_prefix + "/zmhd/stats/");
+    v.set("stats", st);
+  }
   // The list, newest first.
   store::LetterListQuery q;
   q.site_id = c.site.id;
