@@ -16,6 +16,7 @@ PACKAGES=(
   libicu-dev libopencc-dev libmagic-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
   libgtest-dev libgmock-dev
+  libgmime-3.0-dev libcurl4-openssl-dev python3-aiosmtpd
   nginx-light wrk curl nodejs
 )
 WANT_BROWSER=${WANT_BROWSER:-0}
