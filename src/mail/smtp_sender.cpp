@@ -107,7 +107,12 @@ SmtpResult send_message(const SmtpSettings& settings, const std::string& envelop
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply);
   std::string error = errbuf[0] ? errbuf : curl_easy_strerror(rc);
   if (reply > 0) error += " (SMTP " + std::to_string(reply) + ")";
-  return {false, one_line(error)};
+  const bool unavailable = rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_CONNECT ||
+                           rc == CURLE_OPERATION_TIMEDOUT || rc == CURLE_LOGIN_DENIED || rc == CURLE_USE_SSL_FAILED ||
+                           rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION ||
+                           rc == CURLE_GOT_NOTHING || rc == CURLE_RECV_ERROR || rc == CURLE_SEND_ERROR ||
+                           (reply >= 420 && reply <= 421);
+  return {false, one_line(error), unavailable};
 }
 
 }  // namespace zwgk::mail

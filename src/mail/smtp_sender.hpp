@@ -34,6 +34,9 @@ struct SmtpSettings {
 struct SmtpResult {
   bool ok = false;
   std::string error;  // one line when !ok: libcurl's reason and the server's last reply
+  // The server could not be reached or would not talk to us (no connection, timeout, TLS,
+  // login refused): not this message's fault, the next one would fail the same way.
+  bool server_unavailable = false;
 };
 
 // Sends `message` (CRLF lines, as build_message() returns it) from `envelope_from` to

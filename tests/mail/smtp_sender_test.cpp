@@ -59,6 +59,7 @@ TEST(SmtpSender, NoServerIsAOneLineErrorNotAnException) {
   s.timeout_seconds = 5;
   const auto r = send_message(s, "a@example.gov.cn", "b@example.com", "Subject: x\r\n\r\nx\r\n");
   EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(r.server_unavailable);
   EXPECT_FALSE(r.error.empty());
   EXPECT_EQ(r.error.find('\n'), std::string::npos);
   EXPECT_EQ(r.error.find("b@example.com"), std::string::npos);
