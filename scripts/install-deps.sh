@@ -17,6 +17,7 @@ PACKAGES=(
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
   libxlsxwriter-dev
   libgtest-dev libgmock-dev
+  libgmime-3.0-dev libcurl4-openssl-dev python3-aiosmtpd
   nginx-light wrk curl nodejs
 )
 WANT_BROWSER=${WANT_BROWSER:-0}

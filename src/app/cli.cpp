@@ -32,11 +32,12 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
       }
       static const std::pair<const char*, const char*> kSubcommands[] = {
           {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify、head、security"}, {"blobs", "sweep"},
-          {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}, {"letters", "overdue、client、contact"}};
+          {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}, {"letters", "overdue、client、contact"},
+          {"outbox", "status、send、retry"}};
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
           if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests、letters）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests、letters、outbox）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -235,6 +236,19 @@ int run_cli(int argc, char** argv) {
   let_contact->add_option("--staff", letters_args.staff_email, "承办人邮箱（转办、明日到期、已超期）");
   let_contact->add_option("--head", letters_args.head_email, "负责人邮箱（督办）");
   for (auto* sub : {let_overdue, let_client_add, let_client_list, let_client_revoke, let_contact}) add_database(sub, database);
+  auto* outbox = app.add_subcommand("outbox", "发件箱：通知邮件的发送情况");
+  outbox->require_subcommand(1);
+  OutboxArgs outbox_args;
+  long long outbox_id = 0;
+  auto* outbox_status = outbox->add_subcommand("status", "各状态的邮件数，以及发送失败的邮件（收件人已遮盖）");
+  add_database(outbox_status, database);
+  outbox_status->add_option("--site", outbox_args.site, "网站代码，默认为全部网站");
+  auto* outbox_send = outbox->add_subcommand("send", "立即发送一轮到期的邮件（需配置 [smtp]）");
+  add_database(outbox_send, database);
+  auto* outbox_retry = outbox->add_subcommand("retry", "把发送失败的邮件重新排队，立即到期（修好发信配置之后）");
+  add_database(outbox_retry, database);
+  auto* outbox_id_opt = outbox_retry->add_option("--id", outbox_id, "只重发这一封（zwgk outbox status 显示的编号）")
+                            ->check(CLI::Range(1LL, 9223372036854775807LL));
 
   try {
     app.parse(argc, argv);
@@ -298,6 +312,11 @@ int run_cli(int argc, char** argv) {
     if (audit->parsed() && (audit_verify->parsed() || audit_head->parsed() || audit_security->parsed())) {
       audit_args.action = audit_verify->parsed() ? "verify" : audit_head->parsed() ? "head" : "security";
       return audit_command(config, audit_args);
+    }
+    if (outbox->parsed()) {
+      outbox_args.action = outbox_status->parsed() ? "status" : outbox_send->parsed() ? "send" : "retry";
+      if (outbox_id_opt->count()) outbox_args.id = outbox_id;
+      return outbox_command(config, outbox_args);
     }
     if (scan->parsed()) return scan_command(config, scan_args);
     if (blobs->parsed() && blobs_sweep->parsed()) return blobs_command(config, blobs_args);

@@ -2,6 +2,8 @@
 // One function per subcommand; cli.cpp parses the command line into a Config and the
 // command's own arguments, then calls one of these. Each returns the exit code or throws
 // CommandError (cli.hpp).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +115,15 @@ struct LettersArgs {
 };
 // `zwgk letters ...`: 12345 integrations, staff notice addresses, overdue letters.
 int letters_command(const Config& config, const LettersArgs& args);
+struct OutboxArgs {
+  std::string action;              // status | send | retry
+  std::string site;                // status: site code; "" = every site
+  std::optional<std::int64_t> id;  // retry: this failed row only; nullopt = every failed row
+};
+// `zwgk outbox status`: counts by state and the failed rows (recipient masked).
+// `zwgk outbox send`: one sending pass now ([smtp] required; exit 1 if any row failed or was
+// retried). `zwgk outbox retry [--id N]`: failed rows back to pending, due now.
+int outbox_command(const Config& config, const OutboxArgs& args);
 
 // The installation secret: config.secret_key (64 hex digits), else var/secret.key next to
 // the working directory, created on first use (mode 0600). Throws CommandError if malformed.

@@ -50,6 +50,41 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
+bool valid_security(const std::string& s) { return s == "none" || s == "starttls" || s == "tls"; }
+
+void apply_smtp_table(SmtpConfig& m, const toml::node& node, const std::string& source) {
+  auto where = [&](const toml::node& n) { return source + ":" + std::to_string(n.source().begin.line); };
+  const auto* tbl = node.as_table();
+  if (!tbl) throw ConfigError(where(node) + ": 配置项 smtp 应为表 [smtp]");
+  auto want_string = [&](const toml::node& n, const std::string& key) {
+    if (auto v = n.value<std::string>()) return *v;
+    throw ConfigError(where(n) + ": 配置项 smtp." + key + " 应为字符串");
+  };
+  auto want_int = [&](const toml::node& n, const std::string& key, int min, int max) {
+    auto v = n.value<std::int64_t>();
+    if (!v || *v < min || *v > max)
+      throw ConfigError(where(n) + ": 配置项 smtp." + key + " 应为 " + std::to_string(min) + " 到 " + std::to_string(max) +
+                        " 的整数");
+    return static_cast<int>(*v);
+  };
+  for (const auto& [k, n] : *tbl) {
+    const std::string key{k.str()};
+    if (key == "host") m.host = want_string(n, key);
+    else if (key == "port") m.port = want_int(n, key, 0, 65535);
+    else if (key == "security") {
+      m.security = want_string(n, key);
+      if (!valid_security(m.security))
+        throw ConfigError(where(n) + ": 配置项 smtp.security 应为 none、starttls 或 tls");
+    } else if (key == "user") m.user = want_string(n, key);
+    else if (key == "password") m.password = want_string(n, key);
+    else if (key == "from") m.from = want_string(n, key);
+    else if (key == "from_name") m.from_name = want_string(n, key);
+    else if (key == "timeout_seconds") m.timeout_seconds = want_int(n, key, 1, 600);
+    else if (key == "interval_seconds") m.interval_seconds = want_int(n, key, 1, 3600);
+    else throw ConfigError(where(n) + ": 未知配置项 “smtp." + key + "”（见 zwgk.example.toml）");
+  }
+}
+
 void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
   auto where = [&](const toml::node& n) {
     const auto& src = n.source();
@@ -105,6 +140,7 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
       c.hot_query_min_visitors = want_int(node, key, 1000);
       if (c.hot_query_min_visitors < 1) throw ConfigError(where(node) + ": 配置项 hot_query_min_visitors 应为 1 到 1000 的整数");
     } else if (key == "hot_queries") c.hot_queries = want_bool(node, key);
+    else if (key == "smtp") apply_smtp_table(c.smtp, node, source);
     else throw ConfigError(where(node) + ": 未知配置项 “" + key + "”（见 zwgk.example.toml）");
   }
 }
@@ -180,6 +216,27 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
   env_int("ZWGK_HOT_QUERY_MIN_VISITORS", c.hot_query_min_visitors, 1000);
   if (c.hot_query_min_visitors < 1) throw ConfigError("环境变量 ZWGK_HOT_QUERY_MIN_VISITORS 无效（应为 1 到 1000 的整数）");
   env_bool("ZWGK_HOT_QUERIES", c.hot_queries);
+  auto env_range = [&](const char* name, int& out, int min, int max) {
+    if (auto v = env(name)) {
+      auto i = parse_int(*v, min, max);
+      if (!i)
+        throw ConfigError(std::string("环境变量 ") + name + "=" + *v + " 无效（应为 " + std::to_string(min) + " 到 " +
+                          std::to_string(max) + " 的整数）");
+      out = *i;
+    }
+  };
+  if (auto v = env("ZWGK_SMTP_HOST")) c.smtp.host = *v;
+  env_range("ZWGK_SMTP_PORT", c.smtp.port, 0, 65535);
+  if (auto v = env("ZWGK_SMTP_SECURITY")) {
+    if (!valid_security(*v)) throw ConfigError("环境变量 ZWGK_SMTP_SECURITY=" + *v + " 无效（应为 none、starttls 或 tls）");
+    c.smtp.security = *v;
+  }
+  if (auto v = env("ZWGK_SMTP_USER")) c.smtp.user = *v;
+  if (auto v = env("ZWGK_SMTP_PASSWORD")) c.smtp.password = *v;
+  if (auto v = env("ZWGK_SMTP_FROM")) c.smtp.from = *v;
+  if (auto v = env("ZWGK_SMTP_FROM_NAME")) c.smtp.from_name = *v;
+  env_range("ZWGK_SMTP_TIMEOUT", c.smtp.timeout_seconds, 1, 600);
+  env_range("ZWGK_SMTP_INTERVAL", c.smtp.interval_seconds, 1, 3600);
 }
 
 Config load_config(const std::optional<std::string>& path) {

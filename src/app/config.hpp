@@ -8,6 +8,20 @@
 
 namespace zwgk::app {
 
+// [smtp]: where the outbox's notices go (app/outbox_sender.hpp, docs/operations.md "E-mail").
+// No host: nothing is sent; notices wait in the outbox (`zwgk outbox status`).
+struct SmtpConfig {
+  std::string host;                  // ZWGK_SMTP_HOST
+  int port = 0;                      // ZWGK_SMTP_PORT (0 = 25 none, 587 starttls, 465 tls)
+  std::string security = "starttls";  // ZWGK_SMTP_SECURITY: none | starttls | tls
+  std::string user;                  // ZWGK_SMTP_USER (empty = no AUTH)
+  std::string password;              // ZWGK_SMTP_PASSWORD
+  std::string from;                  // ZWGK_SMTP_FROM: the sender address (required with a host)
+  std::string from_name;             // ZWGK_SMTP_FROM_NAME: its display name, e.g. 邵阳市人民政府办公室
+  int timeout_seconds = 30;          // ZWGK_SMTP_TIMEOUT: one message's whole SMTP exchange
+  int interval_seconds = 30;         // ZWGK_SMTP_INTERVAL: how often `zwgk serve` looks for due mail
+};
+
 struct Config {
   std::string database = "sqlite:var/zwgk.db";   // ZWGK_DATABASE
   std::string listen = "127.0.0.1:8080";         // ZWGK_LISTEN
@@ -38,6 +52,7 @@ struct Config {
   // whether sites show the list until their office decides (console 热门搜索).
   int hot_query_min_visitors = 5;                // ZWGK_HOT_QUERY_MIN_VISITORS (1-1000)
   bool hot_queries = true;                       // ZWGK_HOT_QUERIES
+  SmtpConfig smtp;                               // [smtp], ZWGK_SMTP_*
 };
 
 // A configuration value or file that cannot be used. The message is one line.

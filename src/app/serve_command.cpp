@@ -8,6 +8,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <spdlog/spdlog.h>
@@ -17,12 +18,15 @@
 #include "app/cli_audit.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
+#include "app/outbox_sender.hpp"
 #include "app/working_day_calendar_loader.hpp"
 #include "http/metrics.hpp"
 #include "http/page_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/personal_data_key.hpp"
 #include "modules/module.hpp"
 #include "web/console/console.hpp"
 #include "web/console/hot_query_page.hpp"
@@ -40,10 +44,15 @@ int serve_command(const Config& config) {
   const int threads = config.threads > 0 ? config.threads
                                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int workers = config.workers > 0 ? config.workers : std::max(4, 2 * threads);
+  // [smtp] checked before anything starts: a wrong mail setting is a usage error (exit 2).
+  std::optional<OutboxSenderSettings> mail_settings;
+  if (!config.smtp.host.empty()) mail_settings = outbox_sender_settings(config.smtp);
   // The workers run the handlers; the I/O threads only touch the database to admit an
-  // upload's head. Two more for the scheduler and change notifications.
+  // upload's head. Two more for the scheduler and change notifications, and two for the
+  // outbox sender (its sending lock and its claims) when mail is sent.
   const std::size_t pool = config.db_pool_size > 0 ? static_cast<std::size_t>(config.db_pool_size)
-                                                   : static_cast<std::size_t>(workers + threads) + 2;
+                                                   : static_cast<std::size_t>(workers + threads) + 2 +
+                                                         (mail_settings ? 2 : 0);
   auto db = open_database(config.database, pool);
   int applied = 0;
   try {
@@ -153,6 +162,19 @@ int serve_command(const Config& config) {
     const auto jobs = modules::start_jobs({*db, web_options});  // 定时发布, 来信提醒
     BlobSweeper blob_sweeper(*db);  // hourly: unreferenced file bytes (app/blob_sweeper.hpp)
     DailyAuditHead audit_head(*db);  // the chain's head in the log once a day (ADR 0017)
+    // E-mail notices (ADR 0022): with [smtp], a pass every interval_seconds on every node;
+    // the sending lock lets one node at a time send. Without, notices wait in the outbox.
+    const auto personal_data_key = store::PersonalDataKey::derive_from(web_options.secret);
+    std::unique_ptr<OutboxSender> outbox_sender;
+    std::unique_ptr<OutboxSenderJob> outbox_job;
+    if (mail_settings) {
+      outbox_sender = std::make_unique<OutboxSender>(*db, personal_data_key, *mail_settings);
+      outbox_job = std::make_unique<OutboxSenderJob>(*outbox_sender, domain::system_unix_seconds,
+                                                     std::chrono::seconds(config.smtp.interval_seconds));
+    } else if (const auto waiting = store::OutboxRepository(*db, personal_data_key).counts().pending; waiting > 0) {
+      std::fprintf(stderr, "zwgk: 发件箱有 %lld 封待发邮件，但未配置 [smtp]，不会发送（见 docs/operations.md）\n",
+                   static_cast<long long>(waiting));
+    }
     server.run();
   }
   db->set_change_listener({});
