@@ -3,12 +3,12 @@
 #include <regex>
 #include <string>
 
+#include "domain/email_address.hpp"
+
 namespace zwgk::domain {
 
-inline bool is_valid_email(const std::string& s) {
-  static const std::regex re(R"(^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$)");
-  return std::regex_match(s, re);
-}
+// One rule for an e-mail address everywhere: the one the outbox sends to (email_address.hpp).
+inline bool is_valid_email(const std::string& s) { return is_valid_email_address(s); }
 
 // 手机号码: 11 digits, 1[3-9]….
 inline bool is_valid_mobile(const std::string& s) {

@@ -6,7 +6,10 @@
 #include "modules/ysqgk/domain/reply_letter_wording.hpp"
 #include "modules/ysqgk/domain/request_codes.hpp"
 #include "modules/ysqgk/store/reply_draft_repository.hpp"
+#include "modules/ysqgk/domain/request_notices.hpp"
 #include "store/audit_log.hpp"
+#include "store/outbox_repository.hpp"
+#include "store/site_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/unit_of_work.hpp"
 
@@ -138,9 +141,32 @@ domain::DisclosureRequest DisclosureRequestService::apply(const domain::Caller& 
   std::optional<store::ReplyLetter> l;
   if (e.kind == RequestEventKind::Reply && letter) l = letter(r);
   store::DisclosureRequestRepository(db_, key_).append_event(found.id, seq, e, r, l);
+  notify_applicant(found, e, r);
   audit(caller, audit_action(e.kind), tn, audit_detail(e));
   unit.commit();
   return r;
+}
+
+void DisclosureRequestService::notify_applicant(const store::StoredRequest& found, const domain::RequestEvent& e,
+                                                const domain::DisclosureRequest& after) {
+  std::string prefix, body = "政府信息公开工作机构";
+  if (auto site = store::SiteRepository(db_).by_id(found.site_id)) {
+    prefix = site->path_prefix;
+    body = site->name;
+  }
+  const std::string status = public_base_.empty() ? "" : public_base_ + prefix + "/ysqgk/status/";
+  std::optional<domain::Date> due;
+  if (!domain::is_terminal(after.state)) due = domain::due_date(after, calendar_, today_).due_on;
+  const auto notice = domain::request_notice(e, after, body, status, due);
+  if (!notice) return;
+  auto full = store::DisclosureRequestRepository(db_, key_).find_with_applicant(after.tracking_number);
+  if (!full) return;
+  const auto& a = full->request.applicant;
+  const std::string to = a.kind == domain::ApplicantKind::NaturalPerson ? a.person.email : a.organisation.contact_email;
+  // Empty or malformed addresses are not enqueued (outbox_repository.hpp).
+  store::OutboxRepository(db_, key_).enqueue(
+      {found.site_id, notice->kind, "disclosure_request", after.tracking_number, to, notice->subject, notice->body},
+      store::outbox_time(clock_()));
 }
 
 void DisclosureRequestService::save_draft(const domain::Caller& caller, const std::string& tn, const DraftInput& d) {

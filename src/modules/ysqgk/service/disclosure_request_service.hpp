@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/caller.hpp"
+#include "domain/clock.hpp"
 #include "domain/date.hpp"
 #include "domain/working_day_calendar.hpp"
 #include "modules/ysqgk/domain/registration.hpp"
@@ -44,9 +45,13 @@ struct DraftInput {
 
 class DisclosureRequestService {
  public:
+  // `public_base`: the installation's base URL for the status link in e-mail notices;
+  // `clock`: when a notice is written to the outbox (the real clock by default).
   DisclosureRequestService(store::Database& db, const store::PersonalDataKey& key,
-                           const domain::WorkingDayCalendar& calendar, domain::Date today)
-      : db_(db), key_(key), calendar_(calendar), today_(today) {}
+                           const domain::WorkingDayCalendar& calendar, domain::Date today, std::string public_base = {},
+                           domain::UnixClock clock = domain::system_unix_seconds)
+      : db_(db), key_(key), calendar_(calendar), today_(today), public_base_(std::move(public_base)),
+        clock_(std::move(clock)) {}
 
   // The online form (Art. 29, 31): received today; audited as ysqgk.submit by "public"
   // (no account, no address: the applicant's identity stays in the sealed table only).
@@ -57,6 +62,8 @@ class DisclosureRequestService {
   Registered register_received(const domain::Caller& caller, const domain::Registration& input);
 
   // One processing step on an application of the caller's site (ysqgk.handle): 补正, 分办,
+  // ... The 补正 notice, the extension notice and the reply also go to the applicant's
+  // e-mail, if given, through the outbox in the same transaction (request_notices.hpp).
   // 征求第三方意见, 延期, 答复, 撤回 ... The event's actor is the caller's name; a Reply
   // without a legal basis gets the outcome's default (reply_letter_wording.hpp) and, when
   // `letter` is given, its letter rendered from the replied application. Returns the
@@ -82,11 +89,15 @@ class DisclosureRequestService {
   store::StoredRequest permitted(const domain::Caller& caller, const std::string& tracking_number,
                                  std::string_view action, bool lock);
   Registered insert(std::int64_t site_id, const domain::Registration& input);
+  void notify_applicant(const store::StoredRequest& found, const domain::RequestEvent& step,
+                        const domain::DisclosureRequest& after);
 
   store::Database& db_;
   const store::PersonalDataKey& key_;
   const domain::WorkingDayCalendar& calendar_;
   domain::Date today_;
+  std::string public_base_;
+  domain::UnixClock clock_;
 };
 
 }  // namespace zwgk::modules::ysqgk

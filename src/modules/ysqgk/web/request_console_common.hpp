@@ -34,7 +34,8 @@ struct RequestPagesEnv {
 // clock; one per handler call.
 struct RequestUseCases {
   RequestUseCases(const RequestPagesEnv& env, const ConsoleRequest& c)
-      : calendar(env.calendar()), run(c.db, env.key, *calendar, c.app.today()), caller(caller_of(c)) {}
+      : calendar(env.calendar()), run(c.db, env.key, *calendar, c.app.today(), c.app.options().base_url),
+        caller(caller_of(c)) {}
   std::shared_ptr<const domain::WorkingDayCalendar> calendar;
   modules::ysqgk::DisclosureRequestService run;
   domain::Caller caller;

@@ -1,8 +1,10 @@
 // LetterService::enqueue: one notice, composed (letter_notices.hpp) and written to the
-// outbox in the transaction that is open on this thread.
+// outbox (store/outbox_repository.hpp) in the transaction that is open on this thread: the
+// change and its mail commit together, or neither.
 #include "modules/zmhd/service/letter_service.hpp"
 
 #include "modules/zmhd/domain/letter_notices.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/site_repository.hpp"
 
 namespace zwgk::modules::zmhd {
@@ -32,8 +34,10 @@ bool LetterService::enqueue(const store::StoredLetter& s, domain::LetterNoticeKi
   }
   ctx.note = note;
   const auto text = domain::letter_notice(kind, s.letter, s.title, ctx);
-  (void)text;
-  return false;  // the outbox lands with issue 12's second part (store/outbox_repository.hpp)
+  const auto id = store::OutboxRepository(db_, key_).enqueue(
+      {s.site_id, domain::to_code(kind), "letter", s.letter.number, to, text.subject, text.body},
+      store::outbox_time(clock_()));
+  return id != 0;
 }
 
 }  // namespace zwgk::modules::zmhd

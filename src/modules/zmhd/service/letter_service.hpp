@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "domain/caller.hpp"
+#include "domain/clock.hpp"
 #include "domain/date.hpp"
 #include "domain/working_day_calendar.hpp"
 #include "modules/zmhd/domain/letter.hpp"
@@ -57,9 +58,10 @@ struct StepInput {
 
 class LetterService {
  public:
+  // `clock`: when a notice is written to the outbox (its send time), the real clock by default.
   LetterService(store::Database& db, const store::PersonalDataKey& key, const domain::WorkingDayCalendar& calendar,
-                domain::Date today, NoticeLinks links = {})
-      : db_(db), key_(key), calendar_(calendar), today_(today), links_(std::move(links)) {}
+                domain::Date today, NoticeLinks links = {}, domain::UnixClock clock = domain::system_unix_seconds)
+      : db_(db), key_(key), calendar_(calendar), today_(today), links_(std::move(links)), clock_(std::move(clock)) {}
 
   // The public form: received today into the site's mailbox `mailbox_code`; attachments
   // (at most 3; images or PDF, checked by the caller's sniffing) with it. Audited as
@@ -110,6 +112,7 @@ class LetterService {
   const domain::WorkingDayCalendar& calendar_;
   domain::Date today_;
   NoticeLinks links_;
+  domain::UnixClock clock_;
 };
 
 }  // namespace zwgk::modules::zmhd

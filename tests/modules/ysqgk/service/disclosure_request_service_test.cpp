@@ -12,6 +12,7 @@
 #include "modules/ysqgk/domain/reply_letter_wording.hpp"
 #include "modules/ysqgk/store/request_fixture.hpp"
 #include "store/audit_log.hpp"
+#include "store/outbox_repository.hpp"
 
 namespace zwgk::store::test {
 namespace {
@@ -506,6 +507,34 @@ TEST_F(RequestStoreTest, UseCasesAskThePermissionRegistry) {
   foreign.department_id = DepartmentRepository(*db).save(theirs).id;
   EXPECT_THROW(svc.apply(of.caller(), tn, foreign), domain::Invalid);
   EXPECT_EQ(of.audited.size(), 1u) << "only the registration";
+}
+
+// The notices that were only recorded (补正, 延期, 答复) reach the applicant's e-mail through
+// the outbox, in the transaction of the step; an applicant without e-mail gets none.
+TEST_F(RequestStoreTest, CorrectionExtensionAndReplyNoticesGoToTheOutbox) {
+  auto& of = office();
+  const auto tn = of.register_request(person_request("2024-09-27")).tracking_number;
+  const auto quiet = of.register_request(organisation_request("2024-09-27", domain::OrganisationKind::Other)).tracking_number;
+  for (const auto& t : {tn, quiet}) {
+    ASSERT_TRUE(of.request_correction(t, d("2024-09-29"), d("2024-10-15"), "office", cal()));
+    ASSERT_TRUE(of.receive_correction(t, d("2024-10-08"), "office", cal()));
+    ASSERT_TRUE(of.assign(t, d("2024-10-08"), named_department("邵阳市人民政府办公室"), "office", cal()));
+    ASSERT_TRUE(of.extend(t, d("2024-10-09"), 10, "王主任", true, "office", cal()));
+    ASSERT_TRUE(of.reply(t, d("2024-10-10"), ReplyOutcome::Disclosed, "", "", "office", cal()));
+  }
+  std::vector<std::string> kinds;
+  for (const auto& e : OutboxRepository(*db, key).list()) {
+    EXPECT_EQ(e.object_id, tn) << "the organisation gave no e-mail";
+    EXPECT_EQ(e.recipient_hint, "z***@example.cn");
+    kinds.push_back(e.kind);
+  }
+  std::sort(kinds.begin(), kinds.end());
+  EXPECT_EQ(kinds, (std::vector<std::string>{"ysqgk.correction_notice", "ysqgk.extension_notice", "ysqgk.reply"}));
+  // The reply's text names the outcome and the remedy.
+  auto claimed = OutboxRepository(*db, key).claim_next(outbox_time(4102444800), outbox_time(4102444800 - 600));
+  ASSERT_TRUE(claimed);
+  EXPECT_EQ(claimed->subject.find(tn) != std::string::npos, true) << claimed->subject;
+  EXPECT_EQ(claimed->body.find(kDistinctiveId), std::string::npos) << "no ID number in mail";
 }
 
 }  // namespace

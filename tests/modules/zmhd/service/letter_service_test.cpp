@@ -11,6 +11,7 @@
 #include "modules/zmhd/store/letter_repository.hpp"
 #include "modules/zmhd/store/mailbox_repository.hpp"
 #include "store/account_repository.hpp"
+#include "store/outbox_repository.hpp"
 #include "support/holiday_calendar.hpp"
 
 namespace zwgk::store::test {
@@ -319,6 +320,45 @@ TEST_F(LetterServiceTest, TheApiTokenBelongsToOneSystemAndOneSite) {
   EXPECT_THROW(at("2024-09-27").submit_from_system(client, "consult", s), domain::Conflict) << "the same 工单 twice";
   boxes.revoke_client(client.id);
   EXPECT_FALSE(boxes.client_by_token(token));
+}
+
+
+TEST_F(LetterServiceTest, EveryNoticeGoesToTheOutboxWithItsChangeAndRemindersOnce) {
+  MailboxRepository(*db).save_contact(site.id, {department.id, "banli@example.cn", "fuzeren@example.cn"});
+  auto out = at("2024-09-27").submit(site.id, "leader", consultation());
+  const auto& n = out.number;
+  step("2024-09-27", n, LetterEventKind::Accept);
+  assign("2024-09-27", n, department.id);
+  // A refused step writes no mail.
+  EXPECT_THROW(draft("2024-09-30", n, "已阅"), domain::Invalid);
+  step("2024-09-30", n, LetterEventKind::Supervise, [](auto& e) { e.reason = "请于本周内答复"; });
+  auto kinds = [&] {
+    std::vector<std::pair<std::string, std::string>> v;  // kind, masked recipient
+    for (const auto& e : OutboxRepository(*db, key).list()) v.push_back({e.kind, e.recipient_hint});
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  auto k = kinds();
+  const std::vector<std::pair<std::string, std::string>> expected = {{"zmhd.accepted", "q***@example.cn"},
+                                                                     {"zmhd.assigned", "b***@example.cn"},
+                                                                     {"zmhd.received", "q***@example.cn"},
+                                                                     {"zmhd.supervised", "f***@example.cn"}};
+  EXPECT_EQ(k, expected);
+  // Reminders: due on 10-10; on 10-09 the department hears "明日到期", once, however often the job runs.
+  EXPECT_EQ(at("2024-10-09").send_reminders(site.id), 1);
+  EXPECT_EQ(at("2024-10-09").send_reminders(site.id), 0);
+  EXPECT_EQ(at("2024-10-11").send_reminders(0), 1) << "then 已超期, once";
+  EXPECT_EQ(at("2024-10-14").send_reminders(0), 0);
+  draft("2024-10-14", n, kProperReply);
+  step("2024-10-14", n, LetterEventKind::ApproveReply);
+  // The rating reminder within 3 working days of the end of the rating period (10-28).
+  EXPECT_EQ(at("2024-10-15").send_reminders(0), 0);
+  EXPECT_EQ(at("2024-10-23").send_reminders(0), 1);
+  k = kinds();
+  EXPECT_EQ(std::count_if(k.begin(), k.end(), [](const auto& p) { return p.first == "zmhd.replied"; }), 1);
+  EXPECT_EQ(std::count_if(k.begin(), k.end(), [](const auto& p) { return p.first == "zmhd.rating_reminder"; }), 1);
+  EXPECT_EQ(std::count_if(k.begin(), k.end(), [](const auto& p) { return p.first == "zmhd.due_tomorrow"; }), 1);
+  EXPECT_EQ(std::count_if(k.begin(), k.end(), [](const auto& p) { return p.first == "zmhd.overdue"; }), 1);
 }
 
 }  // namespace
