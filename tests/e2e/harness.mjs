@@ -73,7 +73,8 @@ export async function startSmtpSink() {
   const { readdirSync, readFileSync, existsSync } = await import('node:fs');
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-mail-'));
   const script = new URL('../tools/smtp_sink.py', import.meta.url).pathname;
-  const proc = spawn('python3', [script, '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Debian's python3 (python3-aiosmtpd), not whatever python3 comes first on PATH.
+  const proc = spawn('/usr/bin/python3', [script, '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   const port = await new Promise((resolve, reject) => {
     const started = Date.now();
     const poll = () => {
