@@ -27,6 +27,7 @@ struct PageEnv {
   std::shared_ptr<HotQueryCounter> hot_queries = {};  // 本周热门搜索 tally; owned by SiteApp
   std::vector<SiteLink> nav_links = {};     // after the kernel's header navigation
   std::vector<SiteLink> footer_links = {};  // after the kernel's footer links
+  std::vector<SearchSource> search_sources = {};  // the modules' parts of the site search
 };
 
 class PageContext {

@@ -243,12 +243,40 @@ http::Response search_page(PageContext& ctx) {
   v.set("portal_url", portal_url(site));
   v.set("pagination", result.total > per_page ? pagination_view(result.total, page, per_page, path, f.pairs())
                                                 : View(false));
+  // The modules' results beside the documents (SiteApp::add_search_source).
+  View sources{View::type::list};
+  std::vector<std::string> source_tags;
+  if (asked && !result.empty_query && !all_sites && page == 1) {
+    for (const auto& source : ctx.env.search_sources) {
+      auto found = source(ctx, f.q);
+      if (!found || found->total == 0) continue;
+      View sv{View::type::object};
+      sv.set("label", found->label);
+      sv.set("total", std::to_string(found->total));
+      sv.set("more_url", found->more_url);
+      View hits{View::type::list};
+      for (const auto& h : found->hits) {
+        View hv{View::type::object};
+        hv.set("title", h.title);
+        hv.set("url", h.url);
+        hv.set("snippet", h.snippet);
+        hv.set("date", h.date);
+        hits.push_back(hv);
+      }
+      sv.set("hits", hits);
+      sources.push_back(sv);
+      source_tags.insert(source_tags.end(), found->cache_tags.begin(), found->cache_tags.end());
+    }
+  }
+  v.set("sources", sources);
+  v.set("has_sources", !sources.is_empty_list());
   http::Response r = render_page(ctx, "search", v);
   if (r.status != 200) return r;
   if (all_sites)
     r.cache_tags = {domain::tag_site(site.id), domain::tag_search_all(), domain::tag_site_search(0)};
   else
     r.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id), domain::tag_site_search(site.id)};
+  r.cache_tags.insert(r.cache_tags.end(), source_tags.begin(), source_tags.end());
   r.cache_class = kSearchCacheClass;
   r.cache_expires_at = static_cast<long long>(std::time(nullptr)) + kSearchPageCacheSeconds;
   if (counted) r.on_cache_hit = ctx.env.hot_queries->hit_observer(q.site_id, *counted);

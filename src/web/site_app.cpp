@@ -198,6 +198,7 @@ http::Response SiteApp::error_page(const http::Request& req, int status, const s
 void SiteApp::add_navigation(SiteLink link) { impl_->env.nav_links.push_back(std::move(link)); }
 void SiteApp::add_footer_link(SiteLink link) { impl_->env.footer_links.push_back(std::move(link)); }
 void SiteApp::add_api_description(std::string json) { impl_->api_descriptions.push_back(std::move(json)); }
+void SiteApp::add_search_source(SearchSource source) { impl_->env.search_sources.push_back(std::move(source)); }
 
 const PageEnv& SiteApp::env() const { return impl_->env; }
 const WebOptions& SiteApp::options() const { return impl_->options; }

@@ -68,6 +68,25 @@ struct SiteLink {
   bool with_page_url = false;
 };
 
+// Results a module adds to the site search beside the documents (e.g. 信件选登): the
+// first few hits and a link to its own search for more. Shown on a site's search (not the
+// cross-site one), first page only; `cache_tags` join the search page's.
+struct SearchSourceHit {
+  std::string title;
+  std::string url;
+  std::string snippet;  // plain text
+  std::string date;     // YYYY-MM-DD or ""
+};
+struct SearchSourceResult {
+  std::string label;  // 信件选登
+  std::int64_t total = 0;
+  std::vector<SearchSourceHit> hits;
+  std::string more_url;
+  std::vector<std::string> cache_tags;
+};
+class PageContext;
+using SearchSource = std::function<std::optional<SearchSourceResult>(PageContext&, const std::string& query)>;
+
 // A module's part of every site's address space: P/<name>/... (see add_section).
 // seg = the path below P split on '/', seg[0] == name. nullopt = no such page (404).
 using SiteSection = std::function<std::optional<http::Response>(PageContext&, const std::vector<std::string_view>& seg)>;
@@ -90,6 +109,8 @@ class SiteApp {
   // "components": {...}} merged into the kernel's description. Register before
   // register_routes.
   void add_api_description(std::string json);
+  // A module's results in the site search (SearchSource above). Register before serving.
+  void add_search_source(SearchSource source);
   // The site's own error page for any request (404, 400, 500); never throws.
   http::Response error_page(const http::Request& req, int status, const std::string& message) const;
   const PageEnv& env() const;

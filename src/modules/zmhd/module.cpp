@@ -89,6 +89,7 @@ class Zmhd final : public Module {
     ctx.site.add_footer_link({"我为政府网站找错", "/zmhd/write/error/", "", /*with_page_url=*/true});
     web::register_letter_api(ctx.router, ctx.db, ctx.site.options());
     ctx.site.add_api_description(web::letter_api_description());
+    ctx.site.add_search_source([](web::PageContext& page, const std::string& q) { return web::letter_search(page, q); });
   }
 
   void register_console(ConsoleContext& ctx) override {

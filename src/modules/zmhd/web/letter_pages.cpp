@@ -16,6 +16,7 @@
 #include "modules/zmhd/store/mailbox_repository.hpp"
 #include "modules/zmhd/web/letter_views.hpp"
 #include "store/form_nonces.hpp"
+#include "domain/utf8.hpp"
 #include "web/form_token.hpp"
 #include "web/formatting.hpp"
 #include "web/layout_view.hpp"
@@ -316,6 +317,33 @@ http::Response publication_page(PageContext& ctx, std::string_view raw_number) {
 }
 
 }  // namespace
+
+std::optional<SearchSourceResult> letter_search(PageContext& ctx, const std::string& query) {
+  std::string text = query;
+  const auto b = text.find_first_not_of(" \t\r\n\u3000");
+  if (b == std::string::npos || text.size() > 200) return std::nullopt;
+  store::PublicationQuery q;
+  q.site_id = ctx.site.id;
+  q.text = text.substr(b, text.find_last_not_of(" \t\r\n") - b + 1);
+  q.per_page = 3;
+  const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));  // publications hold no personal data
+  const auto page = store::LetterRepository(ctx.env.db, key).publications(q);
+  SearchSourceResult out;
+  out.label = "信件选登";
+  out.total = page.total;
+  out.more_url = base_url(ctx.site) + "letters/?q=" + url_encode_component(q.text);
+  out.cache_tags = {domain::tag_letters(ctx.site.id)};
+  for (const auto& p : page.items) {
+    std::string snippet = p.question;
+    if (domain::count_characters(snippet) > 80) {
+      std::size_t i = 0;
+      for (int n = 0; n < 80 && i < snippet.size(); ++n) i += std::max<std::size_t>(domain::decode_utf8(snippet, i).length, 1);
+      snippet = snippet.substr(0, i) + "…";
+    }
+    out.hits.push_back({p.title, base_url(ctx.site) + "letters/" + p.number + "/", snippet, p.replied_on.iso()});
+  }
+  return out;
+}
 
 std::optional<http::Response> letter_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
   const bool post = ctx.req.method == http::Method::Post;

@@ -27,4 +27,8 @@ namespace zwgk::web {
 // For SiteApp's router: seg[0] == "zmhd". nullopt = no such page (404).
 std::optional<http::Response> letter_page(PageContext& ctx, const std::vector<std::string_view>& seg);
 
+// 信件选登 in the site search (SiteApp::add_search_source): the newest 3 published letters
+// whose masked title, question or answer contain the query.
+std::optional<SearchSourceResult> letter_search(PageContext& ctx, const std::string& query);
+
 }  // namespace zwgk::web

@@ -213,6 +213,12 @@ TEST_F(LetterPagesTest, WriteReceiptStatusRatePublishStatisticsAndNoPersonalData
   EXPECT_EQ(s->get("/zmhd/letters/?q=" + std::string("%E7%94%B5%E6%A2%AF")).body.find(number) != std::string::npos, true)
       << "searchable by 电梯";
   EXPECT_EQ(s->get("/xinshao/zmhd/letters/" + number + "/").status, 404) << "not on another site";
+  // The site search shows it beside the documents.
+  auto search = s->get("/search/?q=%E5%8A%A0%E8%A3%85%E7%94%B5%E6%A2%AF");  // 加装电梯
+  ASSERT_EQ(search.status, 200);
+  EXPECT_NE(search.body.find("信件选登：找到 1 条"), std::string::npos);
+  EXPECT_NE(search.body.find("/zmhd/letters/" + number + "/"), std::string::npos);
+  public_bodies.push_back(search.body);
 
   // 受理反馈统计 counts it; the spreadsheets open in Excel and WPS.
   const std::string year = number.substr(3, 4);
