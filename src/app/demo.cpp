@@ -503,8 +503,12 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
     ++stats.sites;
     catalogues.ensure_default(site->id);
     // 政民互动: 市长信箱 / 县长信箱, 咨询投诉, 我为政府网站找错 (modules/zmhd/).
-    store::MailboxRepository(db).ensure_default_mailboxes(
-        site->id, def.site.name.find("县") != std::string::npos ? "县长信箱" : "市长信箱");
+    store::MailboxRepository mailboxes(db);
+    mailboxes.ensure_default_mailboxes(site->id, def.site.name.find("县") != std::string::npos ? "县长信箱" : "市长信箱");
+    if (mailboxes.reply_templates(site->id, std::nullopt).empty())
+      mailboxes.add_reply_template({0, site->id, std::nullopt, "政策咨询答复",
+                                    "您好！您反映的问题收悉。经了解，……（写明依据的文件和条款、办理结果、办理时限）。"
+                                    "如有疑问，可拨打……（承办科室电话）咨询。感谢您对我们工作的关心和支持！"});
 
     Context ctx;
     ctx.def = &def;

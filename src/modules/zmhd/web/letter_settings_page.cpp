@@ -75,6 +75,15 @@ http::Response settings_page(ConsoleRequest& c) {
   }
   v.set("contacts", deps);
   v.set("departments", dep_options);
+  View templates{View::type::list};
+  for (const auto& t : boxes.reply_templates(c.site.id, std::nullopt)) {
+    View tv{View::type::object};
+    tv.set("title", t.title);
+    tv.set("body", t.body);
+    templates.push_back(tv);
+  }
+  v.set("templates", templates);
+  v.set("has_templates", !templates.is_empty_list());
   return c.page("信箱设置", "zmhd/console_letter_settings", v);
 }
 
@@ -134,6 +143,26 @@ void register_letter_settings_page(ConsoleApp& app, http::Router& router) {
     s.petition_channel = field(c, "petition_channel");
     store::MailboxRepository(c.db).save_settings(c.site.id, s);
     c.audit("zmhd.settings_save", "site", std::to_string(c.site.id), domain::format_deadlines(s.deadlines));
+    return c.see_other(kUrl);
+  });
+  app.post(router, std::string(kUrl) + "/template", managers, [](ConsoleRequest& c) {
+    store::ReplyTemplate t;
+    t.site_id = c.site.id;
+    const std::string id = field(c, "department_id");
+    if (!id.empty()) {
+      auto n = parse_positive_integer(id);
+      auto dep = n ? store::DepartmentRepository(c.db).by_id(*n) : std::nullopt;
+      if (!dep || dep->site_id != c.site.id) throw domain::Invalid({"请选择本网站的部门"});
+      t.department_id = dep->id;
+    }
+    t.title = field(c, "title");
+    t.body = field(c, "body");
+    std::vector<std::string> problems;
+    if (t.title.empty()) problems.push_back("请填写模板名称");
+    if (t.body.empty()) problems.push_back("请填写模板内容");
+    if (!problems.empty()) throw domain::Invalid(problems);
+    const auto added = store::MailboxRepository(c.db).add_reply_template(t);
+    c.audit("zmhd.template_add", "letter_reply_template", std::to_string(added));
     return c.see_other(kUrl);
   });
   app.post(router, std::string(kUrl) + "/contact", managers, [](ConsoleRequest& c) {

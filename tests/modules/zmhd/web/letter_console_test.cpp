@@ -153,6 +153,13 @@ TEST(LetterConsole, TheAdministratorSetsTheMailboxesTheRulesAndTheAddresses) {
             303);
   EXPECT_EQ(store::MailboxRepository(*s.db).contact(s.seed.site.id, s.seed.department.id).head_email, "fzr@example.cn");
   EXPECT_GE(s.audited("zmhd.settings_save"), 1u);
+  EXPECT_EQ(admin.post("/console/letters/settings/template", {{"department_id", ""}, {"title", ""}, {"body", ""}}).status, 400);
+  EXPECT_EQ(admin.post("/console/letters/settings/template",
+                       {{"department_id", std::to_string(s.seed.department.id)}, {"title", "政策咨询"},
+                        {"body", "您好！关于您咨询的……问题，根据《……》第……条规定，……。"}})
+                .status,
+            303);
+  EXPECT_EQ(store::MailboxRepository(*s.db).reply_templates(s.seed.site.id, s.seed.department.id).size(), 1u);
 }
 
 }  // namespace
