@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/config.hpp"
+#include "domain/date.hpp"
+#include "domain/working_day_calendar.hpp"
 
 namespace zwgk::store {
 class Database;
@@ -102,6 +104,11 @@ struct RequestsArgs {
   std::string site;          // site code; "" = every site
   std::string today;         // "" = today (China Standard Time)
 };
+// For the commands that count deadlines: --today (YYYY-MM-DD) or the real day, and the
+// holiday calendar of the configuration (CommandError when either is unusable).
+domain::Date command_today(const std::string& given);
+domain::WorkingDayCalendar command_calendar(const Config& config);
+
 // `zwgk requests overdue`: open applications past due or due within 3 working days.
 int requests_command(const Config& config, const RequestsArgs& args);
 

@@ -28,18 +28,8 @@ domain::Site site_of(store::Database& db, const std::string& code) {
 }
 
 int overdue(const Config& config, const LettersArgs& args) {
-  domain::Date today = domain::Date::today();
-  if (!args.today.empty()) {
-    auto d = domain::Date::parse(args.today);
-    if (!d) throw CommandError{kExitUsage, "日期无效（应为 YYYY-MM-DD）: " + args.today};
-    today = *d;
-  }
-  domain::WorkingDayCalendar calendar;
-  try {
-    calendar = load_working_day_calendar(holiday_dir(config));
-  } catch (const std::exception& e) {
-    throw CommandError{kExitFailure, e.what()};
-  }
+  const domain::Date today = command_today(args.today);
+  const domain::WorkingDayCalendar calendar = command_calendar(config);
   auto db = open_database(config.database);
   db->migrate();
   const std::int64_t site_id = args.site.empty() ? 0 : site_of(*db, args.site).id;

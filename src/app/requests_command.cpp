@@ -44,19 +44,24 @@ std::string installation_secret(const Config& config) {
   return secret;
 }
 
-int requests_command(const Config& config, const RequestsArgs& args) {
-  domain::Date today = domain::Date::today();
-  if (!args.today.empty()) {
-    auto d = domain::Date::parse(args.today);
-    if (!d) throw CommandError{kExitUsage, "日期无效（应为 YYYY-MM-DD）: " + args.today};
-    today = *d;
-  }
-  domain::WorkingDayCalendar calendar;
+domain::Date command_today(const std::string& given) {
+  if (given.empty()) return domain::Date::today();  // the command line reads the clock once
+  auto d = domain::Date::parse(given);
+  if (!d) throw CommandError{kExitUsage, "日期无效（应为 YYYY-MM-DD）: " + given};
+  return *d;
+}
+
+domain::WorkingDayCalendar command_calendar(const Config& config) {
   try {
-    calendar = load_working_day_calendar(holiday_dir(config));
+    return load_working_day_calendar(holiday_dir(config));
   } catch (const std::exception& e) {
     throw CommandError{kExitFailure, e.what()};
   }
+}
+
+int requests_command(const Config& config, const RequestsArgs& args) {
+  const domain::Date today = command_today(args.today);
+  const domain::WorkingDayCalendar calendar = command_calendar(config);
   auto db = open_database(config.database);
   db->migrate();
   std::int64_t site_id = 0;

@@ -133,4 +133,17 @@ domain::Department DepartmentRepository::find_or_create(std::int64_t site_id, co
   return dep;
 }
 
+std::optional<domain::Department> DepartmentRepository::of_site(std::int64_t site_id, std::optional<std::int64_t> id,
+                                                                const std::string& name) {
+  if (id) {
+    auto dep = by_id(*id);
+    if (!dep || dep->site_id != site_id) throw domain::Invalid({"本网站没有这个部门（编号 " + std::to_string(*id) + "）"});
+    return dep;
+  }
+  if (name.empty()) return std::nullopt;
+  auto dep = by_name(site_id, name);
+  if (!dep) throw domain::Invalid({"本网站没有这个部门：" + name});
+  return dep;
+}
+
 }  // namespace zwgk::store

@@ -6,13 +6,11 @@
 #include "modules/publishing/domain/publishing_permissions.hpp"
 
 #include <chrono>
-#include <condition_variable>
 #include <ctime>
-#include <mutex>
-#include <thread>
 
 #include <spdlog/spdlog.h>
 
+#include "modules/periodic_job.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
 #include "modules/publishing/web/document_pages.hpp"
 #include "modules/publishing/web/public_pages.hpp"
@@ -33,43 +31,14 @@ std::string utc_now_iso() {
 
 // 定时发布: every 30 s, publishes what is due (store::WorkflowRepository::publish_due). On
 // several nodes the document's row lock and stage check let exactly one node publish it.
-class PublicationScheduler final : public Job {
- public:
-  explicit PublicationScheduler(store::Database& db) : db_(db), thread_([this] { run(); }) {}
-  ~PublicationScheduler() override {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
+void publish_due(store::Database& db) {
+  for (const auto& o : store::WorkflowRepository(db).publish_due(utc_now_iso())) {
+    if (o.published)
+      spdlog::info("scheduled publication document={}", o.document_id);
+    else
+      spdlog::warn("scheduled publication failed document={} reason={}", o.document_id, o.message);
   }
-
- private:
-  void run() {
-    std::unique_lock lock(mutex_);
-    while (!cv_.wait_for(lock, std::chrono::seconds(30), [this] { return stop_; })) {
-      lock.unlock();
-      try {
-        for (const auto& o : store::WorkflowRepository(db_).publish_due(utc_now_iso())) {
-          if (o.published)
-            spdlog::info("scheduled publication document={}", o.document_id);
-          else
-            spdlog::warn("scheduled publication failed document={} reason={}", o.document_id, o.message);
-        }
-      } catch (const std::exception& e) {
-        spdlog::warn("scheduled publication error={}", e.what());
-      }
-      lock.lock();
-    }
-  }
-
-  store::Database& db_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
+}
 
 class Publishing final : public Module {
  public:
@@ -90,7 +59,7 @@ class Publishing final : public Module {
 
   std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) override {
     std::vector<std::unique_ptr<Job>> jobs;
-    jobs.push_back(std::make_unique<PublicationScheduler>(ctx.db));
+    jobs.push_back(periodic_job("scheduled publication", std::chrono::seconds(30), [&db = ctx.db] { publish_due(db); }));
     return jobs;
   }
 };

@@ -6,13 +6,11 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "domain/clock.hpp"
 #include "http/router.hpp"
+#include "modules/periodic_job.hpp"
 #include "modules/zmhd/service/letter_service.hpp"
 #include "store/personal_data_key.hpp"
 #include "modules/zmhd/domain/zmhd_permissions.hpp"
@@ -26,51 +24,29 @@ namespace {
 
 // 来信提醒: once a day from 08:00 China time, the staff of letters due tomorrow or overdue and
 // the writers whose rating period is ending get their notice (LetterService::send_reminders;
-// each is written once per letter, kind and round, whichever node runs first).
-class LetterReminders final : public Job {
- public:
-  explicit LetterReminders(JobContext& ctx)
-      : db_(ctx.db), web_(ctx.web), key_(store::PersonalDataKey::derive_from(ctx.web.secret)), thread_([this] { run(); }) {}
-  ~LetterReminders() override {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
-  }
-
- private:
-  void run() {
-    std::unique_lock lock(mutex_);
+// each is written once per letter, kind and round, whichever node runs first). Checked every
+// 10 minutes.
+std::unique_ptr<Job> letter_reminders(JobContext& ctx) {
+  struct State {
+    store::Database& db;
+    const web::WebOptions& web;
+    store::PersonalDataKey key;
     std::optional<domain::Date> done;
-    while (!cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; })) {
-      const long long now = web_.clock ? web_.clock() : domain::system_unix_seconds();
-      const domain::Date today = domain::china_date(now);
-      const long long china_hour = ((now + 8 * 3600) / 3600) % 24;
-      if (china_hour < 8 || (done && *done == today)) continue;
-      lock.unlock();
-      try {
-        const auto calendar = web_.calendar->current();
-        const int n = modules::zmhd::LetterService(db_, key_, *calendar, today, {web_.base_url, web_.base_url})
-                          .send_reminders(0);
-        spdlog::info("zmhd: daily reminders written={}", n);
-        done = today;
-      } catch (const std::exception& e) {
-        spdlog::warn("zmhd: reminders error={}", e.what());
-      }
-      lock.lock();
-    }
-  }
-
-  store::Database& db_;
-  const web::WebOptions& web_;
-  store::PersonalDataKey key_;
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
+  };
+  auto state = std::make_shared<State>(State{ctx.db, ctx.web, store::PersonalDataKey::derive_from(ctx.web.secret), {}});
+  return periodic_job("zmhd reminders", std::chrono::minutes(10), [state] {
+    const long long now = state->web.clock ? state->web.clock() : domain::system_unix_seconds();
+    const domain::Date today = domain::china_date(now);
+    const long long china_hour = ((now + 8 * 3600) / 3600) % 24;
+    if (china_hour < 8 || (state->done && *state->done == today)) return;
+    const auto calendar = state->web.calendar->current();
+    const int n = modules::zmhd::LetterService(state->db, state->key, *calendar, today,
+                                               {state->web.base_url, state->web.base_url})
+                      .send_reminders(0);
+    spdlog::info("zmhd: daily reminders written={}", n);
+    state->done = today;
+  });
+}
 
 class Zmhd final : public Module {
  public:
@@ -98,7 +74,7 @@ class Zmhd final : public Module {
 
   std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) override {
     std::vector<std::unique_ptr<Job>> jobs;
-    jobs.push_back(std::make_unique<LetterReminders>(ctx));
+    jobs.push_back(letter_reminders(ctx));
     return jobs;
   }
 };

@@ -58,18 +58,10 @@ void audit_public(store::Database& db, std::int64_t site_id, const std::string& 
 }
 
 // Assign: the department named by id (the form's select) or by name (scripts) must be one of
-// the letter's site; stored by id, its current name kept for display.
+// the site's (store::DepartmentRepository::of_site); stored by id, its current name kept for
+// display.
 void resolve_department(store::Database& db, std::int64_t site_id, domain::LetterEvent& e) {
-  store::DepartmentRepository deps(db);
-  std::optional<domain::Department> dep;
-  if (e.department_id) {
-    dep = deps.by_id(*e.department_id);
-    if (!dep || dep->site_id != site_id)
-      throw domain::Invalid({"本网站没有这个部门（编号 " + std::to_string(*e.department_id) + "）"});
-  } else if (!e.department.empty()) {
-    dep = deps.by_name(site_id, e.department);
-    if (!dep) throw domain::Invalid({"本网站没有这个部门：" + e.department});
-  }
+  auto dep = store::DepartmentRepository(db).of_site(site_id, e.department_id, e.department);
   if (!dep) return;  // none chosen: the domain words it (请选择承办部门)
   e.department = dep->name;
   e.department_id = dep->id;

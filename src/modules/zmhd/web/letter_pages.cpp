@@ -320,7 +320,7 @@ http::Response publication_page(PageContext& ctx, std::string_view raw_number) {
 
 std::optional<SearchSourceResult> letter_search(PageContext& ctx, const std::string& query) {
   std::string text = query;
-  const auto b = text.find_first_not_of(" \t\r\n\u3000");
+  const auto b = text.find_first_not_of(" \t\r\n");
   if (b == std::string::npos || text.size() > 200) return std::nullopt;
   store::PublicationQuery q;
   q.site_id = ctx.site.id;
