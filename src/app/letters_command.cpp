@@ -2,12 +2,12 @@
 // each, shown once), where a department's staff notices go, and the daily check of overdue
 // and long-unanswered letters (modules/zmhd/).
 #include <cstdio>
+#include <map>
 
 #include "app/cli.hpp"
 #include "app/cli_audit.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
-#include "app/working_day_calendar_loader.hpp"
 #include "domain/contact_formats.hpp"
 #include "modules/zmhd/domain/letter.hpp"
 #include "modules/zmhd/store/letter_repository.hpp"
@@ -36,10 +36,13 @@ int overdue(const Config& config, const LettersArgs& args) {
   const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));  // no personal data read
   store::MailboxRepository boxes(*db);
   int shown = 0;
+  std::map<std::int64_t, domain::LetterDeadlines> deadlines_of;  // one read per site
   for (const auto& s : store::LetterRepository(*db, key).open_letters(site_id)) {
     const auto& l = s.letter;
     if (l.state == domain::LetterState::Replied) continue;
-    const auto due = domain::letter_due_on(l, calendar, boxes.settings(s.site_id).deadlines);
+    auto known = deadlines_of.find(s.site_id);
+    if (known == deadlines_of.end()) known = deadlines_of.emplace(s.site_id, boxes.settings(s.site_id).deadlines).first;
+    const auto due = domain::letter_due_on(l, calendar, known->second);
     const bool late = due && today > *due;
     const bool red = domain::unanswered_too_long(l, today);
     if (!late && !red) continue;

@@ -12,6 +12,7 @@
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/working_day_calendar_loader.hpp"
+#include "domain/clock.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
@@ -45,7 +46,7 @@ std::string installation_secret(const Config& config) {
 }
 
 domain::Date command_today(const std::string& given) {
-  if (given.empty()) return domain::Date::today();  // the command line reads the clock once
+  if (given.empty()) return domain::china_date(domain::system_unix_seconds());  // the command line's clock
   auto d = domain::Date::parse(given);
   if (!d) throw CommandError{kExitUsage, "日期无效（应为 YYYY-MM-DD）: " + given};
   return *d;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <optional>
 
+#include "domain/china_time.hpp"
 #include "domain/clock.hpp"
 #include "http/router.hpp"
 #include "modules/periodic_job.hpp"
@@ -36,9 +37,9 @@ std::unique_ptr<Job> letter_reminders(JobContext& ctx) {
   auto state = std::make_shared<State>(State{ctx.db, ctx.web, store::PersonalDataKey::derive_from(ctx.web.secret), {}});
   return periodic_job("zmhd reminders", std::chrono::minutes(10), [state] {
     const long long now = state->web.clock ? state->web.clock() : domain::system_unix_seconds();
-    const domain::Date today = domain::china_date(now);
-    const long long china_hour = ((now + 8 * 3600) / 3600) % 24;
-    if (china_hour < 8 || (state->done && *state->done == today)) return;
+    const auto china = domain::china_time_of_unix(now);
+    const domain::Date today = china.date;
+    if (china.time.hours().count() < 8 || (state->done && *state->done == today)) return;
     const auto calendar = state->web.calendar->current();
     const int n = modules::zmhd::LetterService(state->db, state->key, *calendar, today,
                                                {state->web.base_url, state->web.base_url})

@@ -11,6 +11,26 @@ const std::vector<std::string>& LetterSettings::phrases() const {
   return stock_phrases.empty() ? default_stock_phrases() : stock_phrases;
 }
 
+std::vector<std::string> stock_phrases_from_text(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(start, nl - start));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty()) out.push_back(std::move(line));
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string stock_phrases_to_text(const std::vector<std::string>& phrases) {
+  std::string out;
+  for (const auto& p : phrases) out += p + "\n";
+  return out;
+}
+
 std::string format_deadlines(const LetterDeadlines& d) {
   std::string out;
   for (const auto& [c, days] : d.working_days) out += (out.empty() ? "" : ",") + to_code(c) + "=" + std::to_string(days);

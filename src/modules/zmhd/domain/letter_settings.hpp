@@ -17,6 +17,11 @@ struct LetterSettings {
   const std::vector<std::string>& phrases() const;
 };
 
+// Stock phrases as the settings store and the form show them: one per line; blank lines and
+// trailing spaces dropped.
+std::vector<std::string> stock_phrases_from_text(std::string_view text);
+std::string stock_phrases_to_text(const std::vector<std::string>& phrases);
+
 // "consultation=5,complaint=10" <-> deadlines (unknown categories and values outside 1..60
 // are refused with a Chinese message by parse_deadlines).
 std::string format_deadlines(const LetterDeadlines& d);

@@ -1,6 +1,8 @@
 // See letter_service.hpp.
 #include "modules/zmhd/service/letter_service.hpp"
 
+#include <map>
+
 #include "domain/errors.hpp"
 #include "domain/permission_registry.hpp"
 #include "domain/privacy_scan.hpp"
@@ -143,11 +145,12 @@ SubmittedLetter LetterService::submit_from_system(const store::IntegrationClient
   return out;
 }
 
-store::StoredLetter LetterService::rate(const std::string& number, const std::string& code,
+store::StoredLetter LetterService::rate(std::int64_t site_id, const std::string& number, const std::string& code,
                                         domain::Satisfaction rating) {
   store::UnitOfWork unit(db_);
   store::LetterRepository repo(db_, key_);
-  if (!repo.find_public(number, code)) throw domain::NotFound("信件编号或查询码不正确。");
+  if (auto open = repo.find_public(number, code); !open || open->site_id != site_id)
+    throw domain::NotFound("信件编号或查询码不正确。");
   auto found = repo.lock(number);
   if (!found) throw domain::NotFound("信件编号或查询码不正确。");
   const auto settings = store::MailboxRepository(db_).settings(found->site_id);
@@ -278,8 +281,11 @@ int LetterService::send_reminders(std::int64_t site_id) {
   int sent = 0;
   store::LetterRepository repo(db_, key_);
   store::MailboxRepository boxes(db_);
+  std::map<std::int64_t, domain::LetterSettings> settings_of;  // one read per site
   for (const auto& s : repo.open_letters(site_id)) {
-    const auto settings = boxes.settings(s.site_id);
+    auto known = settings_of.find(s.site_id);
+    if (known == settings_of.end()) known = settings_of.emplace(s.site_id, boxes.settings(s.site_id)).first;
+    const auto& settings = known->second;
     const auto& l = s.letter;
     const std::string round = ":" + std::to_string(l.round);
     store::UnitOfWork unit(db_);

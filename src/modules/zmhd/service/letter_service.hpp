@@ -73,9 +73,11 @@ class LetterService {
   SubmittedLetter submit_from_system(const store::IntegrationClient& client, const std::string& mailbox_code,
                                      domain::LetterSubmission input);
 
-  // The writer rates the reply with the number and the query code (NotFound for a wrong
-  // code); 不满意 reopens the case once for 二次办理. Audited as zmhd.rate by "public".
-  store::StoredLetter rate(const std::string& number, const std::string& query_code, domain::Satisfaction rating);
+  // The writer rates the reply on the site's status page with the number and the query code
+  // (NotFound for a wrong code or another site's letter); 不满意 reopens the case once for
+  // 二次办理. Audited as zmhd.rate by "public".
+  store::StoredLetter rate(std::int64_t site_id, const std::string& number, const std::string& query_code,
+                           domain::Satisfaction rating);
 
   // One console step on a letter of the caller's site: 受理 / 不予受理 / 合并 / 转办 / 批准延期
   // / 退回重办 / 审核通过 / 督办 need zmhd.screen (the office); 拟答复 and 申请延期 need

@@ -496,7 +496,7 @@ std::vector<StoredLetter> LetterRepository::for_statistics(std::int64_t site_id,
     return load(lease,
                 "WHERE l.site_id = " + site + " AND ((l.received_on BETWEEN " + f1 + " AND " + t1 +
                     ") OR (l.replied_on BETWEEN " + f2 + " AND " + t2 + "))",
-                b);
+                b, nullptr, " ORDER BY l.id", /*with_history=*/false);
   });
 }
 

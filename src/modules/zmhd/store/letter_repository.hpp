@@ -134,8 +134,10 @@ class LetterRepository {
   // The console's list, newest received first, paged in SQL.
   LetterPage list(const LetterListQuery& query);
   // Every letter of a site received in [from, to] or answered in it (statistics; no writer).
+  // The case as it stands, without its history (the figures never read it).
   std::vector<StoredLetter> for_statistics(std::int64_t site_id, domain::Date from, domain::Date to);
-  // Every open letter of a site (site_id 0: every site), for the dashboard, 督办 and reminders.
+  // Every open letter of a site (site_id 0: every site), for the dashboard, 督办 and reminders;
+  // without their history, like for_statistics.
   std::vector<StoredLetter> open_letters(std::int64_t site_id);
 
   // A reminder written once (letter_reminders): true the first time `reminder` is marked for

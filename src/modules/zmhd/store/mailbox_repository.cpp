@@ -58,19 +58,6 @@ std::string token_hash(const std::string& token) {
   return to_hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
 }
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = text.substr(start, nl - start);
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty()) out.push_back(line);
-    start = nl + 1;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -151,7 +138,7 @@ domain::LetterSettings MailboxRepository::settings(std::int64_t site_id) {
     if (!lease.sql().got_data()) return s;
     std::string error;
     if (auto d = domain::parse_deadlines(deadlines, rating, error)) s.deadlines = *d;
-    s.stock_phrases = lines(phrases);
+    s.stock_phrases = domain::stock_phrases_from_text(phrases);
     s.petition_channel = petition;
     return s;
   });
@@ -162,8 +149,7 @@ void MailboxRepository::save_settings(std::int64_t site_id, const domain::Letter
     Lease lease(db_);
     Transaction tx(lease);
     long long site = site_id;
-    std::string deadlines = domain::format_deadlines(s.deadlines), phrases;
-    for (const auto& p : s.stock_phrases) phrases += p + "\n";
+    std::string deadlines = domain::format_deadlines(s.deadlines), phrases = domain::stock_phrases_to_text(s.stock_phrases);
     int rating = s.deadlines.rating_working_days;
     lease.sql() << "INSERT INTO letter_settings (site_id, deadlines, rating_working_days, stock_phrases, "
                    "petition_channel) VALUES (:site, :d, :r, :p, :pc) ON CONFLICT (site_id) DO UPDATE SET "

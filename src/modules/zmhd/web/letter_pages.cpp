@@ -16,7 +16,6 @@
 #include "modules/zmhd/store/mailbox_repository.hpp"
 #include "modules/zmhd/web/letter_views.hpp"
 #include "store/form_nonces.hpp"
-#include "domain/utf8.hpp"
 #include "web/form_token.hpp"
 #include "web/formatting.hpp"
 #include "web/layout_view.hpp"
@@ -259,10 +258,9 @@ http::Response rate_letter(PageContext& ctx) {
   auto rating = domain::satisfaction_from(form->value("rating"));
   if (!rating) throw bad_request("请选择满意、基本满意或不满意。");
   const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
-  if (!lookup(ctx, *form)) throw not_found(kNotFound);
   const auto calendar = ctx.env.options.calendar->current();
   auto after = modules::zmhd::LetterService(ctx.env.db, key, *calendar, ctx.env.options.today(), notice_links(ctx))
-                   .rate(*number, *code, *rating);
+                   .rate(ctx.site.id, *number, *code, *rating);
   const std::string flash = after.letter.state == domain::LetterState::Assigned
                                 ? "已收到您的评价（不满意），来信已交承办部门重新办理（二次办理）。"
                                 : "已收到您的评价，感谢您的监督。";
@@ -333,15 +331,9 @@ std::optional<SearchSourceResult> letter_search(PageContext& ctx, const std::str
   out.total = page.total;
   out.more_url = base_url(ctx.site) + "letters/?q=" + url_encode_component(q.text);
   out.cache_tags = {domain::tag_letters(ctx.site.id)};
-  for (const auto& p : page.items) {
-    std::string snippet = p.question;
-    if (domain::count_characters(snippet) > 80) {
-      std::size_t i = 0;
-      for (int n = 0; n < 80 && i < snippet.size(); ++n) i += std::max<std::size_t>(domain::decode_utf8(snippet, i).length, 1);
-      snippet = snippet.substr(0, i) + "…";
-    }
-    out.hits.push_back({p.title, base_url(ctx.site) + "letters/" + p.number + "/", snippet, p.replied_on.iso()});
-  }
+  for (const auto& p : page.items)
+    out.hits.push_back({p.title, base_url(ctx.site) + "letters/" + p.number + "/", utf8_truncate(p.question, 80),
+                        p.replied_on.iso()});
   return out;
 }
 

@@ -50,9 +50,7 @@ http::Response settings_page(ConsoleRequest& c) {
   }
   v.set("days", days);
   v.set("rating_days", std::to_string(settings.deadlines.rating_working_days));
-  std::string phrases;
-  for (const auto& p : settings.phrases()) phrases += p + "\n";
-  v.set("phrases", phrases);
+  v.set("phrases", domain::stock_phrases_to_text(settings.phrases()));
   v.set("petition_channel", settings.petition_channel);
   View deps{View::type::list};
   auto contact_row = [&](std::int64_t id, const std::string& name) {
@@ -130,16 +128,7 @@ void register_letter_settings_page(ConsoleApp& app, http::Router& router) {
     for (auto cat : domain::letter_categories())
       s.deadlines.working_days[cat] = days_field(c, "days_" + domain::to_code(cat), domain::to_label(cat) + "的办理期限");
     s.deadlines.rating_working_days = days_field(c, "rating_days", "评价期限");
-    std::string text = c.form.value("phrases");
-    std::size_t start = 0;
-    while (start < text.size()) {
-      std::size_t nl = text.find('\n', start);
-      if (nl == std::string::npos) nl = text.size();
-      std::string line = text.substr(start, nl - start);
-      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-      if (!line.empty()) s.stock_phrases.push_back(line);
-      start = nl + 1;
-    }
+    s.stock_phrases = domain::stock_phrases_from_text(c.form.value("phrases"));
     s.petition_channel = field(c, "petition_channel");
     store::MailboxRepository(c.db).save_settings(c.site.id, s);
     c.audit("zmhd.settings_save", "site", std::to_string(c.site.id), domain::format_deadlines(s.deadlines));

@@ -172,8 +172,8 @@ TEST_F(LetterServiceTest, TheWholeCaseAcrossTheNationalDayHoliday) {
   EXPECT_EQ(l.letter.state, LetterState::Replied);
   EXPECT_EQ(l.letter.replied_on, date("2024-10-08"));
   // The writer rates with the code; a wrong code is an unknown letter.
-  EXPECT_THROW(at("2024-10-09").rate(n, "ABCDEFGHJK", domain::Satisfaction::Satisfied), domain::NotFound);
-  l = at("2024-10-09").rate(n, out.query_code, domain::Satisfaction::Satisfied);
+  EXPECT_THROW(at("2024-10-09").rate(site.id, n, "ABCDEFGHJK", domain::Satisfaction::Satisfied), domain::NotFound);
+  l = at("2024-10-09").rate(site.id, n, out.query_code, domain::Satisfaction::Satisfied);
   EXPECT_EQ(l.letter.state, LetterState::Closed);
   EXPECT_EQ(l.letter.rating, domain::Satisfaction::Satisfied);
   // History and audit: every step, no personal data.
@@ -244,13 +244,13 @@ TEST_F(LetterServiceTest, DissatisfiedReopensOnceThenTheCaseCloses) {
   assign("2024-09-27", n, department.id);
   draft("2024-09-30", n, kProperReply);
   step("2024-09-30", n, LetterEventKind::ApproveReply);
-  auto l = at("2024-10-08").rate(n, out.query_code, domain::Satisfaction::Dissatisfied);
+  auto l = at("2024-10-08").rate(site.id, n, out.query_code, domain::Satisfaction::Dissatisfied);
   EXPECT_EQ(l.letter.state, LetterState::Assigned);
   EXPECT_EQ(l.letter.round, 2);
   EXPECT_EQ(l.letter.department_id, department.id) << "back to the same department";
   draft("2024-10-09", n, kProperReply + "补贴申请表可在街道办事处领取。");
   step("2024-10-09", n, LetterEventKind::ApproveReply);
-  l = at("2024-10-10").rate(n, out.query_code, domain::Satisfaction::Dissatisfied);
+  l = at("2024-10-10").rate(site.id, n, out.query_code, domain::Satisfaction::Dissatisfied);
   EXPECT_EQ(l.letter.state, LetterState::Closed) << "二次办理 once only";
   EXPECT_EQ(l.letter.rating, domain::Satisfaction::Dissatisfied);
 }
