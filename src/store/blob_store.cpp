@@ -136,7 +136,10 @@ constexpr const char* kUnreferenced =
     "NOT EXISTS (SELECT 1 FROM document_attachments a WHERE a.sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM revision_attachments r WHERE r.sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM request_files f WHERE f.blob_sha256 = blobs.sha256) "
-    "AND NOT EXISTS (SELECT 1 FROM letter_attachments l WHERE l.blob_sha256 = blobs.sha256)";
+    "AND NOT EXISTS (SELECT 1 FROM letter_attachments l WHERE l.blob_sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM event_photos p WHERE p.blob_sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM event_entries n WHERE n.image_sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM events v WHERE v.video_sha256 = blobs.sha256)";
 
 }  // namespace
 

@@ -9,6 +9,8 @@
 //                                 amendments in progress; migration 0011)
 //   request_files.blob_sha256     依申请公开 files disclosed to one applicant (private link)
 //   letter_attachments.blob_sha256 files a letter writer attached (staff only)
+//   event_photos.blob_sha256, event_entries.image_sha256, events.video_sha256
+//                                 在线访谈 / 新闻发布会 photos, live images and the video
 // web/attachment_download.cpp serves the first two publicly only for published documents;
 // the console and the private link serve the rest.
 //

@@ -68,4 +68,11 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
+std::string PersonalDataKey::digest(std::string_view plain) const {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), key_.data(),
+                     key_.size());
+  return to_hex(std::string_view(reinterpret_cast<const char*>(out), sizeof out));
+}
+
 }  // namespace zwgk::store

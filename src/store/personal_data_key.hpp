@@ -23,6 +23,10 @@ class PersonalDataKey {
   std::string seal(std::string_view plain) const;
   // nullopt if the text was not sealed with this key (or was tampered with).
   std::optional<std::string> open(std::string_view sealed_hex) const;
+  // A keyed digest (BLAKE2b under this key, 32 bytes, hex) of a value that must be matched
+  // but never read back, e.g. a phone number for a per-phone limit: equal values give equal
+  // digests under one installation secret; the digest does not give the value away.
+  std::string digest(std::string_view plain) const;
 
  private:
   std::array<unsigned char, kBytes> key_{};

@@ -13,6 +13,9 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/documents/{id}/attachments",
     "/console/documents/{id}/import-docx",
     "/console/requests/{tn}/files",
+    "/console/events/{id}/entries",  // 在线访谈: a live entry with an image
+    "/console/events/{id}/photos",
+    "/console/events/{id}/video",
 };
 
 }  // namespace
