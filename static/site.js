@@ -49,5 +49,69 @@
     // Selecting the share field selects the whole link (easier on phones).
     var share = document.getElementById('share-url');
     if (share) share.addEventListener('focus', function () { share.select(); });
+
+    // 图文直播 (templates/zxft/event.mustache): while the event is live, new transcript
+    // entries arrive from P/zxft/{id}/entries.json?after=<last id> every 5 seconds. Without
+    // this script the reader reloads the page (it says so).
+    var live = document.querySelector('[data-live-entries][data-live="1"]');
+    if (live && window.fetch) {
+      var after = live.getAttribute('data-after') || '0';
+      var url = live.getAttribute('data-live-entries');
+      var add = function (e) {
+        var li = document.createElement('li');
+        li.className = 'entry';
+        li.id = 'entry-' + e.id;
+        if (e.question) {
+          var q = document.createElement('p');
+          q.className = 'entry-question';
+          var asker = document.createElement('span');
+          asker.className = 'asker';
+          asker.textContent = e.nickname;
+          q.appendChild(asker);
+          q.appendChild(document.createTextNode('问：' + e.question));
+          li.appendChild(q);
+        }
+        var p = document.createElement('p');
+        p.className = 'entry-text';
+        if (e.speaker) {
+          var s = document.createElement('strong');
+          s.className = 'speaker';
+          s.textContent = e.speaker + '：';
+          p.appendChild(s);
+        }
+        p.appendChild(document.createTextNode(e.text));
+        li.appendChild(p);
+        if (e.image) {
+          var ip = document.createElement('p');
+          ip.className = 'entry-image';
+          var img = document.createElement('img');
+          img.src = e.image;
+          img.alt = '直播图片';
+          ip.appendChild(img);
+          li.appendChild(ip);
+        }
+        var t = document.createElement('time');
+        t.className = 'entry-time';
+        t.textContent = e.time;
+        li.appendChild(t);
+        live.appendChild(li);
+      };
+      var poll = function () {
+        fetch(url + '?after=' + encodeURIComponent(after), { headers: { Accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) {
+            if (!data) return;
+            (data.entries || []).forEach(function (e) {
+              if (!document.getElementById('entry-' + e.id)) add(e);
+              after = String(e.id);
+            });
+            var state = document.querySelector('.event-state');
+            if (state && data.state_label) state.textContent = data.state_label;
+            if (data.state === 'live') window.setTimeout(poll, 5000);
+          })
+          .catch(function () { window.setTimeout(poll, 15000); });
+      };
+      window.setTimeout(poll, 5000);
+    }
   });
 })();

@@ -293,7 +293,9 @@ http::Response event_page(ConsoleRequest& c, const Env& env) {
   }
   v.set("interpretations", interps);
   v.set("has_policies", !interps.is_empty_list());
-  v.set("can_interpret", e.state == domain::EventState::Ended && missing_interpretation);
+  // 谁起草、谁解读: the department's editor drafts it (publishing.create_draft).
+  v.set("can_interpret", e.state == domain::EventState::Ended && missing_interpretation &&
+                             may(c, "publishing.create_draft", {c.site.id, e.draft.department_id ? e.draft.department_id : c.user.department_id}));
   return c.page(e.draft.title, "zxft/console_event", v);
 }
 
