@@ -10,6 +10,7 @@
 #include "modules/ysqgk/module.hpp"
 #include "modules/zmhd/module.hpp"
 #include "modules/zxft/module.hpp"
+#include "modules/hygq/module.hpp"  // 回应关切 (issue 13)
 
 namespace zwgk::modules {
 
@@ -33,6 +34,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(ysqgk::make_module());       // 依申请公开
     v.push_back(zmhd::make_module());        // 政民互动: 信箱, 咨询投诉, 找错, 12345
     v.push_back(zxft::make_module());        // 在线访谈, 新闻发布会, 政策吹风会
+    v.push_back(hygq::make_module());        // 回应关切: 突发事件 and 政务舆情 clocks (issue 13)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
