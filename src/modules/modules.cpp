@@ -9,6 +9,8 @@
 #include "modules/publishing/module.hpp"
 #include "modules/ysqgk/module.hpp"
 #include "modules/zmhd/module.hpp"
+// 建议提案办理 (issue 13)
+#include "modules/jyta/module.hpp"
 
 namespace zwgk::modules {
 
@@ -31,6 +33,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(publishing::make_module());  // 主动公开: drafts, review, publication, the document page
     v.push_back(ysqgk::make_module());       // 依申请公开
     v.push_back(zmhd::make_module());        // 政民互动: 信箱, 咨询投诉, 找错, 12345
+    v.push_back(jyta::make_module());        // 建议提案办理 (issue 13)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
