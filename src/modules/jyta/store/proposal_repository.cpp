@@ -194,10 +194,11 @@ ProposalPage ProposalRepository::list(const ProposalQuery& q) {
     {
       Binds b;
       long long total = 0;
+      const std::string w = where_of(q, b);  // before apply(): it names the binds
       soci::statement st(lease.sql());
       st.exchange(soci::into(total));
       b.apply(st);
-      prepare_and_execute(st, "SELECT count(*) FROM proposals " + where_of(q, b));
+      prepare_and_execute(st, "SELECT count(*) FROM proposals " + w);
       st.fetch();
       page.total = total;
     }
