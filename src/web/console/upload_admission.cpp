@@ -13,6 +13,7 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/documents/{id}/attachments",
     "/console/documents/{id}/import-docx",
     "/console/requests/{tn}/files",
+    "/console/proposals/import",  // 建议提案办理 (jyta): the year's 交办清单 (.xlsx)
 };
 
 }  // namespace

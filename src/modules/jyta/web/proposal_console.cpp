@@ -114,7 +114,6 @@ std::optional<domain::ReplyOutcome> ground_field(ConsoleRequest& c) {
 
 http::Response import_page(ConsoleRequest& c, int status = 200) {
   View v{View::type::object};
-  v.set("action", std::string(kBase) + "import?csrf_token=" + c.csrf_token);
   v.set("months", std::to_string(store::ProposalRepository(c.db).answer_months(c.site.id)));
   return c.page("导入建议提案交办清单", "jyta/console_import", v, status);
 }
