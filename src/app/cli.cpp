@@ -33,7 +33,7 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
       static const std::pair<const char*, const char*> kSubcommands[] = {
           {"catalogue", "list、add、rename、move"}, {"calendar", "due"}, {"audit", "verify、head、security"}, {"blobs", "sweep"},
           {"user", "add、passwd、disable、enable、totp"}, {"requests", "overdue"}, {"letters", "overdue、client、contact"},
-          {"outbox", "status、send、retry"}};
+          {"outbox", "status、send、retry"}, {"proposals", "import"}};
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
           if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
@@ -179,6 +179,18 @@ int run_cli(int argc, char** argv) {
   bool reindex_quiet = false;
   reindex->add_flag("--no-progress", reindex_quiet, "不显示进度");
 
+  // 建议提案办理 (jyta, issue 13)
+  auto* proposals = app.add_subcommand("proposals", "建议提案办理：导入年度交办清单");
+  proposals->require_subcommand(1);
+  ProposalsArgs proposals_args;
+  bool proposals_quiet = false;
+  auto* proposals_import = proposals->add_subcommand("import", "导入人大代表建议、政协委员提案交办清单（.xlsx，整表导入或不导入）");
+  add_database(proposals_import, database);
+  proposals_import->add_option("--site", proposals_args.site, "网站代码")->required();
+  proposals_import->add_option("FILE", proposals_args.file, "交办清单 .xlsx")->required();
+  proposals_import->add_option("--today", proposals_args.today, "按哪一天计算 YYYY-MM-DD，默认为今天");
+  proposals_import->add_flag("--no-progress", proposals_quiet, "不显示进度");
+
   auto* user = app.add_subcommand("user", "管理后台账号：添加（含第一个网站管理员）、改密码、停用、两步验证");
   user->require_subcommand(1);
   UserArgs user_args;
@@ -320,6 +332,10 @@ int run_cli(int argc, char** argv) {
     }
     if (scan->parsed()) return scan_command(config, scan_args);
     if (blobs->parsed() && blobs_sweep->parsed()) return blobs_command(config, blobs_args);
+    if (proposals->parsed() && proposals_import->parsed()) {  // 建议提案办理 (jyta)
+      proposals_args.progress = !proposals_quiet;
+      return proposals_command(config, proposals_args);
+    }
     if (reindex->parsed()) {
       reindex_args.progress = !reindex_quiet;
       return reindex_command(config, reindex_args);

@@ -132,6 +132,15 @@ struct OutboxArgs {
 // retried). `zwgk outbox retry [--id N]`: failed rows back to pending, due now.
 int outbox_command(const Config& config, const OutboxArgs& args);
 
+// 建议提案办理 (jyta, issue 13): `zwgk proposals import --site CODE FILE`.
+struct ProposalsArgs {
+  std::string site;
+  std::string file;
+  std::string today;     // "" = today (the day 答复期限 and "not later than today" count from)
+  bool progress = true;
+};
+int proposals_command(const Config& config, const ProposalsArgs& args);
+
 // The installation secret: config.secret_key (64 hex digits), else var/secret.key next to
 // the working directory, created on first use (mode 0600). Throws CommandError if malformed.
 std::string installation_secret(const Config& config);

@@ -25,6 +25,7 @@
 #include "store/department_repository.hpp"
 #include "store/site_repository.hpp"
 #include "modules/zmhd/store/mailbox_repository.hpp"
+#include "modules/jyta/store/proposal_repository.hpp"  // 建议提案办理 (jyta)
 
 namespace zwgk::app {
 namespace {
@@ -535,6 +536,43 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
       auto it = ctx.department_names.find(key);
       return it != ctx.department_names.end() ? it->second : ctx.department_names.at("office");
     };
+
+    // 建议提案办理 (jyta, issue 13): a few assigned items on the city site, two answered.
+    if (def.site.code == kDemoCitySite) {
+      store::ProposalRepository proposals(db);
+      auto office = departments.by_name(site->id, department_for("office"));
+      if (office && proposals.of_year(site->id, 2017).empty()) {
+        struct DemoItem { domain::ProposalKind kind; const char* number; const char* title; const char* lead; };
+        const DemoItem items[] = {
+            {domain::ProposalKind::Suggestion, "12", "关于进一步推进政务公开标准化规范化的建议", "刘建国"},
+            {domain::ProposalKind::Proposal, "35", "关于提升政府网站信息发布时效的提案", "陈慧敏"},
+            {domain::ProposalKind::Suggestion, "48", "关于加强基层政务公开专区建设的建议", "周志强"}};
+        int n = 0;
+        for (const auto& it : items) {
+          domain::Proposal p;
+          p.site_id = site->id;
+          p.kind = it.kind;
+          p.session = it.kind == domain::ProposalKind::Suggestion ? "十六届" : "十一届";
+          p.meeting = "一次会议";
+          p.year = 2017;
+          p.number = it.number;
+          p.title = it.title;
+          p.lead = it.lead;
+          p.main_department_id = office->id;
+          p.main_department = office->name;
+          p.assigned_on = make_date(2017, 3, 20);
+          p.due_on = domain::answer_due_on(p.assigned_on);
+          p.id = proposals.insert(p);
+          if (n++ < 2) {
+            p.answer = std::string("感谢您对政务公开工作的关心。") + it.title + "所提事项，我办已会同有关单位研究，列入2017年政务公开工作要点分解落实。";
+            p.answered_on = make_date(2017, 6, 5);
+            p.result_class = n == 1 ? domain::ResultClass::A : domain::ResultClass::B;
+            p.satisfaction = domain::ProposalSatisfaction::Satisfied;
+            proposals.save_outcome(p);
+          }
+        }
+      }
+    }
 
     // --- the seed document and its interpretation (city site) ---------------------------
     if (def.site.code == kDemoCitySite) {

@@ -16,6 +16,7 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/events/{id}/entries",  // 在线访谈: a live entry with an image
     "/console/events/{id}/photos",
     "/console/events/{id}/video",
+    "/console/proposals/import",  // 建议提案办理 (jyta): the year's 交办清单 (.xlsx)
 };
 
 }  // namespace
