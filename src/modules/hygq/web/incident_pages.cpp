@@ -6,6 +6,7 @@
 #include "domain/cache_tags.hpp"
 #include "domain/china_time.hpp"
 #include "modules/hygq/domain/incident_cache_tags.hpp"
+#include "modules/zxft/domain/event_cache_tags.hpp"
 #include "modules/hygq/store/incident_repository.hpp"
 #include "web/layout_view.hpp"
 #include "web/urls.hpp"
@@ -86,7 +87,9 @@ http::Response column_page(PageContext& ctx) {
   v.set("has_incidents", !incidents.is_empty_list());
   v.set("public_clock", settings.public_clock);
   auto resp = render_page(ctx, "hygq/index", v);
-  resp.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id), domain::tag_incidents(site.id)};
+  // events:<site>: a linked 新闻发布会 that goes live or ends (zxft) changes what is listed.
+  resp.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id), domain::tag_incidents(site.id),
+                     domain::tag_events(site.id)};
   resp.cache_expires_at = expires;
   return resp;
 }
