@@ -23,15 +23,51 @@
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
 #include "store/department_repository.hpp"
+#include "store/document_repository.hpp"
+#include "store/personal_data_key.hpp"
 #include "store/site_repository.hpp"
 #include "modules/zmhd/store/mailbox_repository.hpp"
 #include "modules/jyta/store/proposal_repository.hpp"  // 建议提案办理 (jyta)
+#include "modules/zxft/store/event_repository.hpp"     // 访谈发布 (zxft)
 
 namespace zwgk::app {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+// 访谈发布 (zxft, issue 13): an ended 在线访谈 on the seed policy with its 文字实录, once.
+void add_demo_event(store::Database& db) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  auto policy = store::DocumentRepository(db).by_external_id(site->id, kSeedExternalId);
+  const auto key = store::PersonalDataKey::derive_from(store::random_secret());  // no question is stored
+  store::EventRepository events(db, key);
+  if (!policy || !events.list(site->id, false).empty()) return;
+  auto office = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
+  domain::EventDraft d;
+  d.kind = domain::EventKind::OnlineInterview;
+  d.title = "解读《2017年邵阳市政务公开工作要点》在线访谈";
+  d.summary = "市政府办公室负责同志做客在线访谈，解读2017年全市政务公开工作的重点任务，回答网友提问。";
+  d.place = "市人民政府门户网站访谈室";
+  if (office) d.department_id = office->id;
+  d.starts_at = 1495159200;  // 2017-05-19 10:00 China time
+  d.ends_at = d.starts_at + 3600;
+  d.guests = {{"李明", "市人民政府办公室主任", d.department_id, office ? office->name : "", true}};
+  d.policy_ids = {policy->id};
+  const auto id = events.create(site->id, d, d.starts_at - 5 * 24 * 3600);
+  auto e = *events.find(id);
+  events.set_state(e, domain::EventState::Announced, d.starts_at - 5 * 24 * 3600);
+  events.set_state(e, domain::EventState::Live, d.starts_at);
+  const char* lines[][2] = {
+      {"主持人", "各位网友，大家好！欢迎收看本期在线访谈。今天我们请来市人民政府办公室主任李明，解读《2017年邵阳市政务公开工作要点》。"},
+      {"李明", "今年的工作要点围绕稳增长、促改革、调结构、惠民生、防风险，明确了推进“五公开”、加强政策解读和回应关切等重点任务。"},
+      {"李明", "对特别重大、重大突发事件，要求5小时内发布权威信息，24小时内举行新闻发布会。"},
+      {"主持人", "感谢李主任的解读，本期访谈到此结束。"}};
+  std::int64_t t = d.starts_at;
+  for (const auto& l : lines) events.add_entry(e, {l[0], l[1], std::nullopt}, std::nullopt, {}, "demo", t += 300);
+  events.set_state(e, domain::EventState::Ended, d.ends_at);
+}
 
 // ------------------------------------------------------------------ codes and hashing
 
@@ -722,6 +758,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   stats.unchanged = result.unchanged;
   stats.documents = static_cast<int>(result.created + result.updated + result.unchanged);
   for (const auto& e : result.errors) stats.errors.push_back(format_import_error(e));
+  add_demo_event(db);
   return stats;
 }
 
