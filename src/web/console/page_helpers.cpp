@@ -74,4 +74,16 @@ std::string shorten(const std::string& text, std::size_t max_chars) {
   return text;
 }
 
+View select_options(const std::vector<std::pair<std::string, std::string>>& code_label, const std::string& chosen) {
+  View out{View::type::list};
+  for (const auto& [code, label] : code_label) {
+    View o{View::type::object};
+    o.set("code", code);
+    o.set("label", label);
+    o.set("selected", code == chosen);
+    out.push_back(o);
+  }
+  return out;
+}
+
 }  // namespace zwgk::web::console

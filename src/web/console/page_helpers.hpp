@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "domain/account.hpp"
 #include "domain/caller.hpp"
@@ -48,6 +50,9 @@ domain::Caller caller_of(const ConsoleRequest& c);
 std::optional<std::string> china_local_to_utc(const std::string& local);
 // "2025-05-06T01:30:00Z" -> "2025-05-06 09:30" (China Standard Time) for display.
 std::string utc_to_china_display(const std::string& utc);
+
+// The options of a <select>: each {code, label, selected} (selected when code == chosen).
+View select_options(const std::vector<std::pair<std::string, std::string>>& code_label, const std::string& chosen = {});
 
 // Shortened display value (at most `max_chars` characters, "…" appended when cut).
 std::string shorten(const std::string& text, std::size_t max_chars);

@@ -79,28 +79,16 @@ View clock_view(const domain::ClockStatus& s) {
   return v;
 }
 
-View options_view(const std::vector<std::pair<std::string, std::string>>& list, const std::string& chosen) {
-  View out{View::type::list};
-  for (const auto& [code, label] : list) {
-    View o{View::type::object};
-    o.set("code", code);
-    o.set("label", label);
-    o.set("selected", code == chosen);
-    out.push_back(o);
-  }
-  return out;
-}
-
 View levels_view(const std::string& chosen) {
   std::vector<std::pair<std::string, std::string>> v;
   for (auto l : domain::incident_levels()) v.push_back({domain::to_code(l), domain::to_label(l)});
-  return options_view(v, chosen);
+  return select_options(v, chosen);
 }
 
 View departments_view(ConsoleRequest& c, std::optional<std::int64_t> chosen) {
   std::vector<std::pair<std::string, std::string>> v;
   for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) v.push_back({std::to_string(d.id), d.name});
-  return options_view(v, chosen ? std::to_string(*chosen) : std::string());
+  return select_options(v, chosen ? std::to_string(*chosen) : std::string());
 }
 
 View incident_row(const domain::Incident& i, const std::vector<domain::ClockStatus>& clocks) {
@@ -194,7 +182,7 @@ http::Response incident_page(ConsoleRequest& c, const Env& env) {
   v.set("known_at_input", domain::format_china_local_input(i.known_at));
   std::vector<std::pair<std::string, std::string>> kinds;
   for (auto k : domain::clock_kinds()) kinds.push_back({domain::to_code(k), domain::to_label(k)});
-  v.set("clock_kinds", options_view(kinds, ""));
+  v.set("clock_kinds", select_options(kinds, ""));
   v.set("now", domain::format_china_local_input(svc.now()));
   // The document picker: ?q= searches the site's documents by title.
   const std::string q = field(c, "q");

@@ -69,17 +69,6 @@ View kv(const std::string& label, const std::string& value) {
   return r;
 }
 
-View options_of(const std::vector<std::pair<std::string, std::string>>& list) {
-  View out{View::type::list};
-  for (const auto& [code, label] : list) {
-    View o{View::type::object};
-    o.set("code", code);
-    o.set("label", label);
-    out.push_back(o);
-  }
-  return out;
-}
-
 // One row of a dashboard list.
 View row_view(const store::StoredLetter& s, const std::optional<domain::Date>& due, bool red) {
   View r{View::type::object};
@@ -313,10 +302,10 @@ http::Response letter_page(ConsoleRequest& c, const Env& env) {
   for (auto r : {domain::RejectionReason::NoSubstance, domain::RejectionReason::Petition,
                  domain::RejectionReason::LitigationRelated, domain::RejectionReason::Unlawful})
     reasons.push_back({domain::to_code(r), domain::to_label(r)});
-  v.set("reasons", options_of(reasons));
+  v.set("reasons", select_options(reasons));
   std::vector<std::pair<std::string, std::string>> deps;
   for (const auto& d : store::DepartmentRepository(c.db).by_site(c.site.id)) deps.push_back({std::to_string(d.id), d.name});
-  v.set("departments", options_of(deps));
+  v.set("departments", select_options(deps));
   View templates{View::type::list};
   for (const auto& t : boxes.reply_templates(c.site.id, l.department_id)) {
     View tv{View::type::object};

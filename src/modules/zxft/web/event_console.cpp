@@ -100,28 +100,16 @@ domain::EventDraft draft_from(const ConsoleRequest& c) {
   return d;
 }
 
-View options_view(const std::vector<std::pair<std::string, std::string>>& list, const std::string& chosen) {
-  View out{View::type::list};
-  for (const auto& [code, label] : list) {
-    View o{View::type::object};
-    o.set("code", code);
-    o.set("label", label);
-    o.set("selected", code == chosen);
-    out.push_back(o);
-  }
-  return out;
-}
-
 // The form's view: kinds, departments, guest rows, the site's policies to choose from.
 View form_view(const ConsoleRequest& c, const domain::EventDraft& d) {
   View v{View::type::object};
   std::vector<std::pair<std::string, std::string>> kinds;
   for (auto k : domain::all_event_kinds()) kinds.emplace_back(domain::to_code(k), domain::to_label(k));
-  v.set("kinds", options_view(kinds, domain::to_code(d.kind)));
+  v.set("kinds", select_options(kinds, domain::to_code(d.kind)));
   std::vector<std::pair<std::string, std::string>> deps;
   for (const auto& dep : store::DepartmentRepository(c.db).by_site(c.site.id))
     deps.emplace_back(std::to_string(dep.id), dep.name);
-  v.set("departments", options_view(deps, d.department_id ? std::to_string(*d.department_id) : ""));
+  v.set("departments", select_options(deps, d.department_id ? std::to_string(*d.department_id) : ""));
   v.set("title", d.title);
   v.set("summary", d.summary);
   v.set("place", d.place);
@@ -136,7 +124,7 @@ View form_view(const ConsoleRequest& c, const domain::EventDraft& d) {
     g.set("name", src.name);
     g.set("post", src.post);
     g.set("principal", src.principal);
-    g.set("departments", options_view(deps, src.department_id ? std::to_string(*src.department_id) : ""));
+    g.set("departments", select_options(deps, src.department_id ? std::to_string(*src.department_id) : ""));
     guests.push_back(g);
   }
   v.set("guests", guests);
