@@ -6,18 +6,13 @@
 
 #include "modules/zxft/domain/event_cache_tags.hpp"
 #include "store/blob_store.hpp"
+#include "store/outbox_repository.hpp"
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {
 
 std::string event_time_text(std::int64_t unix_seconds) {
-  if (unix_seconds <= 0) return {};
-  const std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+  return unix_seconds > 0 ? outbox_time(unix_seconds) : std::string();  // the store's one UTC text form
 }
 
 std::int64_t event_time_from(const std::string& text) {
