@@ -13,6 +13,7 @@
 #include "modules/hygq/module.hpp"  // 回应关切 (issue 13)
 // 建议提案办理 (issue 13)
 #include "modules/jyta/module.hpp"
+#include "modules/yjzj/module.hpp"  // 意见征集 (issue 13)
 
 namespace zwgk::modules {
 
@@ -38,6 +39,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(zxft::make_module());        // 在线访谈, 新闻发布会, 政策吹风会
     v.push_back(hygq::make_module());        // 回应关切: 突发事件 and 政务舆情 clocks (issue 13)
     v.push_back(jyta::make_module());        // 建议提案办理 (issue 13)
+    v.push_back(yjzj::make_module());        // 意见征集 (issue 13)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });

@@ -11,6 +11,7 @@
 //   letter_attachments.blob_sha256 files a letter writer attached (staff only)
 //   event_photos.blob_sha256, event_entries.image_sha256, events.video_sha256
 //                                 在线访谈 / 新闻发布会 photos, live images and the video
+//   consultation_attachments.blob_sha256  意见征集 attachments (public while it is public)
 // web/attachment_download.cpp serves the first two publicly only for published documents;
 // the console and the private link serve the rest.
 //

@@ -17,6 +17,7 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/events/{id}/photos",
     "/console/events/{id}/video",
     "/console/proposals/import",  // 建议提案办理 (jyta): the year's 交办清单 (.xlsx)
+    "/console/consultations/{id}/attachments",  // 意见征集 (yjzj): the draft's attachments
 };
 
 }  // namespace

@@ -1,0 +1,192 @@
+// See draft_articles.hpp.
+#include "modules/yjzj/domain/draft_articles.hpp"
+
+#include <algorithm>
+
+#include "domain/html_sanitizer.hpp"
+#include "domain/utf8.hpp"
+
+namespace zwgk::domain {
+
+namespace {
+
+// The value of one Chinese digit, or -1.
+int digit_of(char32_t c) {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int unit_of(char32_t c) {
+  switch (c) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+
+struct Chars {
+  std::u32string code_points;
+  std::vector<std::size_t> offsets;  // the byte where each begins; one more: the end
+};
+
+Chars decode(std::string_view s) {
+  Chars out;
+  for (std::size_t at = 0; at < s.size();) {
+    const auto c = decode_utf8(s, at);
+    out.code_points.push_back(c.code_point);
+    out.offsets.push_back(at);
+    at += c.length ? c.length : 1;
+  }
+  out.offsets.push_back(s.size());
+  return out;
+}
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == 0xA0; }
+
+// "第五条..." -> ("第五条", 5).
+std::optional<std::pair<std::string, int>> article_heading(std::string_view text) {
+  const auto chars = decode(text);
+  const auto& u = chars.code_points;
+  std::size_t i = 0;
+  while (i < u.size() && is_space(u[i])) ++i;
+  if (i >= u.size() || u[i] != U'第') return std::nullopt;
+  std::size_t j = i + 1;
+  while (j < u.size() && (digit_of(u[j]) >= 0 || unit_of(u[j]) > 0)) ++j;
+  if (j == i + 1 || j >= u.size() || u[j] != U'条') return std::nullopt;
+  const std::string numeral(text.substr(chars.offsets[i + 1], chars.offsets[j] - chars.offsets[i + 1]));
+  auto n = chinese_numeral_value(numeral);
+  if (!n || *n <= 0) return std::nullopt;
+  return std::make_pair("第" + numeral + "条", *n);
+}
+
+std::string excerpt_of(const std::string& text) {
+  constexpr std::size_t kChars = 40;
+  const auto chars = decode(text);
+  if (chars.code_points.size() <= kChars) return text;
+  return text.substr(0, chars.offsets[kChars]) + "…";
+}
+
+struct Block {
+  std::size_t tag_end;  // where " id=..." goes: just after "<p" / "<li"
+  bool has_id;
+  std::string text;
+};
+
+// Every <p ...>...</p> and <li ...>...</li> in the sanitized HTML, in order.
+std::vector<Block> blocks_of(std::string_view html) {
+  std::vector<Block> out;
+  std::size_t at = 0;
+  while ((at = html.find('<', at)) != std::string_view::npos) {
+    std::string_view name;
+    if (html.compare(at, 2, "<p") == 0 && at + 2 < html.size() && (html[at + 2] == '>' || html[at + 2] == ' '))
+      name = "p";
+    else if (html.compare(at, 3, "<li") == 0 && at + 3 < html.size() && (html[at + 3] == '>' || html[at + 3] == ' '))
+      name = "li";
+    if (name.empty()) {
+      ++at;
+      continue;
+    }
+    const auto open_end = html.find('>', at);
+    if (open_end == std::string_view::npos) break;
+    const std::string close = "</" + std::string(name) + ">";
+    const auto close_at = html.find(close, open_end);
+    const auto inner_end = close_at == std::string_view::npos ? html.size() : close_at;
+    const auto open_tag = html.substr(at, open_end - at);
+    Block b;
+    b.tag_end = at + 1 + name.size();
+    b.has_id = open_tag.find(" id=") != std::string_view::npos;
+    b.text = html_to_text(html.substr(open_end + 1, inner_end - open_end - 1));
+    out.push_back(std::move(b));
+    at = open_end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<int> chinese_numeral_value(std::string_view text) {
+  const auto u = decode(text).code_points;
+  if (u.empty()) return std::nullopt;
+  int total = 0, digit = -1, last_unit = 100000;
+  bool any = false;
+  for (std::size_t k = 0; k < u.size(); ++k) {
+    const int d = digit_of(u[k]);
+    const int unit = unit_of(u[k]);
+    if (d >= 0) {
+      if (digit > 0) return std::nullopt;  // two digits in a row ("五五") is not a numeral
+      digit = d;
+      any = true;
+    } else if (unit > 0) {
+      if (unit >= last_unit) return std::nullopt;
+      if (digit < 0 && unit != 10) return std::nullopt;  // "百" alone; but "十一" = 11
+      total += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+      last_unit = unit;
+      any = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) return std::nullopt;
+  if (digit > 0) total += digit;
+  return total;
+}
+
+const DraftArticle* find_article(const std::vector<DraftArticle>& articles, std::string_view anchor) {
+  auto it = std::find_if(articles.begin(), articles.end(), [&](const DraftArticle& a) { return a.anchor == anchor; });
+  return it == articles.end() ? nullptr : &*it;
+}
+
+AnchoredDraft anchor_draft(std::string_view html) {
+  AnchoredDraft out;
+  const auto blocks = blocks_of(html);
+  struct Insert {
+    std::size_t at;
+    std::string id;
+  };
+  std::vector<Insert> inserts;
+  std::vector<std::string> used;
+  for (const auto& b : blocks) {
+    if (b.has_id) continue;
+    auto h = article_heading(b.text);
+    if (!h) continue;
+    std::string id = "art-" + std::to_string(h->second);
+    if (std::find(used.begin(), used.end(), id) != used.end()) continue;  // a repeated number: the first wins
+    used.push_back(id);
+    inserts.push_back({b.tag_end, id});
+    out.articles.push_back({id, h->first, excerpt_of(b.text)});
+  }
+  if (out.articles.empty()) {
+    int n = 0;
+    for (const auto& b : blocks) {
+      if (b.has_id || b.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+      ++n;
+      std::string id = "para-" + std::to_string(n);
+      inserts.push_back({b.tag_end, id});
+      out.articles.push_back({id, "第" + std::to_string(n) + "段", excerpt_of(b.text)});
+    }
+  }
+  out.html.reserve(html.size() + inserts.size() * 16);
+  std::size_t from = 0;
+  for (const auto& ins : inserts) {
+    out.html.append(html.substr(from, ins.at - from));
+    out.html += " id=\"" + ins.id + "\"";
+    from = ins.at;
+  }
+  out.html.append(html.substr(from));
+  return out;
+}
+
+}  // namespace zwgk::domain
