@@ -16,10 +16,12 @@
 #include "app/cli_audit.hpp"
 #include "app/importer.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/clock.hpp"
 #include "domain/date.hpp"
 #include "domain/html_sanitizer.hpp"
 #include "domain/org_code.hpp"
 #include "domain/site.hpp"
+#include "modules/yjzj/store/consultation_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
 #include "store/department_repository.hpp"
@@ -67,6 +69,52 @@ void add_demo_event(store::Database& db) {
   std::int64_t t = d.starts_at;
   for (const auto& l : lines) events.add_entry(e, {l[0], l[1], std::nullopt}, std::nullopt, {}, "demo", t += 300);
   events.set_state(e, domain::EventState::Ended, d.ends_at);
+}
+
+// 意见征集: a 规章草案 open now (30 days from five days ago, so `make run` shows the form and
+// its articles), with one published opinion on 第五条; and an ended 行政规范性文件 with its 反馈.
+void add_demo_consultations(store::Database& db) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  const auto key = store::PersonalDataKey::derive_from(store::random_secret());  // demo opinions only
+  store::ConsultationRepository repo(db, key);
+  if (!repo.list(site->id, false).empty()) return;
+  auto office = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
+  const auto today = domain::Date::today();
+  const long long now = domain::system_unix_seconds();
+  domain::ConsultationDraft d;
+  d.kind = domain::ConsultationKind::RuleDraft;
+  d.title = "《邵阳市政府信息公开工作规定（征求意见稿）》公开征求意见";
+  if (office) d.department_id = office->id;
+  d.explanation = "为贯彻《中华人民共和国政府信息公开条例》，规范本市政府信息公开工作，市人民政府办公室起草了本规定。现向社会公开征求意见。";
+  d.body_html = domain::sanitize_html(
+      "<p>第一条 为了保障公民、法人和其他组织依法获取政府信息，根据《中华人民共和国政府信息公开条例》，结合本市实际，制定本规定。</p>"
+      "<p>第二条 本市各级行政机关的政府信息公开工作，适用本规定。</p>"
+      "<p>第三条 市人民政府办公室是本市政府信息公开工作的主管部门。</p>"
+      "<p>第四条 行政机关应当建立健全政府信息公开保密审查机制。</p>"
+      "<p>第五条 属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内予以公开。</p>"
+      "<p>第六条 本规定自发布之日起施行。</p>");
+  d.how_to_send = "通信地址：邵阳市人民政府办公室（邮编422000）\n电子邮箱：zwgk@shaoyang.gov.cn";
+  d.starts_on = domain::Date::from_sys_days(today.days() - std::chrono::days(5));
+  d.ends_on = domain::Date::from_sys_days(d.starts_on->days() + std::chrono::days(30));
+  const auto open_id = repo.create(site->id, d, now);
+  auto open = *repo.find(open_id);
+  repo.set_record(open, store::ConsultationRecord::Published, now);
+  const auto oid = repo.add_opinion(open, {"art-5", "演示", "13800138000", "建议将20个工作日缩短为15个工作日，方便群众及时了解政策。"},
+                                    "第五条", now);
+  repo.set_opinion_state(open, oid, domain::OpinionState::Published, now);
+
+  domain::ConsultationDraft e = d;
+  e.kind = domain::ConsultationKind::NormativeDocument;
+  e.title = "《邵阳市政务公开标准化规范化工作方案（征求意见稿）》公开征求意见";
+  e.explanation = "为推进基层政务公开标准化规范化，起草了本方案。";
+  e.body_html = domain::sanitize_html("<p>一、工作目标</p><p>到年底，编制完成各领域政务公开事项标准目录。</p><p>二、工作任务</p><p>梳理公开事项，规范公开流程。</p>");
+  e.starts_on = domain::Date::from_sys_days(today.days() - std::chrono::days(60));
+  e.ends_on = domain::Date::from_sys_days(today.days() - std::chrono::days(45));
+  const auto done_id = repo.create(site->id, e, now);
+  auto done = *repo.find(done_id);
+  repo.set_record(done, store::ConsultationRecord::Published, now);
+  repo.set_feedback(done, {12, 5, 3, 4, "共收到意见12条，采纳5条、部分采纳3条。未采纳的4条中，3条建议超出本方案范围，1条与上位规定不符。"}, now);
 }
 
 // ------------------------------------------------------------------ codes and hashing
@@ -759,6 +807,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   stats.documents = static_cast<int>(result.created + result.updated + result.unchanged);
   for (const auto& e : result.errors) stats.errors.push_back(format_import_error(e));
   add_demo_event(db);
+  add_demo_consultations(db);
   return stats;
 }
 
