@@ -225,6 +225,7 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
       out = *i;
     }
   };
+  if (auto v = env("ZWGK_CLOCK_OFFSET_FILE")) c.clock_offset_file = *v;
   if (auto v = env("ZWGK_SMTP_HOST")) c.smtp.host = *v;
   env_range("ZWGK_SMTP_PORT", c.smtp.port, 0, 65535);
   if (auto v = env("ZWGK_SMTP_SECURITY")) {

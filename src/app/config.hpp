@@ -53,6 +53,9 @@ struct Config {
   int hot_query_min_visitors = 5;                // ZWGK_HOT_QUERY_MIN_VISITORS (1-1000)
   bool hot_queries = true;                       // ZWGK_HOT_QUERIES
   SmtpConfig smtp;                               // [smtp], ZWGK_SMTP_*
+  // Testing only (app/clock_offset.hpp): the server's time is the system's plus the seconds
+  // this file holds. Environment only; never in a configuration file.
+  std::string clock_offset_file;                 // ZWGK_CLOCK_OFFSET_FILE
 };
 
 // A configuration value or file that cannot be used. The message is one line.

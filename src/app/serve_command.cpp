@@ -16,6 +16,7 @@
 #include "app/blob_sweeper.hpp"
 #include "app/cli.hpp"
 #include "app/cli_audit.hpp"
+#include "app/clock_offset.hpp"
 #include "app/commands.hpp"
 #include "app/database_url.hpp"
 #include "app/outbox_sender.hpp"
@@ -140,12 +141,18 @@ int serve_command(const Config& config) {
   if (const auto error = calendar->last_error(); !error.empty())
     std::fprintf(stderr, "zwgk: 节假日日历不可用，期限只按周末计算: %s\n", error.c_str());
   web_options.calendar = calendar;
+  if (!config.clock_offset_file.empty()) {
+    std::fprintf(stderr, "zwgk: 警告：ZWGK_CLOCK_OFFSET_FILE=%s 已设置，服务器时间按该文件中的秒数偏移（仅用于测试）\n",
+                 config.clock_offset_file.c_str());
+    web_options.clock = offset_clock(config.clock_offset_file);
+  }
   web::SiteApp app(web_options, *db, cache, metrics);
   web::console::ConsoleOptions console_options;
   console_options.templates_dir = web_options.templates_dir;
   console_options.base_url = web_options.base_url;
   console_options.secret = web_options.secret;  // seals the accounts' TOTP keys (ADR 0018)
   console_options.calendar = calendar;  // the same source: both deadlines move together
+  console_options.clock = web_options.clock;
   web::console::ConsoleApp console(console_options, *db);
   upload_console = &console;
   console.register_routes(router);

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "domain/cache_tags.hpp"
@@ -45,10 +46,15 @@ struct Services {
                 ctx.env.options.clock ? domain::UnixClock(ctx.env.options.clock) : domain::UnixClock(domain::system_unix_seconds)) {}
 };
 
-// The phase moves at China midnight: a cached page lasts until then at most.
+// The phase moves at China midnight of the site's clock: a cached page lasts until then at
+// most. The page cache counts in the system's seconds, so the expiry is now + what is left
+// of the site's day (the same instant unless a test moves the site's clock).
 long long next_midnight(PageContext& ctx) {
   const auto today = ctx.env.options.today();
-  return domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
+  const long long site_now = ctx.env.options.clock ? ctx.env.options.clock() : domain::system_unix_seconds();
+  const long long midnight =
+      domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
+  return static_cast<long long>(std::time(nullptr)) + std::max(1LL, midnight - site_now);
 }
 
 PageMeta meta_for(PageContext& ctx, const std::string& title, bool inner, bool noindex = false) {
