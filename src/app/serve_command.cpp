@@ -145,6 +145,7 @@ int serve_command(const Config& config) {
     std::fprintf(stderr, "zwgk: 警告：ZWGK_CLOCK_OFFSET_FILE=%s 已设置，服务器时间按该文件中的秒数偏移（仅用于测试）\n",
                  config.clock_offset_file.c_str());
     web_options.clock = offset_clock(config.clock_offset_file);
+    cache.set_clock(web_options.clock);  // pages expire at the site's midnight by the same clock
   }
   web::SiteApp app(web_options, *db, cache, metrics);
   web::console::ConsoleOptions console_options;

@@ -75,6 +75,7 @@ struct PageCache::Impl {
   std::size_t bytes = 0;
   std::atomic<bool> enabled{true};
   std::atomic<std::uint64_t> generation{0};
+  std::function<long long()> now;  // empty: std::time
 
   // Requires the exclusive lock.
   void erase(decltype(entries)::iterator it) {
@@ -155,7 +156,8 @@ std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) const {
   if (it == impl_->entries.end()) return nullptr;
   // A page that depends on the date (有效性 turns 失效 at midnight) expires; the next
   // request renders it afresh and put() replaces the entry.
-  if (const auto exp = it->second.page->expires_at; exp != 0 && std::time(nullptr) >= exp) return nullptr;
+  if (const auto exp = it->second.page->expires_at; exp != 0 && (impl_->now ? impl_->now() : static_cast<long long>(std::time(nullptr))) >= exp)
+    return nullptr;
   if (!it->second.referenced.load(std::memory_order_relaxed)) {
     it->second.referenced.store(true, std::memory_order_relaxed);
   }
@@ -241,6 +243,8 @@ void PageCache::set_enabled(bool on) {
   impl_->enabled.store(on);
   if (!on) invalidate_all();
 }
+
+void PageCache::set_clock(std::function<long long()> now) { impl_->now = std::move(now); }
 
 bool PageCache::enabled() const { return impl_->enabled.load(std::memory_order_relaxed); }
 

@@ -58,6 +58,10 @@ class PageCache {
   std::size_t bytes(const std::string& cache_class) const;
   void set_enabled(bool on);
   bool enabled() const;
+  // The time expires_at is compared with (Unix seconds; default: the system's). Set before
+  // serving, to the clock the pages take "today" from, so a page that expires at the site's
+  // midnight does so by the same clock (a test's injected one included).
+  void set_clock(std::function<long long()> now);
   std::size_t entries() const;
   std::size_t bytes() const;
 

@@ -212,6 +212,7 @@ class SiteServer {
     web_options.calendar = domain::fixed_calendar(zwgk::test::calendar());
     web_options.base_url = "http://127.0.0.1:" + std::to_string(port);
     if (configure) configure(web_options);
+    if (web_options.clock) cache.set_clock(web_options.clock);  // as `zwgk serve` does
     app = std::make_unique<web::SiteApp>(web_options, *db, cache, metrics);
     modules::register_public({*db, router, *app});  // as `zwgk serve` does
     app->register_routes(router);

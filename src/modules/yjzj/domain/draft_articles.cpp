@@ -55,8 +55,14 @@ Chars decode(std::string_view s) {
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000' || c == 0xA0; }
 
-// "第五条..." -> ("第五条", 5).
-std::optional<std::pair<std::string, int>> article_heading(std::string_view text) {
+struct Heading {
+  std::string label;  // "第五条"
+  int number = 0;
+  std::size_t rest = 0;  // the byte where the article's own text begins
+};
+
+// "第五条..." -> {"第五条", 5, after it}.
+std::optional<Heading> article_heading(std::string_view text) {
   const auto chars = decode(text);
   const auto& u = chars.code_points;
   std::size_t i = 0;
@@ -68,7 +74,9 @@ std::optional<std::pair<std::string, int>> article_heading(std::string_view text
   const std::string numeral(text.substr(chars.offsets[i + 1], chars.offsets[j] - chars.offsets[i + 1]));
   auto n = chinese_numeral_value(numeral);
   if (!n || *n <= 0) return std::nullopt;
-  return std::make_pair("第" + numeral + "条", *n);
+  std::size_t k = j + 1;
+  while (k < u.size() && is_space(u[k])) ++k;
+  return Heading{"第" + numeral + "条", *n, chars.offsets[k]};
 }
 
 std::string excerpt_of(const std::string& text) {
@@ -162,11 +170,11 @@ AnchoredDraft anchor_draft(std::string_view html) {
     if (b.has_id) continue;
     auto h = article_heading(b.text);
     if (!h) continue;
-    std::string id = "art-" + std::to_string(h->second);
+    std::string id = "art-" + std::to_string(h->number);
     if (std::find(used.begin(), used.end(), id) != used.end()) continue;  // a repeated number: the first wins
     used.push_back(id);
     inserts.push_back({b.tag_end, id});
-    out.articles.push_back({id, h->first, excerpt_of(b.text)});
+    out.articles.push_back({id, h->label, excerpt_of(b.text.substr(h->rest))});
   }
   if (out.articles.empty()) {
     int n = 0;

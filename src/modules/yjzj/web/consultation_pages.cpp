@@ -3,7 +3,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <ctime>
 
 #include "domain/cache_tags.hpp"
@@ -46,15 +45,11 @@ struct Services {
                 ctx.env.options.clock ? domain::UnixClock(ctx.env.options.clock) : domain::UnixClock(domain::system_unix_seconds)) {}
 };
 
-// The phase moves at China midnight of the site's clock: a cached page lasts until then at
-// most. The page cache counts in the system's seconds, so the expiry is now + what is left
-// of the site's day (the same instant unless a test moves the site's clock).
+// The phase moves at China midnight: a cached page lasts until then at most (the page cache
+// tells the time by the site's clock: PageCache::set_clock).
 long long next_midnight(PageContext& ctx) {
   const auto today = ctx.env.options.today();
-  const long long site_now = ctx.env.options.clock ? ctx.env.options.clock() : domain::system_unix_seconds();
-  const long long midnight =
-      domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
-  return static_cast<long long>(std::time(nullptr)) + std::max(1LL, midnight - site_now);
+  return domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
 }
 
 PageMeta meta_for(PageContext& ctx, const std::string& title, bool inner, bool noindex = false) {
@@ -168,7 +163,7 @@ http::Response page(PageContext& ctx, std::int64_t id) {
   v.set("short_reason", v0.period.too_short && !c.draft.short_period_reason.empty() ? View(c.draft.short_period_reason)
                                                                                   : View(false));
   v.set("explanation", c.draft.explanation.empty() ? View(false) : View(domain::text_to_html(c.draft.explanation)));
-  v.set("how_to_send", c.draft.how_to_send);
+  v.set("how_to_send", c.draft.how_to_send.empty() ? View(false) : View(c.draft.how_to_send));
   v.set("body_html", v0.draft.html);
   const bool open = phase == domain::ConsultationPhase::Open;
   v.set("open", open);

@@ -107,6 +107,7 @@ TEST(DraftArticles, ArticlesAreAnchoredByTheirNumber) {
   EXPECT_EQ(a.articles[0].anchor, "art-1");
   EXPECT_EQ(a.articles[1].anchor, "art-5");
   EXPECT_EQ(a.articles[1].label, "第五条");
+  EXPECT_EQ(a.articles[1].excerpt, "依照第一条的规定公开。") << "the excerpt is the article's text after its number";
   EXPECT_EQ(a.articles[2].anchor, "art-21");
   EXPECT_EQ(a.articles[2].label, "第二十一条");
   EXPECT_NE(a.html.find("<p id=\"art-5\">　第五条"), std::string::npos) << a.html;

@@ -166,7 +166,7 @@ TEST(ConsultationPages, ScheduledOpinionOnArticleFiveModeratedAndTheFeedback) {
   ASSERT_EQ(answered.status, 200) << answered.body.substr(0, 3000);
   EXPECT_EQ(s.get(page).body.find("<svg"), std::string::npos) << "no results while open";
 
-  // Ended: results as SVG; the 反馈 is due (weekends-only calendar here: 2026-12-18) and then overdue.
+  // Ended: results as SVG; the 反馈 is due (20 working days: 2026-12-18) and then overdue.
   g_now = at("2026-11-23");
   auto ended = s.get(page);
   EXPECT_NE(ended.body.find("已结束待反馈"), std::string::npos);
