@@ -18,6 +18,7 @@
 #include "web/api_error.hpp"
 #include "web/api_openapi.hpp"
 #include "web/api_params.hpp"
+#include "web/api_site.hpp"
 #include "web/formatting.hpp"
 #include "web/json_view.hpp"
 #include "web/urls.hpp"
@@ -28,11 +29,7 @@ namespace {
 
 using json = api::Json;
 
-domain::Site site_by_code(store::Database& db, const std::string& code) {
-  auto site = store::SiteRepository(db).by_code(code);
-  if (!site) throw api::not_found("站点不存在：请检查站点代码（可用 /api/v1/sites 查询）");
-  return *site;
-}
+using api::site_by_code;
 
 http::Response sites(store::Database& db, const std::string& base_url) {
   json items = json::array();

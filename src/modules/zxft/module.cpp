@@ -4,6 +4,7 @@
 #include "modules/zxft/module.hpp"
 
 #include "modules/zxft/domain/zxft_permissions.hpp"
+#include "modules/zxft/web/event_api.hpp"
 #include "modules/zxft/web/event_console.hpp"
 #include "modules/zxft/web/event_pages.hpp"
 #include "web/site_app.hpp"
@@ -26,6 +27,8 @@ class Zxft final : public Module {
       return web::event_page(page, seg);
     }, /*accepts_post=*/true);
     ctx.site.add_navigation({"访谈发布", "/zxft/", "zxft"});
+    web::register_event_api(ctx.router, ctx.db, ctx.site.options());
+    ctx.site.add_api_description(web::event_api_description());
   }
 
   void register_console(ConsoleContext& ctx) override {

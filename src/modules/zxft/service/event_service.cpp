@@ -315,6 +315,40 @@ std::vector<std::int64_t> EventService::draft_interpretations(const domain::Call
   return made;
 }
 
+std::vector<store::StoredEvent> EventService::public_events(std::int64_t site_id) {
+  return store::EventRepository(db_, key_).list(site_id, /*public_only=*/true);
+}
+
+std::optional<PublicEvent> EventService::public_event(std::int64_t site_id, std::int64_t id) {
+  store::EventRepository repo(db_, key_);
+  auto e = repo.find(id);
+  if (!e || e->site_id != site_id || !domain::is_public(e->state)) return std::nullopt;
+  PublicEvent out;
+  if (e->draft.department_id)
+    if (auto d = store::DepartmentRepository(db_).by_id(*e->draft.department_id)) out.department = d->name;
+  store::DocumentRepository docs(db_);
+  for (const auto& p : e->policies) {
+    auto doc = docs.by_id(p.document_id);
+    if (!doc || doc->state != domain::DocumentState::Published) continue;
+    out.document_ids.push_back(doc->id);
+    PublicPolicy pp{doc->id, doc->title, doc->doc_number, std::nullopt, {}};
+    if (p.interpretation_document_id) {
+      out.document_ids.push_back(*p.interpretation_document_id);
+      if (auto i = docs.by_id(*p.interpretation_document_id); i && i->state == domain::DocumentState::Published) {
+        pp.interpretation_id = i->id;
+        pp.interpretation_title = i->title;
+      }
+    }
+    out.policies.push_back(std::move(pp));
+  }
+  out.entries = repo.entries(e->id);
+  for (auto& q : repo.questions(e->id))
+    if (domain::is_public(q.state)) out.questions.push_back(std::move(q));
+  out.photos = repo.photos(e->id);
+  out.event = std::move(*e);
+  return out;
+}
+
 std::vector<PrincipalCount> EventService::principal_counts(std::int64_t site_id, int year) {
   const auto counts = domain::principal_interpretations(store::EventRepository(db_, key_).principal_appearances(site_id), year);
   std::vector<PrincipalCount> out;

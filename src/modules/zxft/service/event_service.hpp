@@ -34,6 +34,29 @@ struct PrincipalCount {
   int count = 0;
 };
 
+// What the public sees of one event (the public page and the API read it through
+// EventService::public_event): the event, its organiser's name, the policies it interprets
+// that are published (with their 政策解读 when that is published too), the transcript, the
+// questions staff published or answered (never a pending or rejected one), the photos. No
+// asker's name or phone: the store reads them only in asker_contact().
+struct PublicPolicy {
+  std::int64_t id = 0;
+  std::string title;
+  std::string doc_number;
+  std::optional<std::int64_t> interpretation_id;  // published 政策解读 made from the event
+  std::string interpretation_title;
+};
+struct PublicEvent {
+  store::StoredEvent event;
+  std::string department;  // 主办单位's name, "" if none
+  std::vector<PublicPolicy> policies;
+  std::vector<store::EventEntry> entries;
+  std::vector<store::EventQuestion> questions;
+  std::vector<store::EventPhoto> photos;
+  // The cache tags of what it shows besides the event (the policies, their 政策解读).
+  std::vector<std::int64_t> document_ids;
+};
+
 class EventService {
  public:
   EventService(store::Database& db, const store::PersonalDataKey& key, domain::UnixClock clock = domain::system_unix_seconds)
@@ -75,6 +98,12 @@ class EventService {
   // caller needs publishing.create_draft as well. Returns the new documents' ids.
   std::vector<std::int64_t> draft_interpretations(const domain::Caller& caller, const store::Actor& actor,
                                                   std::int64_t id, const std::string& event_url);
+
+  // The public reads (no caller; the public pages and the API): the site's announced, live
+  // and ended events, newest start first; one of them with what the public page shows
+  // (nullopt: no such event on this site, or a draft or cancelled one).
+  std::vector<store::StoredEvent> public_events(std::int64_t site_id);
+  std::optional<PublicEvent> public_event(std::int64_t site_id, std::int64_t id);
 
   // Every department of the site with how many ended events of `year` had its 主要负责人
   // as a guest; those with none first.

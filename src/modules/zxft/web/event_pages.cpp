@@ -88,7 +88,7 @@ http::Response index_page(PageContext& ctx) {
                   "在线访谈,新闻发布会,政策吹风会,政策解读", "互动交流");
   View v = layout_view(ctx, meta);
   View live{View::type::list}, upcoming{View::type::list}, past{View::type::list};
-  const auto events = store::EventRepository(ctx.env.db, key_of(ctx)).list(ctx.site.id, /*public_only=*/true);
+  const auto events = modules::zxft::EventService(ctx.env.db, key_of(ctx)).public_events(ctx.site.id);
   for (auto it = events.rbegin(); it != events.rend(); ++it)  // upcoming: soonest first
     if (it->state == domain::EventState::Announced) upcoming.push_back(summary_view(ctx, *it));
   for (const auto& e : events) {
@@ -134,13 +134,12 @@ struct QuestionForm {
   bool sent = false;
 };
 
-http::Response page(PageContext& ctx, const store::StoredEvent& e) {
+http::Response page(PageContext& ctx, const modules::zxft::PublicEvent& pub) {
   const auto& site = ctx.site;
+  const auto& e = pub.event;
+  const std::string& department = pub.department;
   PageMeta meta = meta_for(ctx, e.draft.title, true);
   meta.canonical = event_url(site, e.id);
-  std::string department;
-  if (e.draft.department_id)
-    if (auto d = store::DepartmentRepository(ctx.env.db).by_id(*e.draft.department_id)) department = d->name;
   meta.meta.push_back({"ArticleTitle", e.draft.title});
   meta.meta.push_back({"PubDate", minute_text(e.announced_at > 0 ? e.announced_at : e.draft.starts_at)});
   meta.meta.push_back({"ContentSource", department.empty() ? site.name : department});
@@ -163,34 +162,27 @@ http::Response page(PageContext& ctx, const store::StoredEvent& e) {
   v.set("guests_list", guests);
   v.set("has_guests", !guests.is_empty_list());
   std::vector<std::string> tags = {domain::tag_site(site.id), domain::tag_event(e.id)};
-  store::DocumentRepository docs(ctx.env.db);
+  for (auto id : pub.document_ids) tags.push_back(domain::tag_document(id));
   View policies{View::type::list};
-  for (const auto& p : e.policies) {
-    auto doc = docs.by_id(p.document_id);
-    if (!doc || doc->state != domain::DocumentState::Published) continue;
-    tags.push_back(domain::tag_document(doc->id));
+  for (const auto& p : pub.policies) {
     View pv{View::type::object};
-    pv.set("title", doc->title);
-    pv.set("url", document_url(site, doc->id));
-    pv.set("doc_number", doc->doc_number);
+    pv.set("title", p.title);
+    pv.set("url", document_url(site, p.id));
+    pv.set("doc_number", p.doc_number);
     pv.set("interpretation", false);
-    if (p.interpretation_document_id) {
-      tags.push_back(domain::tag_document(*p.interpretation_document_id));
-      if (auto i = docs.by_id(*p.interpretation_document_id); i && i->state == domain::DocumentState::Published) {
-        View iv{View::type::object};
-        iv.set("title", i->title);
-        iv.set("url", document_url(site, i->id));
-        pv.set("interpretation", iv);
-      }
+    if (p.interpretation_id) {
+      View iv{View::type::object};
+      iv.set("title", p.interpretation_title);
+      iv.set("url", document_url(site, *p.interpretation_id));
+      pv.set("interpretation", iv);
     }
     policies.push_back(pv);
   }
   v.set("policies", policies);
   v.set("has_policies", !policies.is_empty_list());
-  store::EventRepository repo(ctx.env.db, key_of(ctx));
   View entries{View::type::list};
   std::int64_t last = 0;
-  for (const auto& x : repo.entries(e.id)) {
+  for (const auto& x : pub.entries) {
     entries.push_back(entry_view(ctx, e, x));
     last = x.id;
   }
@@ -202,8 +194,7 @@ http::Response page(PageContext& ctx, const store::StoredEvent& e) {
   // Questions staff published, with a written answer where one was given (an answer in
   // the transcript shows there).
   View questions{View::type::list};
-  for (const auto& q : repo.questions(e.id)) {
-    if (!domain::is_public(q.state)) continue;
+  for (const auto& q : pub.questions) {  // published or answered only (PublicEvent)
     View qv{View::type::object};
     qv.set("nickname", q.nickname.empty() ? std::string("网友") : q.nickname);
     qv.set("text", q.text);
@@ -215,7 +206,7 @@ http::Response page(PageContext& ctx, const store::StoredEvent& e) {
   v.set("questions", questions);
   v.set("has_questions", !questions.is_empty_list());
   View photos{View::type::list};
-  for (const auto& p : repo.photos(e.id)) {
+  for (const auto& p : pub.photos) {
     View pv{View::type::object};
     pv.set("url", event_url(site, e.id) + "photos/" + std::to_string(p.id));
     pv.set("caption", p.caption);
@@ -341,7 +332,11 @@ std::optional<http::Response> event_page(PageContext& ctx, const std::vector<std
   if (seg.size() < 3) return std::nullopt;
   auto e = public_event(ctx, seg[1]);
   if (!e) throw not_found(kNotFound);
-  if (seg.size() == 3 && seg[2].empty() && !post) return page(ctx, *e);
+  if (seg.size() == 3 && seg[2].empty() && !post) {
+    auto pub = modules::zxft::EventService(ctx.env.db, key_of(ctx)).public_event(ctx.site.id, e->id);
+    if (!pub) throw not_found(kNotFound);
+    return page(ctx, *pub);
+  }
   if (seg.size() == 3 && seg[2] == "ask") return post ? ask(ctx, *e) : ask_page(ctx, *e, {});
   if (seg.size() == 3 && seg[2] == "entries.json" && !post) return entries_json(ctx, *e);
   if (seg.size() == 3 && seg[2] == "video" && !post) {
