@@ -5,6 +5,7 @@
 #include "modules/jyta/module.hpp"
 
 #include "modules/jyta/domain/jyta_permissions.hpp"
+#include "modules/jyta/web/proposal_api.hpp"
 #include "modules/jyta/web/proposal_console.hpp"
 #include "modules/jyta/web/proposal_pages.hpp"
 #include "web/site_app.hpp"
@@ -27,6 +28,8 @@ class Jyta final : public Module {
       return web::proposal_page(page, seg);
     });
     ctx.site.add_navigation({"建议提案", "/jyta/", "jyta"});
+    web::register_proposal_api(ctx.router, ctx.db, ctx.site.options());
+    ctx.site.add_api_description(web::proposal_api_description());
   }
 
   void register_console(ConsoleContext& ctx) override {

@@ -128,21 +128,8 @@ http::Response record_page(PageContext& ctx, std::string_view raw_id) {
   return cached(render_page(ctx, "jyta/record", v), ctx.site);
 }
 
-struct Figures {
-  int year = 0;
-  domain::ProposalStatistics statistics;
-};
-
-Figures figures(PageContext& ctx) {
-  Figures f;
-  const auto today = ctx.env.options.today();
-  f.year = year_param(ctx.req).value_or(0);
-  if (!f.year) {
-    const auto years = store::ProposalRepository(ctx.env.db).years(ctx.site.id);
-    f.year = years.empty() ? today.year() : years.front();
-  }
-  f.statistics = domain::compute_proposal_statistics(store::ProposalRepository(ctx.env.db).of_year(ctx.site.id, f.year), today);
-  return f;
+ProposalFigures figures(PageContext& ctx) {
+  return proposal_figures(ctx.env.db, ctx.site.id, year_param(ctx.req), ctx.env.options.today());
 }
 
 View table_view(const Table& t) {

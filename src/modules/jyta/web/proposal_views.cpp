@@ -1,7 +1,21 @@
 // See proposal_views.hpp.
 #include "modules/jyta/web/proposal_views.hpp"
 
+#include "modules/jyta/store/proposal_repository.hpp"
+
 namespace zwgk::web {
+
+ProposalFigures proposal_figures(store::Database& db, std::int64_t site_id, std::optional<int> year, domain::Date today) {
+  store::ProposalRepository repo(db);
+  ProposalFigures f;
+  f.year = year.value_or(0);
+  if (!f.year) {
+    const auto years = repo.years(site_id);
+    f.year = years.empty() ? today.year() : years.front();
+  }
+  f.statistics = domain::compute_proposal_statistics(repo.of_year(site_id, f.year), today);
+  return f;
+}
 
 View proposal_summary_view(const domain::Proposal& p, const std::string& url, domain::Date today) {
   View v{View::type::object};
