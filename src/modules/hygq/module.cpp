@@ -14,6 +14,7 @@
 #include "modules/hygq/service/incident_service.hpp"
 #include "modules/hygq/web/incident_console.hpp"
 #include "modules/hygq/web/incident_pages.hpp"
+#include "modules/hygq/web/response_api.hpp"
 #include "modules/periodic_job.hpp"
 #include "store/personal_data_key.hpp"
 #include "web/site_app.hpp"
@@ -53,6 +54,8 @@ class Hygq final : public Module {
       return web::incident_page(page, seg);
     });
     ctx.site.add_navigation({"回应关切", "/hygq/", "hygq"});
+    web::register_response_api(ctx.router, ctx.db, ctx.site.options());
+    ctx.site.add_api_description(web::response_api_description());
   }
 
   void register_console(ConsoleContext& ctx) override {
