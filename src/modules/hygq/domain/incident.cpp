@@ -274,6 +274,10 @@ std::string describe(const ClockStatus& s) {
   return "";
 }
 
+std::string public_text(const ClockStatus& s) {
+  return s.state == ClockState::Running ? "进行中，截止 " + format_china_minute(s.due) : describe(s);
+}
+
 std::string to_label(ClockState s) {
   switch (s) {
     case ClockState::Running: return "进行中";

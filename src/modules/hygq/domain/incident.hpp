@@ -130,6 +130,10 @@ std::vector<ClockStatus> incident_clocks(const Incident& incident, const std::ve
 std::string duration_text(std::chrono::seconds d);
 // "提前1小时20分完成" / "按时完成" / "超时35分" / "已超时35分，尚未回应" / "剩余3小时5分".
 std::string describe(const ClockStatus& status);
+// What the public column (and its API) says of a clock: a running one shows its due time,
+// never a countdown, because the answer is cached until the earliest due ("进行中，截止
+// 2026-12-05 22:30"); a met or missed one as describe().
+std::string public_text(const ClockStatus& status);
 std::string to_label(ClockState);  // 进行中 | 已完成 | 已超时
 
 // China time text <-> instants.

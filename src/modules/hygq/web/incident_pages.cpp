@@ -66,14 +66,11 @@ http::Response column_page(PageContext& ctx) {
         for (const auto& s : domain::incident_clocks(*incident, settings.rules, repo.fulfilments(id), now)) {
           View cv{View::type::object};
           cv.set("label", domain::to_label(s.clock) + "（" + std::to_string(s.hours) + "小时内）");
-          // A running clock shows its due time, not a countdown: the page is cached until
-          // the earliest one falls due.
+          cv.set("text", domain::public_text(s));
+          // The page is cached until the earliest running clock falls due.
           if (s.state == domain::ClockState::Running) {
-            cv.set("text", "进行中，截止 " + domain::format_china_minute(s.due));
             const long long due = s.due.time_since_epoch().count() + 1;
             if (!expires || due < expires) expires = due;
-          } else {
-            cv.set("text", domain::describe(s));
           }
           clocks.push_back(cv);
         }

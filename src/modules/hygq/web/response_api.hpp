@@ -3,8 +3,9 @@
 //   GET /api/v1/sites/{site}/responses
 // Exactly the lines of the public column P/hygq/ (IncidentRepository::public_responses, newest
 // first, at most 100): each response (a published document, a live or ended 新闻发布会, a
-// response recorded elsewhere) with its incident's title, date and level. Never the incident's
-// summary, its department or its internal clocks.
+// response recorded elsewhere) with its incident's title, date and level, and the incident's
+// clocks only when the site shows them in the column (hygq settings public_clock). Never the
+// incident's summary or its department.
 #include "http/router.hpp"
 #include "store/database.hpp"
 #include "web/site_app.hpp"

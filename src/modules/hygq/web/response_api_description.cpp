@@ -32,7 +32,11 @@ const char* response_api_description() {
           "incident": {"type": "object", "properties": {
             "id": {"type": "integer"}, "title": {"type": "string"},
             "date": {"type": "string", "format": "date", "description": "事件发生（获知）的日期"},
-            "level": {"$ref": "#/components/schemas/ResponseCode"}}}
+            "level": {"$ref": "#/components/schemas/ResponseCode"},
+            "clocks": {"type": "array", "description": "仅当网站设置公开时限时：权威发布、新闻发布会、舆情回应的时限", "items": {"type": "object", "properties": {
+              "clock": {"$ref": "#/components/schemas/ResponseCode"}, "hours": {"type": "integer"},
+              "due_at": {"type": "string", "format": "date-time"}, "met_at": {"type": "string", "format": "date-time", "nullable": true},
+              "late": {"type": "boolean"}, "text": {"type": "string", "example": "提前1小时20分完成"}}}}}}
         }
       },
       "ResponseList": {

@@ -45,6 +45,7 @@ TEST(IncidentClock, SeriousIncidentAcrossMidnightHasFiveAndTwentyFourHours) {
   EXPECT_EQ(format_china_minute(press->due), "2026-12-05 22:30") << "a Saturday counts";
   EXPECT_EQ(release->state, ClockState::Running);
   EXPECT_EQ(describe(*release), "剩余2小时20分");
+  EXPECT_EQ(public_text(*release), "进行中，截止 2026-12-05 03:30") << "the public column shows no countdown";
   EXPECT_EQ(to_utc_iso(release->due), "2026-12-04T19:30:00Z");
 }
 
@@ -73,6 +74,7 @@ TEST(IncidentClock, MetEarlyAndMetLateSayByHowMuch) {
   ASSERT_TRUE(release && press);
   EXPECT_EQ(release->state, ClockState::Met);
   EXPECT_EQ(describe(*release), "提前1小时20分完成");
+  EXPECT_EQ(public_text(*release), "提前1小时20分完成");
   EXPECT_EQ(press->state, ClockState::Missed);
   EXPECT_EQ(describe(*press), "超时35分");
   EXPECT_EQ(format_china_minute(*press->met_at), "2026-12-03 10:35");

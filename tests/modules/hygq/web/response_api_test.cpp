@@ -58,6 +58,7 @@ TEST(ResponseApi, TheListIsWhatTheColumnShows) {
     EXPECT_EQ(item["incident"]["date"], "2026-12-02");
     EXPECT_EQ(item["incident"]["level"]["code"], "serious");
     EXPECT_FALSE(item["incident"].contains("summary"));
+    EXPECT_FALSE(item["incident"].contains("clocks")) << "the site does not show its clocks";
     EXPECT_NE(item["document_id"], s.seed.draft_id);
     if (item["kind"]["code"] == "document") {
       document = true;
@@ -79,6 +80,35 @@ TEST(ResponseApi, TheListIsWhatTheColumnShows) {
   ASSERT_EQ(county.status, 200);
   EXPECT_EQ(json::parse(county.body)["total"], 0);
   EXPECT_EQ(county.body.find("城南化工厂"), std::string::npos);
+}
+
+TEST(ResponseApi, TheClocksOnlyWhenTheSiteShowsThem) {
+  ResponseApiServer s;
+  auto svc = s.service();
+  const auto id = svc.record(s.office, {"serious", "2026-12-02 08:30", "城南化工厂爆炸事故", "内部摘要", s.seed.department.id});
+  svc.record_response(s.office, id, {"response", "2026-12-02 10:15", "在邵阳日报发布事故处置进展", ""});
+  const std::string url = "/api/v1/sites/" + s.seed.site.code + "/responses";
+  auto off = json::parse(http_get(s.port, url).body);
+  ASSERT_EQ(off["total"], 1);
+  EXPECT_FALSE(off["items"][0]["incident"].contains("clocks"));
+  EXPECT_TRUE(off["items"][0]["url"].is_null());
+
+  domain::Caller admin = s.office;
+  admin.account.role = domain::Role::SiteAdmin;
+  svc.save_settings(admin, {domain::format_clock_rules(domain::default_clock_rules()), "60", true, ""});
+  auto r = http_get(s.port, url);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("内部摘要"), std::string::npos);
+  const auto on = json::parse(r.body);
+  const auto& clocks = on["items"][0]["incident"]["clocks"];
+  ASSERT_FALSE(clocks.empty()) << r.body;
+  bool met = false;
+  for (const auto& c : clocks) {
+    EXPECT_TRUE(c["clock"].contains("code"));
+    EXPECT_FALSE(c["text"].get<std::string>().empty());
+    if (c["clock"]["code"] == "response" && !c["met_at"].is_null()) met = true;
+  }
+  EXPECT_TRUE(met) << r.body;
 }
 
 TEST(ResponseApi, UnknownSiteAndTheOpenApiDocument) {
