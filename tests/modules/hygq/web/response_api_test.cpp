@@ -86,7 +86,7 @@ TEST(ResponseApi, TheClocksOnlyWhenTheSiteShowsThem) {
   ResponseApiServer s;
   auto svc = s.service();
   const auto id = svc.record(s.office, {"serious", "2026-12-02 08:30", "城南化工厂爆炸事故", "内部摘要", s.seed.department.id});
-  svc.record_response(s.office, id, {"response", "2026-12-02 10:15", "在邵阳日报发布事故处置进展", ""});
+  svc.record_response(s.office, id, {"release", "2026-12-02 10:15", "在邵阳日报发布事故处置进展", ""});
   const std::string url = "/api/v1/sites/" + s.seed.site.code + "/responses";
   auto off = json::parse(http_get(s.port, url).body);
   ASSERT_EQ(off["total"], 1);
@@ -106,7 +106,12 @@ TEST(ResponseApi, TheClocksOnlyWhenTheSiteShowsThem) {
   for (const auto& c : clocks) {
     EXPECT_TRUE(c["clock"].contains("code"));
     EXPECT_FALSE(c["text"].get<std::string>().empty());
-    if (c["clock"]["code"] == "response" && !c["met_at"].is_null()) met = true;
+    if (c["clock"]["code"] == "release") {
+      met = !c["met_at"].is_null();
+      EXPECT_EQ(c["text"], "提前3小时15分完成");
+    } else {
+      EXPECT_EQ(c["text"], "进行中，截止 2026-12-03 08:30") << "the 24-hour press conference, no countdown";
+    }
   }
   EXPECT_TRUE(met) << r.body;
 }
