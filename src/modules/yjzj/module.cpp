@@ -11,6 +11,7 @@
 #include "modules/periodic_job.hpp"
 #include "modules/yjzj/domain/yjzj_permissions.hpp"
 #include "modules/yjzj/service/consultation_service.hpp"
+#include "modules/yjzj/web/consultation_api.hpp"
 #include "modules/yjzj/web/consultation_console.hpp"
 #include "modules/yjzj/web/consultation_pages.hpp"
 #include "store/personal_data_key.hpp"
@@ -53,6 +54,8 @@ class Yjzj final : public Module {
       return web::consultation_page(page, seg);
     }, /*accepts_post=*/true);
     ctx.site.add_navigation({"意见征集", "/yjzj/", "yjzj"});
+    web::register_consultation_api(ctx.router, ctx.db, ctx.site.options());
+    ctx.site.add_api_description(web::consultation_api_description());
   }
 
   void register_console(ConsoleContext& ctx) override {

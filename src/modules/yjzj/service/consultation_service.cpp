@@ -300,6 +300,21 @@ ConsultationView ConsultationService::view_of(store::StoredConsultation c, bool 
   return v;
 }
 
+std::vector<ConsultationListing> ConsultationService::public_list(std::int64_t site_id) {
+  const auto now = today();
+  const auto s = settings(site_id);
+  std::vector<ConsultationListing> out;
+  for (auto& c : store::ConsultationRepository(db_, key_).list(site_id, true)) {
+    ConsultationListing l;
+    l.phase = c.phase(now);
+    if (l.phase == domain::ConsultationPhase::AwaitingFeedback)
+      l.feedback_due = domain::feedback_due_on(*c.draft.ends_on, s, calendar_);
+    l.consultation = std::move(c);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 ConsultationView ConsultationService::public_view(std::int64_t site_id, std::int64_t id) {
   auto c = store::ConsultationRepository(db_, key_).find(id);
   if (!c || c->site_id != site_id || c->record == store::ConsultationRecord::Draft) throw domain::NotFound(kNotFound);

@@ -44,6 +44,14 @@ struct ConsultationView {
   int respondents = 0;
 };
 
+// One line of the public list: a consultation that is not a draft, its phase today and,
+// while it waits for its 反馈, the day that is due.
+struct ConsultationListing {
+  store::StoredConsultation consultation;
+  domain::ConsultationPhase phase = domain::ConsultationPhase::Upcoming;
+  std::optional<domain::Date> feedback_due;
+};
+
 class ConsultationService {
  public:
   ConsultationService(store::Database& db, const store::PersonalDataKey& key, const domain::WorkingDayCalendar& calendar,
@@ -90,6 +98,8 @@ class ConsultationService {
   // yjzj.settings on the site.
   void save_settings(const domain::Caller& caller, const domain::ConsultationSettings& s);
 
+  // The public list P/yjzj/ and its API: the site's published consultations, latest end first.
+  std::vector<ConsultationListing> public_list(std::int64_t site_id);
   // The public page's content: NotFound for a draft or another site's consultation.
   ConsultationView public_view(std::int64_t site_id, std::int64_t id);
   // The staff view (yjzj.view): all opinions (without name and phone), the tally at any time.

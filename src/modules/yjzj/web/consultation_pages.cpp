@@ -84,12 +84,11 @@ http::Response index_page(PageContext& ctx) {
                   "意见征集,征求意见,意见反馈", "互动交流");
   View v = layout_view(ctx, meta);
   Services s(ctx);
-  const auto today = ctx.env.options.today();
-  const auto settings = s.service.settings(ctx.site.id);
   std::map<std::string, int> counts;
   View rows{View::type::list};
-  for (const auto& c : store::ConsultationRepository(ctx.env.db, s.key).list(ctx.site.id, true)) {
-    const auto phase = c.phase(today);
+  for (const auto& l : s.service.public_list(ctx.site.id)) {
+    const auto& c = l.consultation;
+    const auto phase = l.phase;
     const auto t = tab_of(phase);
     ++counts[t];
     if (t != tab) continue;
@@ -106,9 +105,7 @@ http::Response index_page(PageContext& ctx) {
     r.set("answered", phase == domain::ConsultationPhase::FeedbackPublished);
     r.set("received", std::to_string(c.feedback.received));
     r.set("adopted", std::to_string(c.feedback.adopted + c.feedback.partly_adopted));
-    r.set("feedback_due", phase == domain::ConsultationPhase::AwaitingFeedback
-                              ? View(domain::feedback_due_on(*c.draft.ends_on, settings, *s.calendar).iso())
-                              : View(false));
+    r.set("feedback_due", l.feedback_due ? View(l.feedback_due->iso()) : View(false));
     rows.push_back(r);
   }
   View tabs{View::type::list};
