@@ -22,32 +22,9 @@ domain::Caller caller_of(const ConsoleRequest& c) {
 }
 
 std::optional<std::string> china_local_to_utc(const std::string& local) {
-  // YYYY-MM-DDTHH:MM[:SS]
-  if (local.size() < 16 || local[10] != 'T' || local[13] != ':') return std::nullopt;
-  auto date = domain::Date::parse(local.substr(0, 10));
-  if (!date) return std::nullopt;
-  int h = 0, m = 0, s = 0;
-  auto digits = [&](std::size_t pos, int& out, int max) {
-    if (pos + 2 > local.size() || !std::isdigit(static_cast<unsigned char>(local[pos])) ||
-        !std::isdigit(static_cast<unsigned char>(local[pos + 1])))
-      return false;
-    out = (local[pos] - '0') * 10 + (local[pos + 1] - '0');
-    return out <= max;
-  };
-  if (!digits(11, h, 23) || !digits(14, m, 59)) return std::nullopt;
-  if (local.size() > 16) {
-    if (local.size() != 19 || local[16] != ':' || !digits(17, s, 59)) return std::nullopt;
-  }
-  auto tp = domain::china_midnight(*date) + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
-  auto day = std::chrono::floor<std::chrono::days>(tp);
-  auto rest = tp - day;
-  const auto hh = std::chrono::duration_cast<std::chrono::hours>(rest);
-  const auto mm = std::chrono::duration_cast<std::chrono::minutes>(rest - hh);
-  const auto ss = std::chrono::duration_cast<std::chrono::seconds>(rest - hh - mm);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hh.count()), static_cast<int>(mm.count()),
-                static_cast<int>(ss.count()));
-  return domain::Date::from_sys_days(day).iso() + buf;
+  const auto t = domain::parse_china_minute(local);
+  if (!t) return std::nullopt;
+  return domain::to_utc_iso(*t);
 }
 
 std::string utc_to_china_display(const std::string& utc) {

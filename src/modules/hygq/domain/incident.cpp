@@ -28,12 +28,6 @@ std::optional<int> small_number(std::string_view s) {
   return v;
 }
 
-bool two_digits(std::string_view s, std::size_t pos, int& out, int max) {
-  if (pos + 2 > s.size() || s[pos] < '0' || s[pos] > '9' || s[pos + 1] < '0' || s[pos + 1] > '9') return false;
-  out = (s[pos] - '0') * 10 + (s[pos + 1] - '0');
-  return out <= max;
-}
-
 std::size_t character_count(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -285,48 +279,6 @@ std::string to_label(ClockState s) {
     case ClockState::Missed: return "已超时";
   }
   return "";
-}
-
-std::optional<Instant> parse_china_minute(std::string_view t) {
-  t = trim(t);
-  if (t.size() < 16 || (t[10] != 'T' && t[10] != ' ') || t[13] != ':') return std::nullopt;
-  auto date = Date::parse(t.substr(0, 10));
-  if (!date) return std::nullopt;
-  int h = 0, m = 0, s = 0;
-  if (!two_digits(t, 11, h, 23) || !two_digits(t, 14, m, 59)) return std::nullopt;
-  if (t.size() > 16 && (t.size() != 19 || t[16] != ':' || !two_digits(t, 17, s, 59))) return std::nullopt;
-  return china_midnight(*date) + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
-}
-
-std::string format_china_minute(Instant t) {
-  const auto c = china_time(t);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(c.time.hours().count()),
-                static_cast<int>(c.time.minutes().count()));
-  return c.date.iso() + " " + buf;
-}
-
-std::string format_china_local_input(Instant t) {
-  auto s = format_china_minute(t);
-  s[10] = 'T';
-  return s;
-}
-
-std::string to_utc_iso(Instant t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss<std::chrono::seconds> hms{t - day};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return Date::from_sys_days(day).iso() + buf;
-}
-
-std::optional<Instant> parse_utc_iso(std::string_view t) {
-  if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return std::nullopt;
-  auto date = Date::parse(t.substr(0, 10));
-  int h = 0, m = 0, s = 0;
-  if (!date || !two_digits(t, 11, h, 23) || !two_digits(t, 14, m, 59) || !two_digits(t, 17, s, 59)) return std::nullopt;
-  return Instant{date->days()} + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
 }
 
 }  // namespace zwgk::domain

@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/china_time.hpp"  // the text forms of an instant
+
 namespace zwgk::domain {
 
 using Instant = std::chrono::sys_seconds;
@@ -136,13 +138,6 @@ std::string describe(const ClockStatus& status);
 std::string public_text(const ClockStatus& status);
 std::string to_label(ClockState);  // 进行中 | 已完成 | 已超时
 
-// China time text <-> instants.
-std::optional<Instant> parse_china_minute(std::string_view text);  // "YYYY-MM-DD[T ]HH:MM[:SS]"
-std::string format_china_minute(Instant t);                         // "2026-12-05 22:30"
-std::string format_china_local_input(Instant t);                    // "2026-12-05T22:30" (datetime-local)
-std::string to_utc_iso(Instant t);                                  // "2026-12-05T14:30:00Z"
-std::optional<Instant> parse_utc_iso(std::string_view text);        // the form above only
-inline Instant instant_of_unix(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 }  // namespace zwgk::domain
 

@@ -1,6 +1,8 @@
 // See consultation_repository.hpp.
 #include "modules/yjzj/store/consultation_repository.hpp"
 
+#include "domain/china_time.hpp"
+
 #include <ctime>
 
 #include "modules/yjzj/domain/consultation_cache_tags.hpp"
@@ -11,14 +13,6 @@
 namespace zwgk::store {
 
 namespace {
-
-std::string time_text(std::int64_t unix_seconds) { return unix_seconds > 0 ? outbox_time(unix_seconds) : std::string(); }
-
-std::int64_t time_from(const std::string& text) {
-  std::tm tm{};
-  if (text.size() < 19 || !strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
-  return static_cast<std::int64_t>(timegm(&tm));
-}
 
 std::string date_text(const std::optional<domain::Date>& d) { return d ? d->iso() : std::string(); }
 
@@ -101,11 +95,11 @@ std::vector<StoredConsultation> load(Lease& lease, const std::string& where, Bin
     c.draft.ends_on = domain::Date::parse(ends);
     c.draft.short_period_reason = reason;
     c.record = record_from(state);
-    c.published_at = time_from(published_at);
-    c.closed_at = time_from(closed_at);
+    c.published_at = domain::unix_of_utc_iso(published_at);
+    c.closed_at = domain::unix_of_utc_iso(closed_at);
     c.feedback = {received, adopted, partly, not_adopted, feedback_text};
-    c.feedback_at = time_from(feedback_at);
-    c.updated_at = time_from(updated);
+    c.feedback_at = domain::unix_of_utc_iso(feedback_at);
+    c.updated_at = domain::unix_of_utc_iso(updated);
     c.opinions = static_cast<int>(opinions);
     c.pending_opinions = static_cast<int>(pending);
     c.published_opinions = static_cast<int>(published);
@@ -139,7 +133,7 @@ std::vector<StoredOpinion> load_opinions(Lease& lease, const std::string& column
     o.anchor_label = label;
     o.text = text;
     o.state = domain::opinion_state_from(state).value_or(domain::OpinionState::Pending);
-    o.created_at = time_from(at);
+    o.created_at = domain::unix_of_utc_iso(at);
     out.push_back(std::move(o));
   }
   return out;
@@ -183,7 +177,7 @@ std::int64_t ConsultationRepository::create(std::int64_t site_id, const domain::
     NullableId dep(d.department_id);
     int market = d.market_entities ? 1 : 0;
     std::string kind = domain::to_code(d.kind), starts = date_text(d.starts_on), ends = date_text(d.ends_on),
-                at = time_text(now);
+                at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO consultations (site_id, kind, title, department_id, explanation, body_html, how_to_send, "
                    "market_entities, starts_on, ends_on, short_period_reason, state, created_at, updated_at) VALUES "
                    "(:site, :kind, :title, :dep, :ex, :body, :how, :market, :starts, :ends, :reason, 'draft', :now, "
@@ -208,7 +202,7 @@ void ConsultationRepository::update(const StoredConsultation& c, const domain::C
     NullableId dep(d.department_id);
     int market = d.market_entities ? 1 : 0;
     std::string kind = domain::to_code(d.kind), starts = date_text(d.starts_on), ends = date_text(d.ends_on),
-                at = time_text(now);
+                at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE consultations SET kind = :kind, title = :title, department_id = :dep, explanation = :ex, "
                    "body_html = :body, how_to_send = :how, market_entities = :market, starts_on = :starts, ends_on = "
                    ":ends, short_period_reason = :reason, updated_at = :now WHERE id = :id",
@@ -246,7 +240,7 @@ void ConsultationRepository::set_record(const StoredConsultation& c, Consultatio
   guarded("保存意见征集状态失败", [&] {
     Lease lease(db_);
     long long id = c.id;
-    std::string code = record_code(to), at = time_text(now);
+    std::string code = record_code(to), at = domain::to_utc_iso_of_unix(now);
     const char* column = to == ConsultationRecord::Published ? "published_at"
                          : to == ConsultationRecord::Closed  ? "closed_at"
                                                              : "updated_at";
@@ -270,7 +264,7 @@ void ConsultationRepository::set_feedback(const StoredConsultation& c, const dom
     Lease lease(db_);
     long long id = c.id;
     int received = f.received, adopted = f.adopted, partly = f.partly_adopted, not_adopted = f.not_adopted;
-    std::string at = time_text(now);
+    std::string at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE consultations SET state = 'feedback', feedback_received = :r, feedback_adopted = :a, "
                    "feedback_partly = :p, feedback_not_adopted = :n, feedback_text = :t, feedback_at = CASE WHEN "
                    "feedback_at = '' THEN :at ELSE feedback_at END, updated_at = :now WHERE id = :id",
@@ -287,7 +281,7 @@ std::int64_t ConsultationRepository::add_attachment(const StoredConsultation& c,
     Lease lease(db_);
     Transaction tx(lease);
     long long cid = c.id, out = 0;
-    std::string sha = BlobStore::put(lease, bytes, media_type), at = time_text(now);
+    std::string sha = BlobStore::put(lease, bytes, media_type), at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO consultation_attachments (consultation_id, blob_sha256, file_name, media_type, "
                    "created_at) VALUES (:c, :sha, :fn, :mt, :at) RETURNING id",
         soci::use(cid, "c"), soci::use(sha, "sha"), soci::use(file_name, "fn"), soci::use(media_type, "mt"),
@@ -336,7 +330,7 @@ std::int64_t ConsultationRepository::add_opinion(const StoredConsultation& c, co
     Lease lease(db_);
     long long cid = c.id, out = 0;
     std::string sealed = key_.seal(o.name + "\n" + o.phone), digest = key_.digest(phone_digits(o.phone)),
-                at = time_text(now);
+                at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO consultation_opinions (consultation_id, anchor, anchor_label, text, sealed_contact, "
                    "phone_digest, state, created_at) VALUES (:c, :an, :al, :tx, :sc, :pd, 'pending', :at) RETURNING id",
         soci::use(cid, "c"), soci::use(o.anchor, "an"), soci::use(anchor_label, "al"), soci::use(o.text, "tx"),
@@ -379,7 +373,7 @@ void ConsultationRepository::set_opinion_state(const StoredConsultation& c, std:
   guarded("保存意见失败", [&] {
     Lease lease(db_);
     long long id = opinion_id, cid = c.id;
-    std::string code = domain::to_code(to), at = time_text(now);
+    std::string code = domain::to_code(to), at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE consultation_opinions SET state = :s, moderated_at = :at WHERE id = :id AND consultation_id "
                    "= :c",
         soci::use(code, "s"), soci::use(at, "at"), soci::use(id, "id"), soci::use(cid, "c");
@@ -468,7 +462,7 @@ std::int64_t ConsultationRepository::add_response(const StoredConsultation& c, c
     Lease lease(db_);
     Transaction tx(lease);
     long long cid = c.id, rid = 0;
-    std::string at = time_text(now);
+    std::string at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO consultation_responses (consultation_id, created_at) VALUES (:c, :at) RETURNING id",
         soci::use(cid, "c"), soci::use(at, "at"), soci::into(rid);
     for (const auto& a : answers) {

@@ -102,14 +102,7 @@ View form_view(const ConsoleRequest& c, const domain::ConsultationDraft& d, cons
   return v;
 }
 
-std::string display(std::int64_t unix_seconds) {
-  if (unix_seconds <= 0) return "—";
-  const auto t = domain::china_time_of_unix(unix_seconds);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.time.hours().count()),
-                static_cast<int>(t.time.minutes().count()));
-  return t.date.iso() + " " + buf;
-}
+std::string display(std::int64_t unix_seconds) { return domain::format_china_minute_of_unix(unix_seconds, "—"); }
 
 // ---- list ----
 

@@ -31,21 +31,13 @@ void note(const domain::Caller& caller, const std::string& action, std::int64_t 
 
 bool is_image(const std::string& t) { return t == "image/png" || t == "image/jpeg" || t == "image/gif"; }
 
-std::string china_minute_text(std::int64_t unix_seconds) {
-  const auto t = domain::china_time_of_unix(unix_seconds);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.time.hours().count()),
-                static_cast<int>(t.time.minutes().count()));
-  return t.date.iso() + " " + buf;
-}
-
 // The 政策解读's body: what the event was, who spoke, and the 文字实录.
 std::string interpretation_body(const store::StoredEvent& e, const std::vector<store::EventEntry>& entries,
                                 const std::string& event_url) {
   using domain::escape_html;
   std::string h;
   h += "<p>" + escape_html(domain::to_label(e.draft.kind)) + "：" + escape_html(e.draft.title) + "（" +
-       escape_html(china_minute_text(e.draft.starts_at)) + (e.draft.place.empty() ? "" : "，" + escape_html(e.draft.place)) +
+       escape_html(domain::format_china_minute_of_unix(e.draft.starts_at)) + (e.draft.place.empty() ? "" : "，" + escape_html(e.draft.place)) +
        "）</p>";
   if (!e.draft.summary.empty()) h += "<p>" + escape_html(e.draft.summary) + "</p>";
   if (!e.draft.guests.empty()) {

@@ -1,6 +1,8 @@
 // See event_repository.hpp.
 #include "modules/zxft/store/event_repository.hpp"
 
+#include "domain/china_time.hpp"
+
 #include <algorithm>
 #include <ctime>
 
@@ -10,16 +12,6 @@
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {
-
-std::string event_time_text(std::int64_t unix_seconds) {
-  return unix_seconds > 0 ? outbox_time(unix_seconds) : std::string();  // the store's one UTC text form
-}
-
-std::int64_t event_time_from(const std::string& text) {
-  std::tm tm{};
-  if (text.size() < 19 || !strptime(text.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
-  return static_cast<std::int64_t>(timegm(&tm));
-}
 
 namespace {
 
@@ -65,16 +57,16 @@ std::vector<StoredEvent> load_events(Lease& lease, const std::string& where, Bin
     e.draft.summary = summary;
     e.draft.place = place;
     e.draft.department_id = id_from(dep, dep_ind);
-    e.draft.starts_at = event_time_from(starts);
-    e.draft.ends_at = event_time_from(ends);
+    e.draft.starts_at = domain::unix_of_utc_iso(starts);
+    e.draft.ends_at = domain::unix_of_utc_iso(ends);
     e.state = domain::event_state_from(state).value_or(domain::EventState::Draft);
-    e.announced_at = event_time_from(announced);
-    e.opened_at = event_time_from(opened);
-    e.closed_at = event_time_from(closed);
+    e.announced_at = domain::unix_of_utc_iso(announced);
+    e.opened_at = domain::unix_of_utc_iso(opened);
+    e.closed_at = domain::unix_of_utc_iso(closed);
     e.short_notice = short_notice;
     e.questions_open = questions_open != 0;
     if (video_ind != soci::i_null && !video.empty()) e.video = EventFile{video, vname, vtype};
-    e.updated_at = event_time_from(updated);
+    e.updated_at = domain::unix_of_utc_iso(updated);
     out.push_back(std::move(e));
   }
   return out;
@@ -182,8 +174,8 @@ std::int64_t EventRepository::create(std::int64_t site_id, const domain::EventDr
     Transaction tx(lease);
     long long site = site_id, id = 0;
     NullableId dep(d.department_id);
-    std::string kind = domain::to_code(d.kind), starts = event_time_text(d.starts_at), ends = event_time_text(d.ends_at),
-                at = event_time_text(now), state = domain::to_code(domain::EventState::Draft);
+    std::string kind = domain::to_code(d.kind), starts = domain::to_utc_iso_of_unix(d.starts_at), ends = domain::to_utc_iso_of_unix(d.ends_at),
+                at = domain::to_utc_iso_of_unix(now), state = domain::to_code(domain::EventState::Draft);
     lease.sql() << "INSERT INTO events (site_id, kind, title, summary, place, department_id, starts_at, ends_at, state, "
                    "created_at, updated_at) VALUES (:site, :kind, :title, :summary, :place, :dep, :starts, :ends, "
                    ":state, :now, :now2) RETURNING id",
@@ -204,8 +196,8 @@ void EventRepository::update(std::int64_t id, const domain::EventDraft& d, std::
     Transaction tx(lease);
     long long eid = id;
     NullableId dep(d.department_id);
-    std::string kind = domain::to_code(d.kind), starts = event_time_text(d.starts_at), ends = event_time_text(d.ends_at),
-                at = event_time_text(now);
+    std::string kind = domain::to_code(d.kind), starts = domain::to_utc_iso_of_unix(d.starts_at), ends = domain::to_utc_iso_of_unix(d.ends_at),
+                at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE events SET kind = :kind, title = :title, summary = :summary, place = :place, department_id "
                    "= :dep, starts_at = :starts, ends_at = :ends, updated_at = :now WHERE id = :id",
         soci::use(kind, "kind"), soci::use(d.title, "title"), soci::use(d.summary, "summary"),
@@ -248,7 +240,7 @@ void EventRepository::set_state(const StoredEvent& e, domain::EventState state, 
     Lease lease(db_);
     Transaction tx(lease);
     long long id = e.id;
-    std::string code = domain::to_code(state), at = event_time_text(now);
+    std::string code = domain::to_code(state), at = domain::to_utc_iso_of_unix(now);
     const char* column = state == domain::EventState::Announced ? "announced_at"
                          : state == domain::EventState::Live    ? "opened_at"
                          : state == domain::EventState::Ended   ? "closed_at"
@@ -268,7 +260,7 @@ void EventRepository::set_questions_open(const StoredEvent& e, bool open, std::i
     Lease lease(db_);
     long long id = e.id;
     int v = open ? 1 : 0;
-    std::string at = event_time_text(now);
+    std::string at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE events SET questions_open = :v, updated_at = :now WHERE id = :id", soci::use(v, "v"),
         soci::use(at, "now"), soci::use(id, "id");
   });
@@ -289,7 +281,7 @@ std::int64_t EventRepository::add_entry(const StoredEvent& e, const domain::Entr
       name.value = image->file_name;
       type.value = image->media_type;
     }
-    std::string at = event_time_text(now);
+    std::string at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO event_entries (event_id, speaker, text, question_id, image_sha256, image_name, "
                    "image_type, created_by, created_at) VALUES (:e, :sp, :tx, :q, :sha, :nm, :ty, :by, :at) RETURNING id",
         soci::use(eid, "e"), soci::use(in.speaker, "sp"), soci::use(in.text, "tx"), soci::use(q.value, q.ind, "q"),
@@ -345,7 +337,7 @@ std::vector<EventEntry> EventRepository::entries(std::int64_t event_id, std::int
       x.question_text = qtext;
       x.question_nickname = qnick;
       x.image = file_of(img, img_ind, img_name, img_type);
-      x.created_at = event_time_from(at);
+      x.created_at = domain::unix_of_utc_iso(at);
       out.push_back(std::move(x));
     }
     return out;
@@ -357,7 +349,7 @@ std::int64_t EventRepository::add_question(const StoredEvent& e, const domain::Q
     Lease lease(db_);
     Transaction tx(lease);
     long long eid = e.id, out = 0;
-    std::string sealed = key_.seal(q.name + "\n" + q.phone), digest = key_.digest(q.phone), at = event_time_text(now),
+    std::string sealed = key_.seal(q.name + "\n" + q.phone), digest = key_.digest(q.phone), at = domain::to_utc_iso_of_unix(now),
                 state = domain::to_code(domain::QuestionState::Pending);
     lease.sql() << "INSERT INTO event_questions (event_id, nickname, sealed_contact, phone_digest, text, state, "
                    "created_at) VALUES (:e, :nick, :sealed, :digest, :text, :state, :at) RETURNING id",
@@ -410,7 +402,7 @@ std::vector<EventQuestion> load_questions(Lease& lease, const std::string& colum
     q.state = domain::question_state_from(state).value_or(domain::QuestionState::Pending);
     q.answer = answer;
     q.answered_by = by;
-    q.created_at = event_time_from(at);
+    q.created_at = domain::unix_of_utc_iso(at);
     out.push_back(std::move(q));
   }
   return out;
@@ -439,7 +431,7 @@ void EventRepository::set_question(const StoredEvent& e, std::int64_t question_i
   guarded("保存提问失败", [&] {
     Lease lease(db_);
     long long id = question_id, eid = e.id;
-    std::string code = domain::to_code(state), at = event_time_text(now);
+    std::string code = domain::to_code(state), at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE event_questions SET state = :s, answer = :a, answered_by = :by, moderated_at = :at WHERE id "
                    "= :id AND event_id = :e",
         soci::use(code, "s"), soci::use(answer, "a"), soci::use(answered_by, "by"), soci::use(at, "at"),
@@ -470,7 +462,7 @@ std::int64_t EventRepository::add_photo(const StoredEvent& e, std::string_view b
     Lease lease(db_);
     Transaction tx(lease);
     long long eid = e.id, out = 0;
-    std::string sha = BlobStore::put(lease, bytes, media_type), at = event_time_text(now);
+    std::string sha = BlobStore::put(lease, bytes, media_type), at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "INSERT INTO event_photos (event_id, blob_sha256, file_name, media_type, caption, created_at) VALUES "
                    "(:e, :sha, :fn, :mt, :cap, :at) RETURNING id",
         soci::use(eid, "e"), soci::use(sha, "sha"), soci::use(file_name, "fn"), soci::use(media_type, "mt"),
@@ -510,7 +502,7 @@ void EventRepository::set_video(const StoredEvent& e, std::string_view bytes, co
     Lease lease(db_);
     Transaction tx(lease);
     long long eid = e.id;
-    std::string sha = BlobStore::put(lease, bytes, media_type), at = event_time_text(now);
+    std::string sha = BlobStore::put(lease, bytes, media_type), at = domain::to_utc_iso_of_unix(now);
     lease.sql() << "UPDATE events SET video_sha256 = :sha, video_name = :fn, video_type = :mt, updated_at = :at WHERE "
                    "id = :e",
         soci::use(sha, "sha"), soci::use(file_name, "fn"), soci::use(media_type, "mt"), soci::use(at, "at"),
@@ -557,7 +549,7 @@ std::vector<domain::PrincipalAppearance> EventRepository::principal_appearances(
     prepare_and_execute(st, "SELECT DISTINCT g.department_id, e.starts_at, e.id FROM event_guests g JOIN events e ON "
                             "e.id = g.event_id WHERE e.site_id = " + site + " AND e.state = 'ended' AND g.principal = 1 "
                             "AND g.department_id IS NOT NULL");
-    while (st.fetch()) out.push_back({static_cast<std::int64_t>(dep), event_time_from(starts)});
+    while (st.fetch()) out.push_back({static_cast<std::int64_t>(dep), domain::unix_of_utc_iso(starts)});
     return out;
   });
 }

@@ -130,8 +130,4 @@ class EventRepository {
   const PersonalDataKey& key_;
 };
 
-// "2026-12-02T07:00:00Z" <-> Unix seconds (0 <-> "").
-std::string event_time_text(std::int64_t unix_seconds);
-std::int64_t event_time_from(const std::string& text);
-
 }  // namespace zwgk::store

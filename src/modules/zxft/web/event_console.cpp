@@ -46,21 +46,16 @@ long long now_of(const ConsoleRequest& c) {
 
 // "2026-12-02T15:00" (China time) for a datetime-local field.
 std::string local_value(std::int64_t unix_seconds) {
-  if (unix_seconds <= 0) return {};
-  auto s = utc_to_china_display(store::event_time_text(unix_seconds));
-  if (s.size() >= 16) s[10] = 'T';
-  return s.substr(0, 16);
+  return unix_seconds > 0 ? domain::format_china_local_input(domain::instant_of_unix(unix_seconds)) : std::string();
 }
-std::string display(std::int64_t unix_seconds) {
-  return unix_seconds > 0 ? utc_to_china_display(store::event_time_text(unix_seconds)) : std::string("—");
-}
+std::string display(std::int64_t unix_seconds) { return domain::format_china_minute_of_unix(unix_seconds, "—"); }
 
 std::int64_t time_field(const ConsoleRequest& c, const std::string& name) {
   const auto v = field(c, name);
   if (v.empty()) return 0;
-  auto utc = china_local_to_utc(v);
-  if (!utc) throw domain::Invalid({"时间“" + v + "”无法识别，请按“2026-12-02T15:00”的格式填写"});
-  return store::event_time_from(*utc);
+  auto t = domain::parse_china_minute(v);
+  if (!t) throw domain::Invalid({"时间“" + v + "”无法识别，请按“2026-12-02T15:00”的格式填写"});
+  return t->time_since_epoch().count();
 }
 
 std::optional<std::int64_t> optional_id(const ConsoleRequest& c, const std::string& name) {

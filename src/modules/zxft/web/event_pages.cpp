@@ -35,14 +35,7 @@ constexpr const char* kNotFound = "本网站没有这场活动。";
 std::string base_url(const domain::Site& s) { return s.path_prefix + "/zxft/"; }
 std::string event_url(const domain::Site& s, std::int64_t id) { return base_url(s) + std::to_string(id) + "/"; }
 
-std::string minute_text(std::int64_t unix_seconds) {
-  if (unix_seconds <= 0) return {};
-  const auto t = domain::china_time_of_unix(unix_seconds);
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(t.time.hours().count()),
-                static_cast<int>(t.time.minutes().count()));
-  return t.date.iso() + " " + buf;
-}
+std::string minute_text(std::int64_t unix_seconds) { return domain::format_china_minute_of_unix(unix_seconds); }
 std::string clock_text(std::int64_t unix_seconds) { return minute_text(unix_seconds).substr(11); }
 
 store::PersonalDataKey key_of(PageContext& ctx) { return store::PersonalDataKey::derive_from(ctx.env.options.secret); }
