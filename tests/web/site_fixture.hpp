@@ -13,10 +13,12 @@
 
 #include "app/demo.hpp"
 #include "domain/cache_tags.hpp"
+#include "domain/caller.hpp"
 #include "http/metrics.hpp"
 #include "http/page_cache.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "store/account_repository.hpp"
 #include "store/blob_store.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
@@ -226,10 +228,47 @@ class SiteServer {
 
   // Every module's console pages on `console` (as `zwgk serve` does); `secret` replaces the
   // installation secret the pages use to open ID numbers.
-  void register_module_consoles(web::console::ConsoleApp& console, const std::string& secret = {}) {
+  void register_module_consoles(web::console::ConsoleApp& on, const std::string& secret = {}) {
     module_web = std::make_unique<web::WebOptions>(app->options());
     if (!secret.empty()) module_web->secret = secret;
-    modules::register_console({*db, router, console, *module_web});
+    modules::register_console({*db, router, on, *module_web});
+  }
+
+  // The console on this server, as `zwgk serve` mounts it: on the site's clock when the test
+  // set one, every module's console pages. `configure` adjusts its options first; `secret`
+  // as for register_module_consoles.
+  web::console::ConsoleApp& mount_console(const std::function<void(web::console::ConsoleOptions&)>& configure = {},
+                                          const std::string& secret = {}) {
+    web::console::ConsoleOptions o;
+    o.templates_dir = web::default_web_options().templates_dir;
+    o.base_url = base_url();
+    o.clock = app->options().clock;
+    if (configure) configure(o);
+    console = std::make_unique<web::console::ConsoleApp>(o, *db);
+    console->register_routes(router);
+    register_module_consoles(*console, secret);
+    return *console;
+  }
+
+  // An office account on the seed site, password "correct horse".
+  domain::Account add_account(const std::string& username, domain::Role role,
+                              std::optional<std::int64_t> department_id = std::nullopt, std::string display_name = {}) {
+    domain::Account a;
+    a.username = username;
+    a.display_name = display_name.empty() ? username : std::move(display_name);
+    a.role = role;
+    a.site_id = seed.site.id;
+    a.department_id = department_id;
+    return store::AccountRepository(*db).create(a, "correct horse");
+  }
+
+  // The service caller for `account`, as the console makes it (audit notes dropped).
+  static domain::Caller caller_of(const domain::Account& account) {
+    domain::Caller c;
+    c.account = account;
+    c.name = account.display_name;
+    c.audit = [](const domain::AuditNote&) {};
+    return c;
   }
 
   HttpResult get(const std::string& target, const std::vector<std::string>& headers = {}) const {
@@ -255,6 +294,7 @@ class SiteServer {
   std::unique_ptr<http::Server> server;
   std::unique_ptr<web::SiteApp> app;
   std::unique_ptr<web::WebOptions> module_web;
+  std::unique_ptr<web::console::ConsoleApp> console;  // after mount_console()
   std::uint16_t port = 0;
   std::thread thread;
 };

@@ -20,25 +20,10 @@ const std::int64_t kNow = domain::parse_china_minute("2026-12-02 12:00")->time_s
 class IncidentServer : public SiteServer {
  public:
   IncidentServer() : SiteServer(0, false, [](web::WebOptions& o) { o.clock = [] { return kNow; }; }) {
-    web::console::ConsoleOptions o;
-    o.templates_dir = web::default_web_options().templates_dir;
-    o.base_url = base_url();
-    o.clock = [] { return kNow; };
-    o.audit = [](const web::console::AuditEvent&) {};
-    console = std::make_unique<web::console::ConsoleApp>(o, *db);
-    console->register_routes(router);
-    register_module_consoles(*console);
-    store::AccountRepository accounts(*db);
-    for (auto [u, r] : {std::pair{"publisher", domain::Role::Publisher}, std::pair{"admin", domain::Role::SiteAdmin}}) {
-      domain::Account a;
-      a.username = u;
-      a.display_name = u;
-      a.role = r;
-      a.site_id = seed.site.id;
-      accounts.create(a, "correct horse");
-    }
+    mount_console([](web::console::ConsoleOptions& o) { o.audit = [](const web::console::AuditEvent&) {}; });
+    add_account("publisher", domain::Role::Publisher);
+    add_account("admin", domain::Role::SiteAdmin);
   }
-  std::unique_ptr<web::console::ConsoleApp> console;
 };
 
 TEST(IncidentPages, RecordLinkAndThePublicColumn) {

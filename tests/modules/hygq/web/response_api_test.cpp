@@ -23,16 +23,8 @@ class ResponseApiServer : public SiteServer {
  public:
   ResponseApiServer()
       : SiteServer(0, false, [](web::WebOptions& o) { o.clock = [] { return kNow; }; }),
-        key(store::PersonalDataKey::derive_from(app->options().secret)) {
-    domain::Account a;
-    a.username = "publisher";
-    a.display_name = "publisher";
-    a.role = domain::Role::Publisher;
-    a.site_id = seed.site.id;
-    office.account = store::AccountRepository(*db).create(a, "correct horse");
-    office.name = "publisher";
-    office.audit = [](const domain::AuditNote&) {};
-  }
+        key(store::PersonalDataKey::derive_from(app->options().secret)),
+        office(caller_of(add_account("publisher", domain::Role::Publisher))) {}
   modules::hygq::IncidentService service() { return modules::hygq::IncidentService(*db, key, [] { return kNow; }); }
   store::PersonalDataKey key;
   domain::Caller office;

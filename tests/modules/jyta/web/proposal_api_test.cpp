@@ -40,17 +40,7 @@ class ProposalApiServer : public SiteServer {
     transport_editor = make("transport_editor", domain::Role::DepartmentEditor, transport.id);
   }
   domain::Caller make(const std::string& u, domain::Role r, std::optional<std::int64_t> dep) {
-    domain::Account a;
-    a.username = u;
-    a.display_name = u;
-    a.role = r;
-    a.site_id = seed.site.id;
-    a.department_id = dep;
-    domain::Caller c;
-    c.account = store::AccountRepository(*db).create(a, "correct horse");
-    c.name = u;
-    c.audit = [](const domain::AuditNote&) {};
-    return c;
+    return caller_of(add_account(u, r, dep));
   }
   modules::jyta::ProposalService at(const char* day) { return modules::jyta::ProposalService(*db, *domain::Date::parse(day)); }
   std::int64_t id_of(const std::string& number) {

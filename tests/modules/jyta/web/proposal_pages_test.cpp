@@ -27,32 +27,15 @@ class ProposalServer : public SiteServer {
           const long long t = (domain::Date::parse(today)->days().time_since_epoch().count()) * 86400LL + 4 * 3600;
           o.clock = [t] { return t; };
         }) {
-    web::console::ConsoleOptions o;
-    o.templates_dir = web::default_web_options().templates_dir;
-    o.base_url = base_url();
-    const auto clock_value = app->options().clock();
-    o.clock = [clock_value] { return static_cast<std::int64_t>(clock_value); };
-    console = std::make_unique<web::console::ConsoleApp>(o, *db);
-    console->register_routes(router);
-    register_module_consoles(*console);
+    mount_console();
     domain::Department t;
     t.site_id = seed.site.id;
     t.name = "邵阳市交通运输局";
     t.short_name = "市交通局";
     transport = store::DepartmentRepository(*db).save(t);
-    store::AccountRepository accounts(*db);
-    auto make = [&](const std::string& u, domain::Role r, std::optional<std::int64_t> dep) {
-      domain::Account a;
-      a.username = u;
-      a.display_name = u;
-      a.role = r;
-      a.site_id = seed.site.id;
-      a.department_id = dep;
-      accounts.create(a, "correct horse");
-    };
-    make("publisher", domain::Role::Publisher, std::nullopt);
-    make("editor", domain::Role::DepartmentEditor, seed.department.id);
-    make("transport_editor", domain::Role::DepartmentEditor, transport.id);
+    add_account("publisher", domain::Role::Publisher);
+    add_account("editor", domain::Role::DepartmentEditor, seed.department.id);
+    add_account("transport_editor", domain::Role::DepartmentEditor, transport.id);
   }
 
   HttpResult upload(const ConsoleSession& s, const std::string& bytes) const {
@@ -73,7 +56,6 @@ class ProposalServer : public SiteServer {
     return 0;
   }
 
-  std::unique_ptr<web::console::ConsoleApp> console;
   domain::Department transport;
 };
 

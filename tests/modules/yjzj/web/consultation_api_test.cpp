@@ -31,16 +31,8 @@ class ConsultationApiServer : public SiteServer {
  public:
   ConsultationApiServer()
       : SiteServer(0, false, [](web::WebOptions& o) { o.clock = [] { return g_now.load(); }; }),
-        key(store::PersonalDataKey::derive_from(app->options().secret)) {
-    domain::Account a;
-    a.username = "publisher";
-    a.display_name = "政务公开办";
-    a.role = domain::Role::Publisher;
-    a.site_id = seed.site.id;
-    office.account = store::AccountRepository(*db).create(a, "correct horse");
-    office.name = "政务公开办";
-    office.audit = [](const domain::AuditNote&) {};
-  }
+        key(store::PersonalDataKey::derive_from(app->options().secret)),
+        office(caller_of(add_account("publisher", domain::Role::Publisher, std::nullopt, "政务公开办"))) {}
   modules::yjzj::ConsultationService service() {
     return modules::yjzj::ConsultationService(*db, key, calendar(), [] { return g_now.load(); });
   }

@@ -29,16 +29,8 @@ class EventApiServer : public SiteServer {
  public:
   EventApiServer()
       : SiteServer(0, false, [](web::WebOptions& o) { o.clock = [] { return g_now.load(); }; }),
-        key(store::PersonalDataKey::derive_from(app->options().secret)) {
-    domain::Account a;
-    a.username = "publisher";
-    a.display_name = "新闻办";
-    a.role = domain::Role::Publisher;
-    a.site_id = seed.site.id;
-    office.account = store::AccountRepository(*db).create(a, "correct horse");
-    office.name = "新闻办";
-    office.audit = [](const domain::AuditNote&) {};
-  }
+        key(store::PersonalDataKey::derive_from(app->options().secret)),
+        office(caller_of(add_account("publisher", domain::Role::Publisher, std::nullopt, "新闻办"))) {}
   modules::zxft::EventService service() { return modules::zxft::EventService(*db, key, [] { return g_now.load(); }); }
   domain::EventDraft conference(const char* title) const {
     domain::EventDraft d;

@@ -29,22 +29,10 @@ std::atomic<std::int64_t> g_now{0};
 class EventServer : public SiteServer {
  public:
   EventServer() : SiteServer(0, false, [](web::WebOptions& o) { o.clock = [] { return g_now.load(); }; }) {
-    web::console::ConsoleOptions o;
-    o.templates_dir = web::default_web_options().templates_dir;
-    o.base_url = base_url();
-    o.clock = [] { return g_now.load(); };
-    console = std::make_unique<web::console::ConsoleApp>(o, *db);
-    console->register_routes(router);
+    mount_console();
     secret = app->options().secret;  // the public form seals with it, the console opens with it
-    register_module_consoles(*console);
-    domain::Account a;
-    a.username = "publisher";
-    a.display_name = "新闻办";
-    a.role = domain::Role::Publisher;
-    a.site_id = seed.site.id;
-    store::AccountRepository(*db).create(a, "correct horse");
+    add_account("publisher", domain::Role::Publisher, std::nullopt, "新闻办");
   }
-  std::unique_ptr<web::console::ConsoleApp> console;
   std::string secret;
 };
 
