@@ -22,6 +22,7 @@
 #include "domain/org_code.hpp"
 #include "domain/site.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
+#include "modules/yjzj/store/consultation_statement_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/database.hpp"
 #include "store/department_repository.hpp"
@@ -115,6 +116,21 @@ void add_demo_consultations(store::Database& db) {
   auto done = *repo.find(done_id);
   repo.set_record(done, store::ConsultationRecord::Published, now);
   repo.set_feedback(done, {12, 5, 3, 4, "共收到意见12条，采纳5条、部分采纳3条。未采纳的4条中，3条建议超出本方案范围，1条与上位规定不符。"}, now);
+
+  // 情况说明: a department with nothing to consult on in the quarter just ended.
+  for (const auto& dep : store::DepartmentRepository(db).by_site(site->id)) {
+    if (office && dep.id == office->id) continue;
+    const int quarter_now = (static_cast<int>(static_cast<unsigned>(today.ymd.month())) + 2) / 3;
+    store::ConsultationStatement st;
+    st.site_id = site->id;
+    st.department_id = dep.id;
+    st.period = quarter_now == 1 ? domain::StatementPeriod{today.year() - 1, 4} : domain::StatementPeriod{today.year(), quarter_now - 1};
+    st.text = domain::default_statement_text(dep.name, st.period);
+    st.published_at = now;
+    st.published_by = "演示";
+    store::ConsultationStatementRepository(db).add(st);
+    break;
+  }
 }
 
 // ------------------------------------------------------------------ codes and hashing

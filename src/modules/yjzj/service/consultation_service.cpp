@@ -276,6 +276,61 @@ void ConsultationService::save_settings(const domain::Caller& caller, const doma
   unit.commit();
 }
 
+std::int64_t ConsultationService::publish_statement(const domain::Caller& caller, const StatementInput& in) {
+  const auto site = caller.account.site_id;
+  store::UnitOfWork unit(db_);
+  std::string unit_name;
+  if (in.department_id) {
+    auto dep = store::DepartmentRepository(db_).by_id(*in.department_id);
+    if (!dep || dep->site_id != site) throw domain::Invalid({"单位不是本网站的部门"});
+    unit_name = dep->name;
+  }
+  require(caller, "yjzj.manage", {site, in.department_id});
+  auto problems = domain::statement_problems(in.period, in.text, today());
+  if (!problems.empty()) throw domain::Invalid(std::move(problems));
+  // A unit that consulted in the period has its consultation to show, not a statement.
+  for (const auto& c : store::ConsultationRepository(db_, key_).list(site, true)) {
+    if (c.draft.department_id == in.department_id && domain::contains(in.period, *c.draft.starts_on))
+      throw domain::Invalid({(unit_name.empty() ? std::string("本机关") : unit_name) + to_label(in.period) +
+                             "已公开征求意见（" + c.draft.title + "），不需要发布无征集事项的情况说明"});
+  }
+  store::ConsultationStatementRepository repo(db_);
+  if (repo.exists(site, in.department_id, in.period))
+    throw domain::Conflict((unit_name.empty() ? std::string("本机关") : unit_name) + to_label(in.period) +
+                           "的情况说明已经发布；如需修改，请先撤回");
+  store::ConsultationStatement row;
+  row.site_id = site;
+  row.department_id = in.department_id;
+  row.period = in.period;
+  const auto b = in.text.find_first_not_of(" \t\r\n");
+  row.text = b == std::string::npos
+                 ? domain::default_statement_text(unit_name.empty() ? std::string("本机关") : unit_name, in.period)
+                 : in.text.substr(b, in.text.find_last_not_of(" \t\r\n") - b + 1);
+  row.published_at = clock_();
+  row.published_by = caller.name;
+  const auto id = repo.add(row);
+  if (caller.audit)
+    caller.audit({"yjzj.statement", "consultation_statement", std::to_string(id),
+                  "period=" + std::to_string(in.period.year) + "Q" + std::to_string(in.period.quarter)});
+  unit.commit();
+  return id;
+}
+
+void ConsultationService::withdraw_statement(const domain::Caller& caller, std::int64_t statement_id) {
+  store::UnitOfWork unit(db_);
+  store::ConsultationStatementRepository repo(db_);
+  auto s = repo.find(statement_id);
+  if (!s || s->site_id != caller.account.site_id) throw domain::NotFound("本网站没有这条情况说明。");
+  require(caller, "yjzj.manage", {s->site_id, s->department_id});
+  repo.remove(*s);
+  if (caller.audit) caller.audit({"yjzj.withdraw_statement", "consultation_statement", std::to_string(s->id), ""});
+  unit.commit();
+}
+
+std::vector<store::ConsultationStatement> ConsultationService::statements(std::int64_t site_id) {
+  return store::ConsultationStatementRepository(db_).of_site(site_id);
+}
+
 ConsultationView ConsultationService::view_of(store::StoredConsultation c, bool staff) {
   ConsultationView v;
   const auto now = today();

@@ -15,9 +15,11 @@
 #include "domain/clock.hpp"
 #include "domain/working_day_calendar.hpp"
 #include "modules/yjzj/domain/consultation.hpp"
+#include "modules/yjzj/domain/consultation_statement.hpp"
 #include "modules/yjzj/domain/draft_articles.hpp"
 #include "modules/yjzj/domain/questionnaire.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
+#include "modules/yjzj/store/consultation_statement_repository.hpp"
 #include "store/database.hpp"
 #include "store/personal_data_key.hpp"
 
@@ -50,6 +52,13 @@ struct ConsultationListing {
   store::StoredConsultation consultation;
   domain::ConsultationPhase phase = domain::ConsultationPhase::Upcoming;
   std::optional<domain::Date> feedback_due;
+};
+
+// 情况说明 as the form sends it.
+struct StatementInput {
+  std::optional<std::int64_t> department_id;  // nullopt: the site's government itself
+  domain::StatementPeriod period;
+  std::string text;  // empty: the standard wording (default_statement_text)
 };
 
 class ConsultationService {
@@ -94,6 +103,16 @@ class ConsultationService {
   // The daily job: every published consultation whose end date is past is recorded closed
   // (audited as "system"). The phase never waits for it. Returns how many it closed.
   int close_ended();
+
+  // 情况说明 (yjzj.manage on the department, or on the site for the site itself): the unit
+  // had nothing to consult on in the period. Invalid when the period has not begun or the
+  // unit published a consultation starting in it; Conflict when it has a statement for that
+  // period already. Audited yjzj.statement.
+  std::int64_t publish_statement(const domain::Caller& caller, const StatementInput& input);
+  // Withdraws one (yjzj.manage on its unit); audited yjzj.withdraw_statement.
+  void withdraw_statement(const domain::Caller& caller, std::int64_t statement_id);
+  // The site's statements, latest period first (the public list shows them all).
+  std::vector<store::ConsultationStatement> statements(std::int64_t site_id);
 
   // yjzj.settings on the site.
   void save_settings(const domain::Caller& caller, const domain::ConsultationSettings& s);

@@ -2,13 +2,9 @@
 #include "modules/yjzj/store/consultation_repository.hpp"
 
 #include "domain/china_time.hpp"
-
-#include <ctime>
-
 #include "modules/yjzj/domain/consultation_cache_tags.hpp"
 #include "store/blob_store.hpp"
 #include "store/database_impl.hpp"
-#include "store/outbox_repository.hpp"
 
 namespace zwgk::store {
 

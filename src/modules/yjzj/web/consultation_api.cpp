@@ -186,12 +186,34 @@ http::Response detail(store::Database& db, const WebOptions& options, const std:
   return res;
 }
 
+http::Response statements(store::Database& db, const WebOptions& options, const http::Request& req) {
+  const auto site = api::site_param(db, req);
+  Reader r(db, options);
+  Json items = Json::array();
+  for (const auto& st : r.service.statements(site.id))
+    items.push_back({{"id", st.id},
+                     {"unit", st.unit.empty() ? site.name : st.unit},
+                     {"department_id", st.department_id ? Json(*st.department_id) : Json(nullptr)},
+                     {"year", st.period.year},
+                     {"quarter", st.period.quarter == 0 ? Json(nullptr) : Json(st.period.quarter)},
+                     {"period", domain::to_label(st.period)},
+                     {"text", st.text},
+                     {"date", date_json(st.published_at)}});
+  const auto total = items.size();
+  auto res = api::json_response({{"total", total}, {"items", std::move(items)}});
+  res.cache_tags = {domain::tag_site(site.id), domain::tag_consultations(site.id)};
+  return res;
+}
+
 }  // namespace
 
 void register_consultation_api(http::Router& router, store::Database& db, const WebOptions& options) {
   const std::string base = trim_base_url(options.base_url);
   router.get("/api/v1/sites/{site}/consultations", api::guarded([&db, &options, base](http::Request& req) {
                return list(db, options, base, req);
+             }));
+  router.get("/api/v1/sites/{site}/consultation-statements", api::guarded([&db, &options](http::Request& req) {
+               return statements(db, options, req);
              }));
   router.get("/api/v1/sites/{site}/consultations/{id}", api::guarded([&db, &options, base](http::Request& req) {
                return detail(db, options, base, req);

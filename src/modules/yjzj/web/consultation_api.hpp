@@ -2,6 +2,7 @@
 // 意见征集, the public read-only JSON API (docs/api.md "意见征集"; no token):
 //   GET /api/v1/sites/{site}/consultations?phase=&kind=&page=&per_page=
 //   GET /api/v1/sites/{site}/consultations/{id}
+//   GET /api/v1/sites/{site}/consultation-statements   (情况说明)
 // Only what the public pages show (ConsultationService::public_list / public_view): no draft,
 // no opinion the office has not published, never a writer's name or phone, the
 // questionnaire's results only once the consultation has ended, free-text answers never.

@@ -23,6 +23,22 @@ const char* consultation_api_description() {
         }
       }
     },
+    "/api/v1/sites/{site}/consultation-statements": {
+      "get": {
+        "summary": "情况说明：某一期间（全年或季度）没有需要公开征求意见事项的单位发布的说明（期间新的在前）",
+        "parameters": [{"name": "site", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {
+          "200": {"description": "情况说明", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "total": {"type": "integer"},
+            "items": {"type": "array", "items": {"type": "object", "properties": {
+              "id": {"type": "integer"}, "unit": {"type": "string"}, "department_id": {"type": "integer", "nullable": true},
+              "year": {"type": "integer"}, "quarter": {"type": "integer", "nullable": true, "description": "1-4；全年为 null"},
+              "period": {"type": "string", "example": "2026年第四季度"}, "text": {"type": "string"},
+              "date": {"type": "string", "format": "date"}}}}}}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
     "/api/v1/sites/{site}/consultations/{id}": {
       "get": {
         "summary": "一项意见征集：征求意见稿（逐条锚点）、起草说明、已公开的意见、附件、调查问卷（结束后含结果）和意见反馈",

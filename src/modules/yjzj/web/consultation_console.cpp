@@ -263,6 +263,58 @@ domain::ConsultationSettings settings_from(const ConsoleRequest& c, domain::Cons
   return s;
 }
 
+// ---- 情况说明 ----
+
+http::Response statements_page(ConsoleRequest& c, const Env& env) {
+  Service s(c, env);
+  const auto today = s.use.today();
+  View rows{View::type::list};
+  for (const auto& st : s.use.statements(c.site.id)) {
+    View r{View::type::object};
+    r.set("unit", st.unit.empty() ? std::string("本机关") : st.unit);
+    r.set("period", domain::to_label(st.period));
+    r.set("text", st.text);
+    r.set("published", display(st.published_at));
+    r.set("by", st.published_by);
+    r.set("withdraw_url", "/console/consultations/statements/" + std::to_string(st.id) + "/withdraw");
+    r.set("can_withdraw", may(c, "yjzj.manage", {st.site_id, st.department_id}));
+    rows.push_back(r);
+  }
+  View v{View::type::object};
+  v.set("rows", rows);
+  v.set("has_rows", !rows.is_empty_list());
+  // The units the caller may speak for: the site's government itself and its departments.
+  std::vector<std::pair<std::string, std::string>> units;
+  if (may(c, "yjzj.manage", {c.site.id, std::nullopt})) units.emplace_back("", "本机关（" + c.site.name + "）");
+  for (const auto& dep : store::DepartmentRepository(c.db).by_site(c.site.id))
+    if (may(c, "yjzj.manage", {c.site.id, dep.id})) units.emplace_back(std::to_string(dep.id), dep.name);
+  v.set("units", select_options(units, c.user.department_id ? std::to_string(*c.user.department_id) : ""));
+  v.set("can_publish", !units.empty());
+  // The period just ended is the usual one: the last quarter, in its year.
+  const int q_now = (static_cast<int>(static_cast<unsigned>(today.ymd.month())) + 2) / 3;
+  const int year = q_now == 1 ? today.year() - 1 : today.year();
+  const int quarter = q_now == 1 ? 4 : q_now - 1;
+  std::vector<std::pair<std::string, std::string>> years, quarters;
+  for (int y = today.year(); y >= today.year() - 2; --y) years.emplace_back(std::to_string(y), std::to_string(y) + "年");
+  for (int q = 0; q <= 4; ++q) quarters.emplace_back(std::to_string(q), domain::quarter_label(q));
+  v.set("years", select_options(years, std::to_string(year)));
+  v.set("quarters", select_options(quarters, std::to_string(quarter)));
+  v.set("example", domain::default_statement_text("本单位", {year, quarter}));
+  return c.page("意见征集情况说明", "yjzj/console_statements", v);
+}
+
+modules::yjzj::StatementInput statement_from(const ConsoleRequest& c) {
+  modules::yjzj::StatementInput in;
+  if (auto id = parse_positive_integer(field(c, "department_id"))) in.department_id = *id;
+  const auto year = parse_positive_integer(field(c, "year"));
+  const auto quarter = field(c, "quarter");
+  if (!year || *year > 9999) throw domain::Invalid({"请选择年份"});
+  if (quarter.size() != 1 || quarter[0] < '0' || quarter[0] > '4') throw domain::Invalid({"请选择期间：全年或第一至第四季度"});
+  in.period = {static_cast<int>(*year), quarter[0] - '0'};
+  in.text = c.form.value("text");
+  return in;
+}
+
 }  // namespace
 
 void register_consultation_console_pages(ConsoleApp& app, http::Router& router, const std::string& secret,
@@ -290,6 +342,17 @@ void register_consultation_console_pages(ConsoleApp& app, http::Router& router, 
     Service s(c, *env);
     s.use.save_settings(caller_of(c), settings_from(c, s.use.settings(c.site.id)));
     return c.see_other("/console/consultations/settings");
+  });
+  app.get(router, "/console/consultations/statements", readers, [env](ConsoleRequest& c) { return statements_page(c, *env); });
+  app.post(router, "/console/consultations/statements", managers, [env](ConsoleRequest& c) {
+    Service(c, *env).use.publish_statement(caller_of(c), statement_from(c));
+    return c.see_other("/console/consultations/statements");
+  });
+  app.post(router, "/console/consultations/statements/{id}/withdraw", managers, [env](ConsoleRequest& c) {
+    auto id = id_param(c);
+    if (!id) throw domain::NotFound("本网站没有这条情况说明。");
+    Service(c, *env).use.withdraw_statement(caller_of(c), *id);
+    return c.see_other("/console/consultations/statements");
   });
   app.get(router, "/console/consultations/{id}/", readers, [env](ConsoleRequest& c) { return consultation_page(c, *env); });
   app.post(router, "/console/consultations/{id}/edit", managers, [env](ConsoleRequest& c) {

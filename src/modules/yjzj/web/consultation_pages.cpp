@@ -78,7 +78,8 @@ std::string tab_of(domain::ConsultationPhase p) {
 
 http::Response index_page(PageContext& ctx) {
   std::string tab = single_param(ctx.req, "tab").value_or("open");
-  if (tab != "open" && tab != "ended" && tab != "answered") throw bad_request("参数 tab 应为 open、ended 或 answered");
+  if (tab != "open" && tab != "ended" && tab != "answered" && tab != "statements")
+    throw bad_request("参数 tab 应为 open、ended、answered 或 statements");
   PageMeta meta = meta_for(ctx, "意见征集", false);
   add_column_meta(meta, "意见征集", "规章草案、重大行政决策和行政规范性文件公开征求意见，以及意见采纳情况反馈",
                   "意见征集,征求意见,意见反馈", "互动交流");
@@ -108,9 +109,21 @@ http::Response index_page(PageContext& ctx) {
     r.set("feedback_due", l.feedback_due ? View(l.feedback_due->iso()) : View(false));
     rows.push_back(r);
   }
+  // 情况说明: the units that had nothing to consult on in a period (domain/README §10).
+  View statements{View::type::list};
+  for (const auto& st : s.service.statements(ctx.site.id)) {
+    ++counts["statements"];
+    if (tab != "statements") continue;
+    View r{View::type::object};
+    r.set("unit", st.unit.empty() ? ctx.site.name : st.unit);
+    r.set("period", domain::to_label(st.period));
+    r.set("text", st.text);
+    r.set("date", domain::china_date_of_unix(st.published_at).iso());
+    statements.push_back(r);
+  }
   View tabs{View::type::list};
   for (const auto& [code, label] : std::vector<std::pair<std::string, std::string>>{
-           {"open", "征集中"}, {"ended", "已结束待反馈"}, {"answered", "已反馈"}}) {
+           {"open", "征集中"}, {"ended", "已结束待反馈"}, {"answered", "已反馈"}, {"statements", "情况说明"}}) {
     View t{View::type::object};
     t.set("url", base_url(ctx.site) + (code == "open" ? std::string() : "?tab=" + code));
     t.set("label", label);
@@ -121,6 +134,9 @@ http::Response index_page(PageContext& ctx) {
   v.set("tabs", tabs);
   v.set("rows", rows);
   v.set("has_rows", !rows.is_empty_list());
+  v.set("statements_tab", tab == "statements");
+  v.set("statements", statements);
+  v.set("has_statements", !statements.is_empty_list());
   auto resp = render_page(ctx, "yjzj/index", v);
   resp.cache_tags = {domain::tag_site(ctx.site.id), domain::tag_consultations(ctx.site.id)};
   resp.cache_expires_at = next_midnight(ctx);

@@ -1,14 +1,11 @@
 // See event_repository.hpp.
 #include "modules/zxft/store/event_repository.hpp"
 
-#include "domain/china_time.hpp"
-
 #include <algorithm>
-#include <ctime>
 
+#include "domain/china_time.hpp"
 #include "modules/zxft/domain/event_cache_tags.hpp"
 #include "store/blob_store.hpp"
-#include "store/outbox_repository.hpp"
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "modules/yjzj/domain/consultation_statement.hpp"
 #include "modules/yjzj/domain/draft_articles.hpp"
 #include "modules/yjzj/domain/opinion.hpp"
 #include "modules/yjzj/domain/questionnaire.hpp"
@@ -151,6 +152,26 @@ TEST(Questionnaire, TextFormAndTally) {
   EXPECT_EQ(tally[1].counts, (std::vector<int>{1, 1, 2}));
   EXPECT_EQ(tally[1].responses, 3);
   EXPECT_EQ(tally[2].responses, 1) << "a blank text answer is no answer";
+}
+
+TEST(ConsultationStatement, PeriodsAndTheirProblems) {
+  const auto d = [](const char* s) { return *Date::parse(s); };
+  EXPECT_EQ(to_label(StatementPeriod{2026, 4}), "2026年第四季度");
+  EXPECT_EQ(to_label(StatementPeriod{2026, 0}), "2026年度");
+  EXPECT_EQ(first_day({2026, 4}), d("2026-10-01"));
+  EXPECT_EQ(last_day({2026, 4}), d("2026-12-31"));
+  EXPECT_EQ(last_day({2028, 1}), d("2028-03-31"));
+  EXPECT_EQ(last_day({2026, 2}), d("2026-06-30"));
+  EXPECT_EQ(first_day({2026, 0}), d("2026-01-01"));
+  EXPECT_TRUE(contains({2026, 3}, d("2026-09-30")));
+  EXPECT_FALSE(contains({2026, 3}, d("2026-10-01")));
+  EXPECT_TRUE(statement_problems({2026, 4}, "", d("2026-10-01")).empty()) << "the quarter has begun";
+  EXPECT_EQ(statement_problems({2026, 4}, "", d("2026-09-30")).front(), "2026年第四季度尚未开始，不能发布该期间的情况说明");
+  const auto bad = statement_problems({1999, 5}, std::string(1001, 'x'), d("2026-10-01"));
+  ASSERT_EQ(bad.size(), 3u);
+  EXPECT_EQ(bad[0], "年份应在2000至2100之间");
+  EXPECT_EQ(bad[1], "期间应为全年或第一至第四季度");
+  EXPECT_EQ(bad[2], "情况说明不能超过1000字");
 }
 
 }  // namespace

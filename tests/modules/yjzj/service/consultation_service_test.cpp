@@ -217,5 +217,50 @@ TEST_F(ConsultationServiceTest, SettingsAreTheAdministrators) {
   EXPECT_THROW(s.save_settings(caller(admin), settings), domain::Invalid);
 }
 
+TEST_F(ConsultationServiceTest, AStatementWhenTheUnitHadNothingToConsult) {
+  auto s = on("2026-11-01");
+  const auto id = s.create(caller(editor), rule_draft("2026-11-02", "2026-12-02"));
+  s.publish(caller(publisher), id);
+  auto later = on("2027-01-05");
+  const domain::StatementPeriod q4{2026, 4};
+  try {
+    later.publish_statement(caller(editor), {department.id, q4, ""});
+    FAIL() << "a unit that consulted in the quarter declared it had nothing to consult";
+  } catch (const domain::Invalid& e) {
+    EXPECT_NE(e.problems().front().find("2026年第四季度已公开征求意见"), std::string::npos) << e.problems().front();
+  }
+  // The 财政局 had nothing: the standard wording when the text is left empty.
+  const auto sid = later.publish_statement(caller(other_editor), {other_department.id, q4, "  "});
+  EXPECT_EQ(audited.back().action, "yjzj.statement");
+  auto listed = later.statements(site.id);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0].unit, "邵阳市财政局");
+  EXPECT_EQ(listed[0].text, "经梳理，邵阳市财政局2026年第四季度无需要公开征求意见的重大行政决策、规章草案和行政规范性文件事项。");
+  EXPECT_THROW(later.publish_statement(caller(other_editor), {other_department.id, q4, "再说一次"}), domain::Conflict);
+  EXPECT_THROW(later.publish_statement(caller(other_editor), {department.id, {2026, 3}, ""}), domain::Forbidden)
+      << "a department speaks for itself only";
+  EXPECT_THROW(later.publish_statement(caller(editor), {std::nullopt, {2026, 0}, ""}), domain::Forbidden)
+      << "an editor does not speak for the government";
+  try {
+    later.publish_statement(caller(other_editor), {other_department.id, {2027, 2}, ""});
+    FAIL() << "a statement for a quarter that has not begun";
+  } catch (const domain::Invalid& e) {
+    EXPECT_EQ(e.problems().front(), "2027年第二季度尚未开始，不能发布该期间的情况说明");
+  }
+  // The office for the government itself, for the whole year; its own text, trimmed.
+  later.publish_statement(caller(publisher), {std::nullopt, {2026, 0}, " 本年度市政府无需征求意见的事项。\n"});
+  listed = later.statements(site.id);
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(domain::to_label(listed[0].period), "2026年度") << "the year before its quarters";
+  EXPECT_EQ(listed[0].text, "本年度市政府无需征求意见的事项。");
+  EXPECT_FALSE(listed[0].department_id);
+  // Withdrawn by its unit: gone, and audited.
+  EXPECT_THROW(later.withdraw_statement(caller(editor), sid), domain::Forbidden);
+  later.withdraw_statement(caller(other_editor), sid);
+  EXPECT_EQ(audited.back().action, "yjzj.withdraw_statement");
+  EXPECT_EQ(later.statements(site.id).size(), 1u);
+  EXPECT_THROW(later.withdraw_statement(caller(other_editor), sid), domain::NotFound);
+}
+
 }  // namespace
 }  // namespace zwgk::store::test

@@ -193,6 +193,21 @@ TEST(ConsultationApi, UnknownDraftOtherSiteAndBadParameters) {
   EXPECT_TRUE(doc["paths"].contains("/api/v1/sites/{site}/consultations"));
   EXPECT_TRUE(doc["paths"].contains("/api/v1/sites/{site}/consultations/{id}"));
   EXPECT_TRUE(doc["components"]["schemas"].contains("ConsultationDetail"));
+  EXPECT_TRUE(doc["paths"].contains("/api/v1/sites/{site}/consultation-statements"));
+}
+
+TEST(ConsultationApi, TheStatementsOfUnitsWithNothingToConsult) {
+  ConsultationApiServer s;
+  g_now = at("2027-01-05");
+  s.service().publish_statement(s.office, {std::nullopt, {2026, 0}, ""});
+  const std::string url = "/api/v1/sites/" + s.seed.site.code + "/consultation-statements";
+  auto r = json::parse(http_get(s.port, url).body);
+  ASSERT_EQ(r["total"], 1);
+  EXPECT_EQ(r["items"][0]["unit"], s.seed.site.name) << "the government itself";
+  EXPECT_EQ(r["items"][0]["period"], "2026年度");
+  EXPECT_TRUE(r["items"][0]["quarter"].is_null());
+  EXPECT_EQ(r["items"][0]["text"], "经梳理，本机关2026年度无需要公开征求意见的重大行政决策、规章草案和行政规范性文件事项。");
+  EXPECT_EQ(json::parse(http_get(s.port, "/api/v1/sites/" + s.seed.county.code + "/consultation-statements").body)["total"], 0);
 }
 
 }  // namespace

@@ -191,5 +191,34 @@ TEST(ConsultationPages, ScheduledOpinionOnArticleFiveModeratedAndTheFeedback) {
   }
 }
 
+TEST(ConsultationPages, AStatementWhenTheUnitHadNothingToConsult) {
+  g_now = at("2027-01-05");
+  ConsultationServer s;
+  auto office = ConsoleSession::login(s.port, "publisher", "correct horse");
+  ASSERT_FALSE(office.cookie.empty());
+  auto before = s.get("/yjzj/?tab=statements");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("暂无情况说明"), std::string::npos);
+  auto form = office.get("/console/consultations/statements");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("<option value=\"4\" selected>第四季度</option>"), std::string::npos) << "the quarter just ended";
+  EXPECT_NE(form.body.find("<option value=\"2026\" selected>2026年</option>"), std::string::npos);
+  const std::string dep = std::to_string(s.seed.department.id);
+  auto bad = office.post("/console/consultations/statements", {{"department_id", dep}, {"year", "2026"}, {"quarter", "9"}, {"text", ""}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("请选择期间：全年或第一至第四季度"), std::string::npos);
+  auto made = office.post("/console/consultations/statements", {{"department_id", dep}, {"year", "2026"}, {"quarter", "4"}, {"text", ""}});
+  ASSERT_EQ(made.status, 303) << made.body.substr(0, 1500);
+  auto again = office.post("/console/consultations/statements", {{"department_id", dep}, {"year", "2026"}, {"quarter", "4"}, {"text", "重复"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_NE(again.body.find("的情况说明已经发布"), std::string::npos);
+  // The public column shows it at once (the cached tab was invalidated), under its own tab.
+  auto after = s.get("/yjzj/?tab=statements");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_NE(after.body.find("经梳理，" + s.seed.department.name + "2026年第四季度无需要公开征求意见的"), std::string::npos);
+  EXPECT_NE(s.get("/yjzj/").body.find("情况说明<span class=\"count\">（1）</span>"), std::string::npos);
+  EXPECT_EQ(s.get("/yjzj/?tab=nothing").status, 400);
+}
+
 }  // namespace
 }  // namespace zwgk::test
