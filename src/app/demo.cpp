@@ -21,6 +21,7 @@
 #include "domain/html_sanitizer.hpp"
 #include "domain/org_code.hpp"
 #include "domain/site.hpp"
+#include "modules/yjs/store/budget_repository.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
 #include "modules/yjzj/store/consultation_statement_repository.hpp"
 #include "store/catalogue_repository.hpp"
@@ -74,6 +75,31 @@ void add_demo_event(store::Database& db) {
 
 // 意见征集: a 规章草案 open now (30 days from five days ago, so `make run` shows the form and
 // its articles), with one published opinion on 第五条; and an ended 行政规范性文件 with its 反馈.
+// 预决算公开: this year's cells, approved on dates relative to today, so the column shows a
+// 待公开 with its due date, an overdue one and the rest 待批复. Loading twice adds nothing.
+void add_demo_budgets(store::Database& db) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  const auto today = domain::Date::today();
+  store::BudgetRepository repo(db);
+  if (!repo.of_year(site->id, today.year()).empty()) return;
+  const long long now = domain::system_unix_seconds();
+  const auto days_ago = [&](int n) { return domain::Date::from_sys_days(today.days() - std::chrono::days(n)); };
+  store::BudgetCell government;
+  government.site_id = site->id;
+  government.year = today.year();
+  government.kind = domain::BudgetKind::Budget;
+  government.approved_on = days_ago(10);
+  repo.save(government, now, "演示");
+  const auto deps = store::DepartmentRepository(db).by_site(site->id);
+  if (!deps.empty()) {
+    store::BudgetCell late = government;
+    late.department_id = deps.front().id;
+    late.approved_on = days_ago(30);
+    repo.save(late, now, "演示");
+  }
+}
+
 void add_demo_consultations(store::Database& db) {
   auto site = store::SiteRepository(db).by_code(kDemoCitySite);
   if (!site) return;
@@ -824,6 +850,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   for (const auto& e : result.errors) stats.errors.push_back(format_import_error(e));
   add_demo_event(db);
   add_demo_consultations(db);
+  add_demo_budgets(db);
   return stats;
 }
 

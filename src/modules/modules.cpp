@@ -14,6 +14,7 @@
 // 建议提案办理 (issue 13)
 #include "modules/jyta/module.hpp"
 #include "modules/yjzj/module.hpp"  // 意见征集 (issue 13)
+#include "modules/yjs/module.hpp"   // 预决算公开 (issue 14)
 
 namespace zwgk::modules {
 
@@ -40,6 +41,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(hygq::make_module());        // 回应关切: 突发事件 and 政务舆情 clocks (issue 13)
     v.push_back(jyta::make_module());        // 建议提案办理 (issue 13)
     v.push_back(yjzj::make_module());        // 意见征集 (issue 13)
+    v.push_back(yjs::make_module());         // 预决算公开统一专栏 (issue 14)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
