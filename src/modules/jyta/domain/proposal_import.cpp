@@ -34,33 +34,13 @@ const std::array<ColumnSpec, ColumnCount>& specs() {
   return all;
 }
 
-std::string trim(const std::string& s) {
-  // ASCII white space and the full-width space U+3000 (what offices type).
-  std::size_t b = 0, e = s.size();
-  auto space_at = [&](std::size_t i) -> std::size_t {
-    if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) return 1;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) return 3;
-    return 0;
-  };
-  while (b < e) {
-    auto n = space_at(b);
-    if (!n) break;
-    b += n;
-  }
-  while (e > b) {
-    if (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n') { --e; continue; }
-    if (e >= b + 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) { e -= 3; continue; }
-    break;
-  }
-  return s.substr(b, e - b);
-}
 
 // Names separated by 、 ， , ； ; or new lines.
 std::vector<std::string> split_names(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] {
-    auto t = trim(cur);
+    auto t = trim_cell(cur);
     if (!t.empty()) out.push_back(t);
     cur.clear();
   };
@@ -90,7 +70,7 @@ bool all_digits(const std::string& s) {
 }  // namespace
 
 std::optional<std::string> parse_proposal_number(const std::string& raw) {
-  std::string s = trim(raw);
+  std::string s = trim_cell(raw);
   for (const char* p : {"建议第", "提案第", "第"})
     if (s.rfind(p, 0) == 0) { s = s.substr(std::string(p).size()); break; }
   const std::string hao = "号";
@@ -99,40 +79,6 @@ std::optional<std::string> parse_proposal_number(const std::string& raw) {
   if (!all_digits(s) || s.size() > 9) return std::nullopt;
   s.erase(0, std::min(s.find_first_not_of('0'), s.size() - 1));  // 007 -> 7
   return s;
-}
-
-std::optional<Date> parse_sheet_date(const std::string& raw) {
-  const std::string s = trim(raw);
-  if (s.empty()) return std::nullopt;
-  // An Excel serial day (the cell kept as a date number): day 1 = 1900-01-01, with Excel's
-  // phantom 1900-02-29, so day 25569 = 1970-01-01.
-  std::string serial = s;
-  if (auto dot = serial.find('.'); dot != std::string::npos && all_digits(serial.substr(dot + 1))) serial.resize(dot);
-  if (all_digits(serial) && serial.size() <= 6) {
-    const long n = std::stol(serial);
-    if (n < 367 || n > 2958465) return std::nullopt;
-    return Date::from_sys_days(std::chrono::sys_days{} + std::chrono::days(n - 25569));
-  }
-  // Y?M?D with any of - / . 年月日 between.
-  std::vector<int> parts;
-  std::string cur;
-  for (std::size_t i = 0; i <= s.size(); ++i) {
-    if (i < s.size() && s[i] >= '0' && s[i] <= '9') { cur += s[i]; continue; }
-    if (!cur.empty()) {
-      if (cur.size() > 4) return std::nullopt;
-      parts.push_back(std::stoi(cur));
-      cur.clear();
-    }
-    if (i == s.size()) break;
-    if (s[i] == '-' || s[i] == '/' || s[i] == '.') continue;
-    if (s.compare(i, 3, "年") == 0 || s.compare(i, 3, "月") == 0 || s.compare(i, 3, "日") == 0) { i += 2; continue; }
-    return std::nullopt;
-  }
-  if (parts.size() != 3 || parts[0] < 1900) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(parts[0]), std::chrono::month(static_cast<unsigned>(parts[1])),
-                                  std::chrono::day(static_cast<unsigned>(parts[2]))};
-  if (!ymd.ok()) return std::nullopt;
-  return Date{ymd};
 }
 
 ProposalImportPlan plan_proposal_import(const std::vector<SheetRow>& rows, const UnitLookup& unit, int answer_months) {
@@ -145,7 +91,7 @@ ProposalImportPlan plan_proposal_import(const std::vector<SheetRow>& rows, const
   at.fill(-1);
   const auto& header = rows.front();
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
-    const std::string name = trim(header.cells[i]);
+    const std::string name = trim_cell(header.cells[i]);
     for (int c = 0; c < ColumnCount; ++c)
       if (at[c] < 0 && std::find(specs()[c].variants.begin(), specs()[c].variants.end(), name) != specs()[c].variants.end())
         at[c] = static_cast<int>(i);
@@ -158,7 +104,7 @@ ProposalImportPlan plan_proposal_import(const std::vector<SheetRow>& rows, const
   std::set<std::tuple<std::string, std::string, std::string, std::string>> seen;  // kind, session, meeting, number
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    auto cell = [&](int c) { return at[c] < 0 || static_cast<std::size_t>(at[c]) >= row.cells.size() ? std::string() : trim(row.cells[at[c]]); };
+    auto cell = [&](int c) { return at[c] < 0 || static_cast<std::size_t>(at[c]) >= row.cells.size() ? std::string() : trim_cell(row.cells[at[c]]); };
     bool empty = true;
     for (int c = 0; c < ColumnCount; ++c) empty = empty && cell(c).empty();
     if (empty) continue;

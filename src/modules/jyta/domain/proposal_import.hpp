@@ -24,14 +24,10 @@
 #include <string>
 #include <vector>
 
+#include "domain/sheet_rows.hpp"
 #include "modules/jyta/domain/proposal.hpp"
 
 namespace zwgk::domain {
-
-struct SheetRow {
-  int number = 0;                  // 1-based, as the spreadsheet shows it
-  std::vector<std::string> cells;  // column A first
-};
 
 // A department of the site by name or short name: (id, full name), or nullopt.
 using UnitLookup = std::function<std::optional<std::pair<std::int64_t, std::string>>(const std::string& name)>;
@@ -49,8 +45,6 @@ struct ProposalImportPlan {
 // rows[0] is the header row; blank rows are skipped. `answer_months`: the site's deadline.
 ProposalImportPlan plan_proposal_import(const std::vector<SheetRow>& rows, const UnitLookup& unit, int answer_months);
 
-// "2026-03-01", "2026/3/1", "2026.3.1", "2026年3月1日", or an Excel serial day (45352).
-std::optional<Date> parse_sheet_date(const std::string& text);
 // "123", "123.0", "第123号", "建议第123号" -> "123"; nullopt for anything else.
 std::optional<std::string> parse_proposal_number(const std::string& text);
 
