@@ -1,7 +1,7 @@
 #pragma once
 // The rows of a spreadsheet as text (what an office's .xlsx or .csv holds: 交办清单, 清单),
 // and the dates offices write in them. The readers live outside the domain (the .xlsx one in
-// modules/jyta/service/xlsx_rows.hpp); problems name a row as the spreadsheet numbers it.
+// ingest/xlsx_rows.hpp); problems name a row as the spreadsheet numbers it.
 #include <optional>
 #include <string>
 #include <vector>

@@ -2,7 +2,7 @@
 // The year's assignment list (交办清单) the office sends as a spreadsheet: one row per item
 // under a header row of Chinese column names. This is the pure part: rows of text in, the
 // records (or every problem, by row and column) out. Reading the .xlsx is
-// service/xlsx_rows.cpp; refusing numbers already imported is the service's (it needs the
+// ingest/xlsx_rows.cpp; refusing numbers already imported is the service's (it needs the
 // store).
 //
 // Columns (a name in brackets is an accepted variant; order is free, other columns are

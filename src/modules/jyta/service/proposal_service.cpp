@@ -4,7 +4,7 @@
 #include "domain/errors.hpp"
 #include "domain/permission_registry.hpp"
 #include "modules/jyta/domain/proposal_import.hpp"
-#include "modules/jyta/service/xlsx_rows.hpp"
+#include "ingest/xlsx_rows.hpp"
 #include "modules/jyta/store/proposal_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/unit_of_work.hpp"
@@ -50,7 +50,7 @@ ImportResult ProposalService::import_xlsx(const domain::Caller& caller, std::str
                                           const std::function<void(int, int)>& progress) {
   check_site_action(caller, "jyta.import");
   const std::int64_t site_id = caller.account.site_id;
-  const auto rows = read_xlsx_rows(bytes);
+  const auto rows = ingest::read_xlsx_rows(bytes);
   store::UnitOfWork unit(db_);
   store::ProposalRepository repo(db_);
   const auto departments = store::DepartmentRepository(db_).by_site(site_id);

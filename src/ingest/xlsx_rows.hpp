@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/jyta/domain/proposal_import.hpp"
+#include "domain/sheet_rows.hpp"
 
-namespace zwgk::modules::jyta {
+namespace zwgk::ingest {
 
 // Throws domain::Invalid ("文件不是有效的 Excel 表格（.xlsx）…") when the bytes are not one.
 std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes);
 
-}  // namespace zwgk::modules::jyta
+}  // namespace zwgk::ingest

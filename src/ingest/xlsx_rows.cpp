@@ -1,7 +1,7 @@
 // See xlsx_rows.hpp. Office Open XML SpreadsheetML (ECMA-376 Part 1 §18): the workbook part
 // names the sheets in order, its relationships give each sheet's part; a cell is
 // <c r="B5" t="s|inlineStr|str|b|n|e"><v>…</v><is><t>…</t></is></c>.
-#include "modules/jyta/service/xlsx_rows.hpp"
+#include "ingest/xlsx_rows.hpp"
 
 #include <pugixml.hpp>
 
@@ -13,7 +13,7 @@
 #include "domain/errors.hpp"
 #include "ingest/zip_reader.hpp"
 
-namespace zwgk::modules::jyta {
+namespace zwgk::ingest {
 
 namespace {
 
@@ -133,4 +133,4 @@ std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes) {
   return rows;
 }
 
-}  // namespace zwgk::modules::jyta
+}  // namespace zwgk::ingest
