@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "domain/chinese_numerals.hpp"
 #include "domain/html_sanitizer.hpp"
 #include "domain/utf8.hpp"
 
@@ -11,31 +12,6 @@ namespace zwgk::domain {
 namespace {
 
 // The value of one Chinese digit, or -1.
-int digit_of(char32_t c) {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
-int unit_of(char32_t c) {
-  switch (c) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    default: return 0;
-  }
-}
-
 struct Chars {
   std::u32string code_points;
   std::vector<std::size_t> offsets;  // the byte where each begins; one more: the end
@@ -69,7 +45,7 @@ std::optional<Heading> article_heading(std::string_view text) {
   while (i < u.size() && is_space(u[i])) ++i;
   if (i >= u.size() || u[i] != U'第') return std::nullopt;
   std::size_t j = i + 1;
-  while (j < u.size() && (digit_of(u[j]) >= 0 || unit_of(u[j]) > 0)) ++j;
+  while (j < u.size() && (chinese_digit(u[j]) >= 0 || chinese_unit(u[j]) > 0)) ++j;
   if (j == i + 1 || j >= u.size() || u[j] != U'条') return std::nullopt;
   const std::string numeral(text.substr(chars.offsets[i + 1], chars.offsets[j] - chars.offsets[i + 1]));
   auto n = chinese_numeral_value(numeral);
@@ -123,34 +99,6 @@ std::vector<Block> blocks_of(std::string_view html) {
 }
 
 }  // namespace
-
-std::optional<int> chinese_numeral_value(std::string_view text) {
-  const auto u = decode(text).code_points;
-  if (u.empty()) return std::nullopt;
-  int total = 0, digit = -1, last_unit = 100000;
-  bool any = false;
-  for (std::size_t k = 0; k < u.size(); ++k) {
-    const int d = digit_of(u[k]);
-    const int unit = unit_of(u[k]);
-    if (d >= 0) {
-      if (digit > 0) return std::nullopt;  // two digits in a row ("五五") is not a numeral
-      digit = d;
-      any = true;
-    } else if (unit > 0) {
-      if (unit >= last_unit) return std::nullopt;
-      if (digit < 0 && unit != 10) return std::nullopt;  // "百" alone; but "十一" = 11
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-      last_unit = unit;
-      any = true;
-    } else {
-      return std::nullopt;
-    }
-  }
-  if (!any) return std::nullopt;
-  if (digit > 0) total += digit;
-  return total;
-}
 
 const DraftArticle* find_article(const std::vector<DraftArticle>& articles, std::string_view anchor) {
   auto it = std::find_if(articles.begin(), articles.end(), [&](const DraftArticle& a) { return a.anchor == anchor; });

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/chinese_numerals.hpp"  // chinese_numeral_value, used with the anchors
+
 namespace zwgk::domain {
 
 struct DraftArticle {
@@ -29,8 +31,6 @@ struct AnchoredDraft {
 
 AnchoredDraft anchor_draft(std::string_view sanitized_html);
 
-// 一 .. 九千九百九十九 (also 〇/零, 两, and 十一 for 11); nullopt when not a numeral.
-std::optional<int> chinese_numeral_value(std::string_view text);
 
 // The article an anchor names, or nullptr.
 const DraftArticle* find_article(const std::vector<DraftArticle>& articles, std::string_view anchor);
