@@ -96,6 +96,24 @@ std::string normalise_cell(const ListColumn& c, const std::string& raw, const De
   return v;
 }
 
+std::vector<std::string> list_privacy_problems(const ListType& type, const std::vector<ListItem>& items,
+                                               const PrivacyScanOptions& options) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t c = 0; c < type.columns.size() && c < items[i].size(); ++c) {
+      const auto findings = scan_privacy(items[i][c], options);
+      if (findings.empty()) continue;
+      std::string what;
+      for (const auto& f : findings) {
+        if (!what.empty()) what += "、";
+        what += to_label(f.kind) + "（" + f.masked + "）";
+      }
+      out.push_back("第" + std::to_string(i + 1) + "项「" + type.columns[c].label + "」含有" + what + "，请删除或遮盖后再提交");
+    }
+  }
+  return out;
+}
+
 std::string item_key(const ListType& type, const ListItem& item) {
   std::string k;
   for (std::size_t i = 0; i < type.columns.size() && i < item.size(); ++i)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/privacy_scan.hpp"
 #include "domain/sheet_rows.hpp"
 #include "modules/qd/domain/list_type.hpp"
 
@@ -33,6 +34,12 @@ ListImportPlan plan_list_import(const ListType& type, const std::vector<SheetRow
 // One cell of `column`: the normalised text, or the problem ("不是有效日期" ...) in `problem`.
 std::string normalise_cell(const ListColumn& column, const std::string& raw, const DepartmentNames& departments,
                            std::string& problem);
+
+// The privacy guard over every cell (《条例》第十五条: personal data is not disclosed): one
+// problem per cell with findings, naming the item and the column and showing the match
+// masked ("第2项「追责情形」含有身份证号码（430502********1234），请删除或遮盖后再提交").
+std::vector<std::string> list_privacy_problems(const ListType& type, const std::vector<ListItem>& items,
+                                               const PrivacyScanOptions& options);
 
 // The item's identity across versions: its key cells joined.
 std::string item_key(const ListType& type, const ListItem& item);
