@@ -21,6 +21,8 @@
 #include "domain/html_sanitizer.hpp"
 #include "domain/org_code.hpp"
 #include "domain/site.hpp"
+#include "modules/qd/domain/list_version.hpp"
+#include "modules/qd/store/list_repository.hpp"
 #include "modules/yjs/store/budget_repository.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
 #include "modules/yjzj/store/consultation_statement_repository.hpp"
@@ -97,6 +99,47 @@ void add_demo_budgets(store::Database& db) {
     late.department_id = deps.front().id;
     late.approved_on = days_ago(30);
     repo.save(late, now, "演示");
+  }
+}
+
+// 清单: the 行政事业性收费目录清单 with two published versions (the second lowers a fee, adds
+// one and drops one), so the page shows its changes. Loading twice adds nothing.
+void add_demo_lists(store::Database& db) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  store::ListRepository repo(db);
+  if (!repo.of_site(site->id).empty()) return;
+  auto finance = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
+  if (!finance) return;
+  const auto today = domain::Date::today();
+  const long long now = domain::system_unix_seconds();
+  store::StoredList l;
+  l.site_id = site->id;
+  l.type_code = "administrative_fees";
+  l.title = "邵阳市行政事业性收费目录清单";
+  l.department_id = finance->id;
+  l.id = repo.create(l, now);
+  const std::vector<domain::ListItem> v1 = {
+      {"邵阳市自然资源和规划局", "不动产登记费", "住宅类每件80元，非住宅类每件550元", "发改价格规〔2016〕2559号", "缴入国库"},
+      {"邵阳市公安局", "居民身份证工本费", "首次申领、换领每证20元", "价费字〔1992〕240号", "缴入国库"},
+      {"邵阳市公安局", "机动车号牌工本费", "每副100元", "计价格〔1994〕783号", "缴入国库"},
+      {"邵阳市市场监督管理局", "特种设备检验检测费", "按省定标准执行", "湘发改价费〔2017〕1号", "缴入财政专户"}};
+  auto v2 = v1;
+  v2[2][2] = "每副80元";
+  v2.erase(v2.begin() + 3);
+  v2.push_back({"邵阳市住房和城乡建设局", "城市道路占用费", "按占用面积和天数计收", "湘价费〔2009〕1号", "缴入国库"});
+  const auto fees = *domain::shipped_list_type("administrative_fees");
+  int number = 0;
+  for (const std::vector<domain::ListItem>* items : {&v1, static_cast<const std::vector<domain::ListItem>*>(&v2)}) {
+    repo.save_working(l, *items, "演示", now);
+    const auto w = repo.working(l.id);
+    repo.set_state(l, w->id, store::ListVersionState::Approved, "", "演示", now);
+    const auto before = number == 0 ? std::vector<domain::ListItem>{} : v1;
+    const auto summary = number == 0 ? "首次发布，共" + std::to_string(items->size()) + "项"
+                                     : domain::compare_versions(fees, before, *items).summary();
+    ++number;
+    repo.publish(l, w->id, number, domain::Date::from_sys_days(today.days() - std::chrono::days(number == 1 ? 200 : 20)),
+                 summary, "演示", now);
   }
 }
 
@@ -851,6 +894,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   add_demo_event(db);
   add_demo_consultations(db);
   add_demo_budgets(db);
+  add_demo_lists(db);
   return stats;
 }
 
