@@ -1,11 +1,12 @@
 // 清单 (issue 14; 《2017年邵阳市政务公开工作要点》 一(二), 二(一), 五(三)): list types with their
 // schemas, lists owned by departments, versions through upload, 保密审查 and publication with
 // the change summary (modules/qd/service/list_service.hpp); the public pages under P/qd/ with
-// every version at its own URL and its CSV / XLSX / JSON. The console comes with the next part
-// of issue 14.
+// every version at its own URL and its CSV / XLSX / JSON; the console pages under
+// /console/lists/.
 #include "modules/qd/module.hpp"
 
 #include "modules/qd/domain/qd_permissions.hpp"
+#include "modules/qd/web/list_console.hpp"
 #include "modules/qd/web/list_pages.hpp"
 #include "web/site_app.hpp"
 
@@ -24,6 +25,7 @@ class Qd final : public Module {
     });
     ctx.site.add_footer_link({"清单", "/qd/", "qd"});
   }
+  void register_console(ConsoleContext& ctx) override { web::console::register_list_console_pages(ctx.console, ctx.router); }
 };
 
 }  // namespace
