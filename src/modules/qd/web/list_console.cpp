@@ -70,6 +70,7 @@ http::Response list_page(ConsoleRequest& c) {
   v.set("type", type.name);
   v.set("department", l.department);
   v.set("url", url_of(id));
+  v.set("id", std::to_string(id));
   v.set("public_url", c.app.options().base_url + c.site.path_prefix + "/qd/" + std::to_string(id) + "/");
   View heads{View::type::list};
   std::string header_line;
