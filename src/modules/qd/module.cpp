@@ -24,6 +24,7 @@ class Qd final : public Module {
       return web::list_page(page, seg);
     });
     ctx.site.add_footer_link({"清单", "/qd/", "qd"});
+    ctx.site.add_search_source([](web::PageContext& page, const std::string& q) { return web::list_search(page, q); });
   }
   void register_console(ConsoleContext& ctx) override { web::console::register_list_console_pages(ctx.console, ctx.router); }
 };

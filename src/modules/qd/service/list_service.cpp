@@ -186,6 +186,35 @@ ListView ListService::public_view(std::int64_t site_id, std::int64_t list_id, st
   return v;
 }
 
+ListSearch ListService::search(std::int64_t site_id, const std::string& text, std::size_t limit) {
+  ListSearch out;
+  if (text.empty()) return out;
+  for (const auto& l : store::ListRepository(db_).of_site(site_id)) {
+    ListView v;
+    try {
+      v = public_view(site_id, l.id);
+    } catch (const domain::NotFound&) {
+      continue;  // never published
+    }
+    bool matched = false;
+    for (const auto& item : v.versions[*v.shown].items) {
+      if (!domain::item_current(v.type, item, v.on)) continue;
+      bool hit = false;
+      for (const auto& cell : item) hit = hit || cell.find(text) != std::string::npos;
+      if (!hit) continue;
+      matched = true;
+      ++out.total;
+      if (out.hits.size() >= limit) continue;
+      std::string cells;
+      for (const auto& cell : item)
+        if (!cell.empty()) cells += (cells.empty() ? "" : " · ") + cell;
+      out.hits.push_back({l, domain::item_key_text(v.type, item), cells});
+    }
+    if (matched) out.lists.push_back(l.id);
+  }
+  return out;
+}
+
 std::optional<store::ListVersion> ListService::working(const domain::Caller& caller, std::int64_t list_id) {
   permitted(caller, list_id, "qd.view");
   return store::ListRepository(db_).working(list_id);

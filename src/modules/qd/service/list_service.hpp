@@ -40,6 +40,18 @@ struct ListView {
   domain::ListChanges changes;               // of the shown version against the one before it
 };
 
+// One item found by the site search: in the version of its list in force today.
+struct ListHit {
+  store::StoredList list;
+  std::string key;    // item_key_text
+  std::string cells;  // its cells joined for the snippet
+};
+struct ListSearch {
+  std::int64_t total = 0;     // matching items in all lists
+  std::vector<ListHit> hits;  // the first `limit`
+  std::vector<std::int64_t> lists;  // the lists that matched
+};
+
 class ListService {
  public:
   explicit ListService(store::Database& db, domain::UnixClock clock = domain::system_unix_seconds)
@@ -61,6 +73,8 @@ class ListService {
 
   // NotFound for another site's list or one never published.
   ListView public_view(std::int64_t site_id, std::int64_t list_id, std::optional<domain::Date> on = std::nullopt);
+  // Items whose cells contain `text` (as written), in the versions in force today.
+  ListSearch search(std::int64_t site_id, const std::string& text, std::size_t limit);
   std::optional<store::ListVersion> working(const domain::Caller& caller, std::int64_t list_id);
 
  private:

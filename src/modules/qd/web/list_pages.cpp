@@ -9,6 +9,7 @@
 #include "modules/qd/domain/list_cache_tags.hpp"
 #include "modules/qd/service/list_service.hpp"
 #include "web/attachment_download.hpp"
+#include "web/formatting.hpp"
 #include "web/layout_view.hpp"
 #include "web/list_views.hpp"
 #include "web/page_error.hpp"
@@ -279,6 +280,24 @@ std::optional<std::pair<int, std::string>> version_of(std::string_view seg) {
 }
 
 }  // namespace
+
+std::optional<SearchSourceResult> list_search(PageContext& ctx, const std::string& query) {
+  const auto text = domain::trim_cell(query);
+  if (text.empty() || text.size() > 200) return std::nullopt;
+  const auto found = service(ctx).search(ctx.site.id, text, 3);
+  if (found.total == 0) return std::nullopt;
+  SearchSourceResult out;
+  out.label = "清单事项";
+  out.total = found.total;
+  out.more_url = found.lists.size() == 1 ? list_url(ctx.site, found.lists.front()) + "?q=" + url_encode_component(text)
+                                         : base_url(ctx.site);
+  out.cache_tags = {domain::tag_lists(ctx.site.id)};
+  for (auto id : found.lists) out.cache_tags.push_back(domain::tag_list(id));
+  for (const auto& h : found.hits)
+    out.hits.push_back({h.key + "（" + h.list.title + "）", list_url(ctx.site, h.list.id) + "?q=" + url_encode_component(text),
+                        utf8_truncate(h.cells, 80), ""});
+  return out;
+}
 
 std::optional<http::Response> list_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
   if (ctx.req.method == http::Method::Post) return std::nullopt;

@@ -13,9 +13,14 @@
 
 #include "http/response.hpp"
 #include "web/page_context.hpp"
+#include "web/site_app.hpp"
 
 namespace zwgk::web {
 
 std::optional<http::Response> list_page(PageContext& ctx, const std::vector<std::string_view>& seg);
+
+// 清单事项 in the site search (SiteApp::add_search_source): the first 3 items of the versions
+// in force whose cells contain the words, each linking to its list filtered by them.
+std::optional<SearchSourceResult> list_search(PageContext& ctx, const std::string& query);
 
 }  // namespace zwgk::web

@@ -1,6 +1,7 @@
 // 清单 public pages over the real server, on both backends: the list shows the version in
 // force (and says when none was yet), finds an item by words, shows what the second version
-// changed cell by cell, keeps every version at its own URL, and downloads as CSV that Excel
+// changed cell by cell, keeps every version at its own URL, is found by the site search in
+// the version in force, and downloads as CSV that Excel
 // and WPS open (BOM, quoting), XLSX and JSON; an unpublished list is on no page.
 #include <gtest/gtest.h>
 
@@ -85,6 +86,15 @@ TEST(ListPages, VersionsChangesSearchAndDownloads) {
   EXPECT_NE(found.body.find("城市道路占用费"), std::string::npos);
   EXPECT_NE(found.body.find("“道路”找到1项"), std::string::npos);
   EXPECT_EQ(found.body.find("不动产登记费</td>"), std::string::npos) << "only the matching item";
+
+  // The site search finds the item in the version in force, and links to it in its list.
+  auto search = s.get("/search/?q=%E5%9F%8E%E5%B8%82%E9%81%93%E8%B7%AF");  // 城市道路
+  ASSERT_EQ(search.status, 200);
+  EXPECT_NE(search.body.find("清单事项：找到 1 条"), std::string::npos) << search.body.substr(0, 200);
+  EXPECT_NE(search.body.find("邵阳市住房和城乡建设局 / 城市道路占用费（邵阳市行政事业性收费目录清单）"), std::string::npos);
+  EXPECT_NE(search.body.find(page + "?q=%E5%9F%8E%E5%B8%82%E9%81%93%E8%B7%AF"), std::string::npos);
+  EXPECT_EQ(s.get("/search/?q=%E4%BC%9A%E8%AE%A1%E8%AF%81").body.find("清单事项"), std::string::npos)
+      << "会计证工本费 was removed in version 2";
 
   auto csv = s.get(page + "v2.csv");
   ASSERT_EQ(csv.status, 200);
