@@ -79,13 +79,12 @@ void add_demo_event(store::Database& db) {
 // its articles), with one published opinion on 第五条; and an ended 行政规范性文件 with its 反馈.
 // 预决算公开: this year's cells, approved on dates relative to today, so the column shows a
 // 待公开 with its due date, an overdue one and the rest 待批复. Loading twice adds nothing.
-void add_demo_budgets(store::Database& db) {
+void add_demo_budgets(store::Database& db, std::int64_t now) {
   auto site = store::SiteRepository(db).by_code(kDemoCitySite);
   if (!site) return;
-  const auto today = domain::Date::today();
+  const auto today = domain::china_date(now);
   store::BudgetRepository repo(db);
   if (!repo.of_year(site->id, today.year()).empty()) return;
-  const long long now = domain::system_unix_seconds();
   const auto days_ago = [&](int n) { return domain::Date::from_sys_days(today.days() - std::chrono::days(n)); };
   store::BudgetCell government;
   government.site_id = site->id;
@@ -104,15 +103,14 @@ void add_demo_budgets(store::Database& db) {
 
 // 清单: the 行政事业性收费目录清单 with two published versions (the second lowers a fee, adds
 // one and drops one), so the page shows its changes. Loading twice adds nothing.
-void add_demo_lists(store::Database& db) {
+void add_demo_lists(store::Database& db, std::int64_t now) {
   auto site = store::SiteRepository(db).by_code(kDemoCitySite);
   if (!site) return;
   store::ListRepository repo(db);
   if (!repo.of_site(site->id).empty()) return;
   auto finance = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
   if (!finance) return;
-  const auto today = domain::Date::today();
-  const long long now = domain::system_unix_seconds();
+  const auto today = domain::china_date(now);
   store::StoredList l;
   l.site_id = site->id;
   l.type_code = "administrative_fees";
@@ -143,15 +141,14 @@ void add_demo_lists(store::Database& db) {
   }
 }
 
-void add_demo_consultations(store::Database& db) {
+void add_demo_consultations(store::Database& db, std::int64_t now) {
   auto site = store::SiteRepository(db).by_code(kDemoCitySite);
   if (!site) return;
   const auto key = store::PersonalDataKey::derive_from(store::random_secret());  // demo opinions only
   store::ConsultationRepository repo(db, key);
   if (!repo.list(site->id, false).empty()) return;
   auto office = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
-  const auto today = domain::Date::today();
-  const long long now = domain::system_unix_seconds();
+  const auto today = domain::china_date(now);
   domain::ConsultationDraft d;
   d.kind = domain::ConsultationKind::RuleDraft;
   d.title = "《邵阳市政府信息公开工作规定（征求意见稿）》公开征求意见";
@@ -892,9 +889,12 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   stats.documents = static_cast<int>(result.created + result.updated + result.unchanged);
   for (const auto& e : result.errors) stats.errors.push_back(format_import_error(e));
   add_demo_event(db);
-  add_demo_consultations(db);
-  add_demo_budgets(db);
-  add_demo_lists(db);
+  // The dated demo records (open consultations, due budgets, versions in force) are placed
+  // around today, read once: `zwgk demo` is the command line, where the real clock is read.
+  const std::int64_t now = domain::system_unix_seconds();
+  add_demo_consultations(db, now);
+  add_demo_budgets(db, now);
+  add_demo_lists(db, now);
   return stats;
 }
 

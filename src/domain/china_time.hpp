@@ -50,4 +50,10 @@ std::string format_china_minute_of_unix(std::int64_t unix_seconds, std::string_v
 std::string to_utc_iso_of_unix(std::int64_t unix_seconds);       // "" for 0
 std::int64_t unix_of_utc_iso(std::string_view text);             // 0 for "" or anything else
 
+// The instant the day after `date` begins: until when something true on `date` holds (a
+// page whose phase or deadline moves with the China date is cached until then).
+inline std::chrono::sys_seconds china_midnight_after(const Date& date) {
+  return china_midnight(Date::from_sys_days(date.days() + std::chrono::days(1)));
+}
+
 }  // namespace zwgk::domain

@@ -14,6 +14,8 @@ using UnixClock = std::function<std::int64_t()>;
 
 // The real clock.
 std::int64_t system_unix_seconds();
+// `clock`, or the real clock when none was given (options whose clock tests may leave unset).
+inline UnixClock or_system_clock(const UnixClock& clock) { return clock ? clock : UnixClock(system_unix_seconds); }
 
 // The calendar day in China Standard Time (UTC+8 all year, no daylight saving) at
 // `unix_seconds`; china_date(system_unix_seconds()) == Date::today().

@@ -34,7 +34,7 @@ std::unique_ptr<Job> closing_job(JobContext& ctx) {
   return periodic_job("yjzj closing", std::chrono::minutes(10), [state] {
     const auto calendar = state->web.calendar ? state->web.calendar->current()
                                               : std::make_shared<const domain::WorkingDayCalendar>();
-    const domain::UnixClock clock = state->web.clock ? domain::UnixClock(state->web.clock) : domain::UnixClock(domain::system_unix_seconds);
+    const domain::UnixClock clock = domain::or_system_clock(state->web.clock);
     const int n = ConsultationService(state->db, state->key, *calendar, clock).close_ended();
     if (n > 0) spdlog::info("yjzj: consultations closed={}", n);
   });

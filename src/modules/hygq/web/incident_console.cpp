@@ -30,7 +30,7 @@ std::string incident_url(std::int64_t id) { return std::string(kBase) + std::to_
 
 modules::hygq::IncidentService service(ConsoleRequest& c, const Env& env) {
   const auto& clock = c.app.options().clock;
-  return modules::hygq::IncidentService(c.db, env.key, clock ? domain::UnixClock(clock) : domain::UnixClock(domain::system_unix_seconds),
+  return modules::hygq::IncidentService(c.db, env.key, domain::or_system_clock(clock),
                                         c.app.options().base_url);
 }
 

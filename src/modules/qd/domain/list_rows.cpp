@@ -3,17 +3,13 @@
 
 #include <map>
 
+#include "domain/utf8.hpp"
+
 namespace zwgk::domain {
 
 namespace {
 
 constexpr std::size_t kCellMaxChars = 4000;
-
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // Full-width digits, point, minus and comma (what an IME may type) to ASCII.
 std::string ascii_digits(const std::string& s) {
@@ -64,7 +60,7 @@ std::string normalise_cell(const ListColumn& c, const std::string& raw, const De
   problem.clear();
   const std::string v = trim_cell(raw);
   if (v.empty()) return {};
-  if (characters(v) > kCellMaxChars) {
+  if (count_characters(v) > kCellMaxChars) {
     problem = "内容超过" + std::to_string(kCellMaxChars) + "字";
     return {};
   }

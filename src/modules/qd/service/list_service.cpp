@@ -4,6 +4,7 @@
 #include "domain/china_time.hpp"
 #include "domain/errors.hpp"
 #include "domain/permission_registry.hpp"
+#include "domain/utf8.hpp"
 #include "modules/qd/domain/list_rows.hpp"
 #include "store/department_repository.hpp"
 #include "store/unit_of_work.hpp"
@@ -14,12 +15,6 @@ namespace {
 
 constexpr const char* kNotFound = "本网站没有这份清单。";
 constexpr std::size_t kTitleMaxChars = 200;
-
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 void require(const domain::Caller& caller, const char* action, const domain::Target& t) {
   if (auto r = domain::permission_refusal(caller.account, action, t)) throw domain::Forbidden(*r);
@@ -75,7 +70,7 @@ std::int64_t ListService::create(const domain::Caller& caller, const NewList& in
   if (!known_type) problems.push_back("请选择清单类型");
   const auto title = domain::trim_cell(in.title);
   if (title.empty()) problems.push_back("请填写清单名称");
-  else if (characters(title) > kTitleMaxChars) problems.push_back("清单名称不能超过200字");
+  else if (domain::count_characters(title) > kTitleMaxChars) problems.push_back("清单名称不能超过200字");
   auto dep = store::DepartmentRepository(db_).by_id(in.department_id);
   if (!dep || dep->site_id != site) problems.push_back("请选择本网站的部门");
   if (!problems.empty()) throw domain::Invalid(std::move(problems));
@@ -186,16 +181,23 @@ ListView ListService::public_view(std::int64_t site_id, std::int64_t list_id, st
   return v;
 }
 
+std::vector<ListView> ListService::published_lists(std::int64_t site_id) {
+  std::vector<ListView> out;
+  for (const auto& l : store::ListRepository(db_).of_site(site_id)) {
+    try {
+      out.push_back(public_view(site_id, l.id));
+    } catch (const domain::NotFound&) {
+      // never published
+    }
+  }
+  return out;
+}
+
 ListSearch ListService::search(std::int64_t site_id, const std::string& text, std::size_t limit) {
   ListSearch out;
   if (text.empty()) return out;
-  for (const auto& l : store::ListRepository(db_).of_site(site_id)) {
-    ListView v;
-    try {
-      v = public_view(site_id, l.id);
-    } catch (const domain::NotFound&) {
-      continue;  // never published
-    }
+  for (const auto& v : published_lists(site_id)) {
+    const auto& l = v.list;
     bool matched = false;
     for (const auto& item : v.versions[*v.shown].items) {
       if (!domain::item_current(v.type, item, v.on)) continue;

@@ -73,6 +73,8 @@ class ListService {
 
   // NotFound for another site's list or one never published.
   ListView public_view(std::int64_t site_id, std::int64_t list_id, std::optional<domain::Date> on = std::nullopt);
+  // The site's published lists as their pages show them today (P/qd/ and the site search).
+  std::vector<ListView> published_lists(std::int64_t site_id);
   // Items whose cells contain `text` (as written), in the versions in force today.
   ListSearch search(std::int64_t site_id, const std::string& text, std::size_t limit);
   std::optional<store::ListVersion> working(const domain::Caller& caller, std::int64_t list_id);

@@ -15,8 +15,7 @@ namespace {
 constexpr std::size_t kPreviewItems = 50;
 
 modules::qd::ListService service(const ConsoleRequest& c) {
-  return modules::qd::ListService(c.db, c.app.options().clock ? domain::UnixClock(c.app.options().clock)
-                                                              : domain::UnixClock(domain::system_unix_seconds));
+  return modules::qd::ListService(c.db, domain::or_system_clock(c.app.options().clock));
 }
 
 std::string url_of(std::int64_t id) { return "/console/lists/" + std::to_string(id) + "/"; }

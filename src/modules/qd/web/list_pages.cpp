@@ -27,13 +27,10 @@ std::string list_url(const domain::Site& s, std::int64_t id) { return base_url(s
 std::string version_url(const domain::Site& s, std::int64_t id, int n) { return list_url(s, id) + "v" + std::to_string(n) + "/"; }
 
 modules::qd::ListService service(PageContext& ctx) {
-  return modules::qd::ListService(ctx.env.db, ctx.env.options.clock ? domain::UnixClock(ctx.env.options.clock)
-                                                                     : domain::UnixClock(domain::system_unix_seconds));
+  return modules::qd::ListService(ctx.env.db, domain::or_system_clock(ctx.env.options.clock));
 }
 
-long long next_midnight(const domain::Date& today) {
-  return domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
-}
+long long next_midnight(const domain::Date& today) { return domain::china_midnight_after(today).time_since_epoch().count(); }
 
 PageMeta meta_for(const std::string& title, bool inner, const std::string& list_index) {
   PageMeta meta;
@@ -53,13 +50,8 @@ http::Response index_page(PageContext& ctx) {
                   "信息公开");
   View v = layout_view(ctx, meta);
   View rows{View::type::list};
-  for (const auto& l : store::ListRepository(ctx.env.db).of_site(ctx.site.id)) {
-    modules::qd::ListView lv;
-    try {
-      lv = s.public_view(ctx.site.id, l.id);
-    } catch (const domain::NotFound&) {
-      continue;  // never published
-    }
+  for (const auto& lv : s.published_lists(ctx.site.id)) {
+    const auto& l = lv.list;
     const auto& shown = lv.versions[*lv.shown];
     View r{View::type::object};
     r.set("url", list_url(ctx.site, l.id));

@@ -13,8 +13,7 @@ namespace zwgk::web::console {
 namespace {
 
 modules::yjs::BudgetService service(const ConsoleRequest& c) {
-  return modules::yjs::BudgetService(c.db, c.app.options().clock ? domain::UnixClock(c.app.options().clock)
-                                                                 : domain::UnixClock(domain::system_unix_seconds));
+  return modules::yjs::BudgetService(c.db, domain::or_system_clock(c.app.options().clock));
 }
 
 int year_of(const ConsoleRequest& c, int fallback) {

@@ -18,8 +18,7 @@ namespace {
 std::string base_url(const domain::Site& s) { return s.path_prefix + "/yjs/"; }
 
 http::Response index_page(PageContext& ctx) {
-  modules::yjs::BudgetService service(ctx.env.db, ctx.env.options.clock ? domain::UnixClock(ctx.env.options.clock)
-                                                                        : domain::UnixClock(domain::system_unix_seconds));
+  modules::yjs::BudgetService service(ctx.env.db, domain::or_system_clock(ctx.env.options.clock));
   const auto today = service.today();
   int year = today.year();
   if (auto y = single_param(ctx.req, "year")) {
@@ -50,8 +49,7 @@ http::Response index_page(PageContext& ctx) {
   auto resp = render_page(ctx, "yjs/index", v);
   // A cell, a department, or a linked document's publication changes the matrix.
   resp.cache_tags = {domain::tag_site(site.id), domain::tag_site_lists(site.id), domain::tag_budgets(site.id)};
-  resp.cache_expires_at =
-      domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
+  resp.cache_expires_at = domain::china_midnight_after(today).time_since_epoch().count();
   return resp;
 }
 

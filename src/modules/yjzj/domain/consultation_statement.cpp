@@ -1,6 +1,8 @@
 // 情况说明: see consultation_statement.hpp.
 #include "modules/yjzj/domain/consultation_statement.hpp"
 
+#include "domain/utf8.hpp"
+
 namespace zwgk::domain {
 
 namespace {
@@ -9,12 +11,6 @@ const char* kQuarters[] = {"", "第一季度", "第二季度", "第三季度", "
 
 Date ymd(int y, unsigned m, unsigned d) {
   return Date{std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
-}
-
-std::size_t characters(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 }  // namespace
@@ -47,7 +43,7 @@ std::vector<std::string> statement_problems(StatementPeriod p, const std::string
   const bool period_ok = p.year >= 2000 && p.year <= 2100 && p.quarter >= 0 && p.quarter <= 4;
   if (p.year < 2000 || p.year > 2100) problems.push_back("年份应在2000至2100之间");
   if (p.quarter < 0 || p.quarter > 4) problems.push_back("期间应为全年或第一至第四季度");
-  if (characters(text) > kStatementTextMaxChars)
+  if (count_characters(text) > kStatementTextMaxChars)
     problems.push_back("情况说明不能超过" + std::to_string(kStatementTextMaxChars) + "字");
   if (period_ok && today < first_day(p)) problems.push_back(to_label(p) + "尚未开始，不能发布该期间的情况说明");
   return problems;

@@ -40,13 +40,12 @@ struct Reader {
   Reader(store::Database& db, const WebOptions& o)
       : key(store::PersonalDataKey::derive_from(o.secret)),
         calendar(o.calendar ? o.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>()),
-        service(db, key, *calendar, o.clock ? domain::UnixClock(o.clock) : domain::UnixClock(domain::system_unix_seconds)) {}
+        service(db, key, *calendar, domain::or_system_clock(o.clock)) {}
 };
 
 // The phase moves at China midnight: answers are cached until then at most.
 long long next_midnight(const WebOptions& o) {
-  const auto today = o.today();
-  return domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
+  return domain::china_midnight_after(o.today()).time_since_epoch().count();
 }
 
 Json date_json(std::int64_t unix_seconds) {

@@ -33,7 +33,7 @@ struct Service {
   Service(const ConsoleRequest& c, const Env& env)
       : calendar(env.calendar->current()),
         use(c.db, env.key, *calendar,
-            c.app.options().clock ? domain::UnixClock(c.app.options().clock) : domain::UnixClock(domain::system_unix_seconds)) {}
+            domain::or_system_clock(c.app.options().clock)) {}
 };
 
 std::string url_of(std::int64_t id) { return "/console/consultations/" + std::to_string(id) + "/"; }

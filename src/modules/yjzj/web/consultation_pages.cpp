@@ -42,14 +42,13 @@ struct Services {
         calendar(ctx.env.options.calendar ? ctx.env.options.calendar->current()
                                           : std::make_shared<const domain::WorkingDayCalendar>()),
         service(ctx.env.db, key, *calendar,
-                ctx.env.options.clock ? domain::UnixClock(ctx.env.options.clock) : domain::UnixClock(domain::system_unix_seconds)) {}
+                domain::or_system_clock(ctx.env.options.clock)) {}
 };
 
 // The phase moves at China midnight: a cached page lasts until then at most (the page cache
 // tells the time by the site's clock: PageCache::set_clock).
 long long next_midnight(PageContext& ctx) {
-  const auto today = ctx.env.options.today();
-  return domain::china_midnight(domain::Date::from_sys_days(today.days() + std::chrono::days(1))).time_since_epoch().count();
+  return domain::china_midnight_after(ctx.env.options.today()).time_since_epoch().count();
 }
 
 PageMeta meta_for(PageContext& ctx, const std::string& title, bool inner, bool noindex = false) {

@@ -36,7 +36,7 @@ std::string public_url(const ConsoleRequest& c, std::int64_t id) {
 
 modules::zxft::EventService service(const ConsoleRequest& c, const Env& env) {
   const auto& clock = c.app.options().clock;
-  return modules::zxft::EventService(c.db, env.key, clock ? domain::UnixClock(clock) : domain::UnixClock(domain::system_unix_seconds));
+  return modules::zxft::EventService(c.db, env.key, domain::or_system_clock(clock));
 }
 
 long long now_of(const ConsoleRequest& c) {
