@@ -15,7 +15,7 @@ PACKAGES=(
   libpwquality-dev libpwquality1 libpwquality-common cracklib-runtime
   libicu-dev libopencc-dev libmagic-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
-  libxlsxwriter-dev
+  libxlsxwriter-dev libfreexl-dev libcsv-dev
   libgtest-dev libgmock-dev
   libgmime-3.0-dev libcurl4-openssl-dev python3-aiosmtpd
   nginx-light wrk curl nodejs

@@ -5,6 +5,8 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -81,6 +83,126 @@ int column_of(std::string_view ref) {
   return col;
 }
 
+// "B5" -> row 5; 0 when malformed.
+int row_of(std::string_view ref) {
+  std::size_t i = 0;
+  while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') ++i;
+  int row = 0;
+  for (; i < ref.size(); ++i) {
+    if (ref[i] < '0' || ref[i] > '9') return 0;
+    row = row * 10 + (ref[i] - '0');
+    if (row > kMaxRows) return 0;
+  }
+  return row;
+}
+
+// A number format that shows a date (ECMA-376 Part 1 §18.8.30: the built-in ids 14-22, 27-36,
+// 45-47, 50-58 of the East Asian locales; a custom code with y, m or d outside quotes and
+// brackets, such as "yyyy\"年\"m\"月\"d\"日\"").
+bool is_date_format(int id, const std::string& code) {
+  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)) return true;
+  if (code.empty()) return false;
+  bool quoted = false, bracket = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char ch = code[i];
+    if (ch == '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch == '\\') ++i;
+    else if (ch == '[') bracket = true;
+    else if (ch == ']') bracket = false;
+    else if (!bracket && (ch == 'y' || ch == 'd' || ch == 'Y' || ch == 'D')) return true;
+  }
+  return false;
+}
+
+// For each cell style index (the s attribute): whether it shows a date.
+std::vector<bool> date_styles(std::string_view archive) {
+  std::vector<bool> out;
+  auto styles = parse(archive, "xl/styles.xml", false);
+  auto sheet = child_named(styles, "styleSheet");
+  if (!sheet) return out;
+  std::map<int, std::string> codes;
+  if (auto fmts = child_named(sheet, "numFmts"))
+    for (auto f : fmts.children())
+      if (f.type() == pugi::node_element && local(f.name()) == "numFmt")
+        codes[f.attribute("numFmtId").as_int(-1)] = f.attribute("formatCode").value();
+  if (auto xfs = child_named(sheet, "cellXfs"))
+    for (auto xf : xfs.children()) {
+      if (xf.type() != pugi::node_element || local(xf.name()) != "xf") continue;
+      const int id = xf.attribute("numFmtId").as_int(0);
+      const auto it = codes.find(id);
+      out.push_back(is_date_format(id, it == codes.end() ? std::string() : it->second));
+    }
+  return out;
+}
+
+// An Excel serial day (1900 date system) as "2026-03-01"; the text unchanged when it is not one.
+std::string serial_date_text(const std::string& value) {
+  char* end = nullptr;
+  const double v = std::strtod(value.c_str(), &end);
+  if (end == value.c_str() || *end != '\0' || v < 1 || v > 2958465) return value;
+  // Days from 1899-12-30 (Excel's serial 0 with its 1900 leap-year quirk folded in).
+  long long z = static_cast<long long>(v) - 25569 + 719468;  // days since 1970-01-01, shifted to 0000-03-01
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long y0 = static_cast<long long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = y0 + (m <= 2);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+struct Merge {
+  int top = 0, left = 0, bottom = 0, right = 0;
+};
+
+std::vector<Merge> merges_of(const pugi::xml_node& worksheet) {
+  std::vector<Merge> out;
+  if (auto mc = child_named(worksheet, "mergeCells"))
+    for (auto m : mc.children()) {
+      if (m.type() != pugi::node_element || local(m.name()) != "mergeCell") continue;
+      const std::string_view ref = m.attribute("ref").value();
+      const auto colon = ref.find(':');
+      if (colon == std::string_view::npos) continue;
+      Merge g{row_of(ref.substr(0, colon)), column_of(ref.substr(0, colon)), row_of(ref.substr(colon + 1)),
+              column_of(ref.substr(colon + 1))};
+      if (g.top > 0 && g.left > 0 && g.bottom >= g.top && g.right >= g.left &&
+          (g.bottom - g.top + 1) * (g.right - g.left + 1) <= 100000)
+        out.push_back(g);
+    }
+  return out;
+}
+
+// Every cell of a merged range takes the value of its top-left cell.
+void fill_merges(std::vector<domain::SheetRow>& rows, const std::vector<Merge>& merges) {
+  if (merges.empty()) return;
+  auto find_row = [&](int number) -> domain::SheetRow* {
+    for (auto& r : rows)
+      if (r.number == number) return &r;
+    return nullptr;
+  };
+  for (const auto& g : merges) {
+    const auto* first = find_row(g.top);
+    if (!first || first->cells.size() < static_cast<std::size_t>(g.left)) continue;
+    const std::string value = first->cells[g.left - 1];
+    for (int r = g.top; r <= g.bottom; ++r) {
+      auto* row = find_row(r);
+      if (!row) {
+        rows.push_back({r, {}});
+        row = &rows.back();
+      }
+      if (row->cells.size() < static_cast<std::size_t>(g.right)) row->cells.resize(g.right);
+      for (int c = g.left; c <= g.right; ++c) row->cells[c - 1] = value;
+    }
+  }
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.number < b.number; });
+}
+
 }  // namespace
 
 std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes) {
@@ -95,6 +217,7 @@ std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes) {
       shared.push_back(std::move(text));
     }
   }
+  const auto dates = date_styles(bytes);
   auto sheet = parse(bytes, first_sheet_part(bytes), true);
   auto data = child_named(child_named(sheet, "worksheet"), "sheetData");
   if (!data) throw domain::Invalid({kNotXlsx});
@@ -123,6 +246,9 @@ std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes) {
           value = i < shared.size() ? shared[i] : std::string();
         } else if (type == "e") {
           value.clear();
+        } else if (type.empty() || type == "n") {
+          const auto style = static_cast<std::size_t>(c.attribute("s").as_int(0));
+          if (style < dates.size() && dates[style] && !value.empty()) value = serial_date_text(value);
         }
       }
       if (out.cells.size() < static_cast<std::size_t>(col)) out.cells.resize(col);
@@ -130,6 +256,7 @@ std::vector<domain::SheetRow> read_xlsx_rows(std::string_view bytes) {
     }
     rows.push_back(std::move(out));
   }
+  fill_merges(rows, merges_of(child_named(sheet, "worksheet")));
   return rows;
 }
 

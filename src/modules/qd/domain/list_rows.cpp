@@ -130,9 +130,24 @@ ListImportPlan plan_list_import(const ListType& type, const std::vector<SheetRow
     plan.problems.push_back("表格是空的：第一行应为表头（" + type.columns.front().label + "……）");
     return plan;
   }
+  // The header row: of the first ten, the one naming most of the type's columns — offices put
+  // a title row (「XX市行政事业性收费目录清单」) or a two-row header above their items; with
+  // merged cells filled in by the reader, the lower header row names every column.
+  std::size_t header_at = 0;
+  int best = 0;
+  for (std::size_t r = 0; r < rows.size() && r < 10; ++r) {
+    int score = 0;
+    for (const auto& col : type.columns)
+      for (const auto& cell : rows[r].cells)
+        if (trim_cell(cell) == col.label) {
+          ++score;
+          break;
+        }
+    if (score > best) best = score, header_at = r;
+  }
   // Header: column index of each of the type's columns.
   std::vector<std::optional<std::size_t>> at(type.columns.size());
-  const auto& header = rows.front();
+  const auto& header = rows[header_at];
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
     const auto label = trim_cell(header.cells[i]);
     if (label.empty()) continue;
@@ -150,7 +165,7 @@ ListImportPlan plan_list_import(const ListType& type, const std::vector<SheetRow
       plan.problems.push_back("第" + std::to_string(header.number) + "行（表头）缺少必填列「" + type.columns[c].label + "」");
   if (!plan.problems.empty()) return plan;
   std::map<std::string, int> first_row_of_key;
-  for (std::size_t r = 1; r < rows.size(); ++r) {
+  for (std::size_t r = header_at + 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
     bool blank = true;
     for (const auto& cell : row.cells) blank = blank && trim_cell(cell).empty();

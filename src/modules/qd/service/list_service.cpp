@@ -6,6 +6,7 @@
 #include "domain/permission_registry.hpp"
 #include "domain/utf8.hpp"
 #include "modules/qd/domain/list_rows.hpp"
+#include "modules/zmhd/store/mailbox_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/unit_of_work.hpp"
 
@@ -220,6 +221,19 @@ ListSearch ListService::search(std::int64_t site_id, const std::string& text, st
 std::optional<store::ListVersion> ListService::working(const domain::Caller& caller, std::int64_t list_id) {
   permitted(caller, list_id, "qd.view");
   return store::ListRepository(db_).working(list_id);
+}
+
+std::optional<FeedbackMailbox> ListService::feedback_mailbox(std::int64_t site_id, std::int64_t department_id) {
+  const auto boxes = store::MailboxRepository(db_).mailboxes(site_id);
+  const domain::Mailbox* chosen = nullptr;
+  for (const auto& m : boxes)
+    if (m.kind == domain::MailboxKind::Department && m.department_id == department_id) chosen = &m;
+  for (const auto& m : boxes)
+    if (!chosen && m.kind == domain::MailboxKind::Consultation) chosen = &m;
+  for (const auto& m : boxes)
+    if (!chosen && m.kind != domain::MailboxKind::ErrorReport) chosen = &m;
+  if (!chosen) return std::nullopt;
+  return FeedbackMailbox{chosen->code, chosen->name};
 }
 
 }  // namespace zwgk::modules::qd

@@ -52,6 +52,14 @@ struct ListSearch {
   std::vector<std::int64_t> lists;  // the lists that matched
 };
 
+// 反馈意见箱 (工作要点 二(一)): where a message about a list goes — the 政民互动 mailbox of the
+// list's department, else the site's 咨询投诉 box, else its first mailbox — so that it is
+// received, numbered, assigned and answered as a letter (modules/zmhd).
+struct FeedbackMailbox {
+  std::string code;  // P/zmhd/write/<code>/
+  std::string name;
+};
+
 class ListService {
  public:
   explicit ListService(store::Database& db, domain::UnixClock clock = domain::system_unix_seconds)
@@ -78,6 +86,7 @@ class ListService {
   // Items whose cells contain `text` (as written), in the versions in force today.
   ListSearch search(std::int64_t site_id, const std::string& text, std::size_t limit);
   std::optional<store::ListVersion> working(const domain::Caller& caller, std::int64_t list_id);
+  std::optional<FeedbackMailbox> feedback_mailbox(std::int64_t site_id, std::int64_t department_id);
 
  private:
   store::StoredList permitted(const domain::Caller& caller, std::int64_t list_id, const char* action);

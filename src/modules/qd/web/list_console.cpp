@@ -3,7 +3,7 @@
 #include "modules/qd/web/list_console.hpp"
 
 #include "domain/errors.hpp"
-#include "ingest/xlsx_rows.hpp"
+#include "ingest/sheet_file.hpp"
 #include "modules/qd/service/list_service.hpp"
 #include "store/department_repository.hpp"
 #include "web/console/page_helpers.hpp"
@@ -120,7 +120,7 @@ http::Response list_page(ConsoleRequest& c) {
 std::string upload_bytes(const ConsoleRequest& c) {
   for (const auto& f : c.form.files)
     if (f.field == "file" && !f.data.empty()) return f.data;
-  throw domain::Invalid({"请选择要上传的清单表格（.xlsx）"});
+  throw domain::Invalid({"请选择要上传的清单表格（.xlsx、.xls 或 .csv）"});
 }
 
 }  // namespace
@@ -140,7 +140,7 @@ void register_list_console_pages(ConsoleApp& app, http::Router& router) {
   app.get(router, "/console/lists/{id}/", readers, [](ConsoleRequest& c) { return list_page(c); });
   app.post(router, "/console/lists/{id}/upload", editors, [](ConsoleRequest& c) {
     const auto id = own_id(c);
-    service(c).upload(caller_of(c), id, ingest::read_xlsx_rows(upload_bytes(c)));
+    service(c).upload(caller_of(c), id, ingest::read_sheet_file(upload_bytes(c)));
     return c.see_other(url_of(id));
   });
   app.post(router, "/console/lists/{id}/submit", editors, [](ConsoleRequest& c) {

@@ -204,6 +204,11 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
   v.set("csv_url", file + ".csv");
   v.set("xlsx_url", file + ".xlsx");
   v.set("json_url", file + ".json");
+  if (auto box = s.feedback_mailbox(site.id, lv.list.department_id))
+    v.set("feedback_url", with_query(site.path_prefix + "/zmhd/write/" + box->code + "/",
+                                     {{"title", "关于《" + lv.list.title + "》的意见"}, {"category", "suggestion"}}));
+  else
+    v.set("feedback_url", false);
   auto resp = render_page(ctx, "qd/list", v);
   resp.cache_tags = {domain::tag_site(site.id), domain::tag_list(id)};
   resp.cache_expires_at = next_midnight(s.today());

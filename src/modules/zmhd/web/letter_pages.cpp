@@ -22,6 +22,7 @@
 #include "web/list_views.hpp"
 #include "web/page_error.hpp"
 #include "web/query_params.hpp"
+#include "domain/utf8.hpp"
 #include "web/urls.hpp"
 
 namespace zwgk::web {
@@ -100,12 +101,17 @@ http::Response form_page(PageContext& ctx, const domain::Mailbox& m, const http:
     // ?url= from the 我为政府网站找错 link in every page's footer.
     if (auto url = single_param(ctx.req, "url"); url && url->size() <= 2000) fields.set("page_url", *url);
   }
+  if (problems.empty() && values.value("title").empty()) {
+    // ?title= from a page's 反馈意见 link (a 清单's 反馈意见箱): the subject, which the writer may change.
+    if (auto t = single_param(ctx.req, "title"); t && domain::count_characters(*t) <= 60) fields.set("title", *t);
+  }
   v.set("f", fields);
   v.set("mailbox", m.name);
   v.set("intro", m.intro.empty() ? View(false) : View(m.intro));
   v.set("error_report", error_report);
   View cats{View::type::list};
-  const std::string chosen = values.value("category");
+  std::string chosen = values.value("category");
+  if (chosen.empty() && problems.empty()) chosen = single_param(ctx.req, "category").value_or("");
   for (auto c : m.categories) {
     View o{View::type::object};
     o.set("code", domain::to_code(c));

@@ -7,8 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "domain/china_time.hpp"
 #include "domain/errors.hpp"
+#include "ingest/sheet_file.hpp"
 #include "modules/publishing/store/workflow_fixture.hpp"
 
 namespace zwgk::store::test {
@@ -125,6 +129,23 @@ TEST_F(ListServiceTest, TheWorkflowAndTheSecondVersionsChanges) {
   auto early = later.public_view(site.id, id, date("2026-01-01"));
   EXPECT_FALSE(early.in_force) << "before the first version took effect";
   EXPECT_THROW(later.public_view(site.id + 1000, id), domain::NotFound);
+}
+
+// A sheet as LibreOffice saves it — a title row merged over the columns, the header below it,
+// date cells in 年月日 form — in .xlsx and in .xls: the same two entries either way.
+TEST_F(ListServiceTest, ATitledSheetSavedByLibreOfficeInBothForms) {
+  auto s = on("2026-07-01");
+  for (const char* file : {"blacklist.xlsx", "blacklist.xls"}) {
+    const auto id = s.create(caller(editor), {"safety_blacklist", std::string("安全生产黑名单 ") + file, department.id});
+    std::ifstream in(std::string(ZWGK_SOURCE_DIR) + "/tests/fixtures/sheets/" + file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(s.upload(caller(editor), id, ingest::read_sheet_file(bytes)), 2u) << file;
+    const auto w = ListRepository(*db).working(id);
+    ASSERT_TRUE(w) << file;
+    EXPECT_EQ(w->items[0][1], "示例化工有限公司") << file;
+    EXPECT_EQ(w->items[0][4], "2026-03-01") << file;
+    EXPECT_EQ(w->items[1][5], "2026-06-15") << file;
+  }
 }
 
 TEST_F(ListServiceTest, ASiteDefinesItsOwnType) {

@@ -5,6 +5,9 @@
 // and the public page shows it; an editor of another department can neither read nor submit it.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include <regex>
 
 #include "domain/china_time.hpp"
@@ -70,9 +73,18 @@ TEST(ListConsole, UploadReviewPublish) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("第3行「资金管理方式」：“上缴”不是可选的值"), std::string::npos) << bad.body.substr(0, 2000);
   EXPECT_FALSE(store::ListRepository(*s.db).working(std::stoll(id))) << "nothing kept";
-  auto junk = s.upload(editor, desk + "upload", "这不是表格");
+  auto junk = s.upload(editor, desk + "upload", "这不是表格");  // text: read as a CSV without the header
   EXPECT_EQ(junk.status, 400);
-  EXPECT_NE(junk.body.find("不是有效的 Excel 表格"), std::string::npos);
+  EXPECT_NE(junk.body.find("第1行（表头）缺少必填列「收费单位」"), std::string::npos) << junk.body.substr(0, 2000);
+  auto broken = s.upload(editor, desk + "upload", std::string("PK\x03\x04" "not a zip", 13));
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_NE(broken.body.find("不是有效的 Excel 表格"), std::string::npos) << broken.body.substr(0, 3000);
+  // A LibreOffice .xls of another type's sheet: read, and refused for its header, not as a file.
+  std::ifstream xls(std::string(ZWGK_SOURCE_DIR) + "/tests/fixtures/sheets/blacklist.xls", std::ios::binary);
+  const std::string xls_bytes((std::istreambuf_iterator<char>(xls)), std::istreambuf_iterator<char>());
+  auto other_type = s.upload(editor, desk + "upload", xls_bytes);
+  EXPECT_EQ(other_type.status, 400);
+  EXPECT_NE(other_type.body.find("缺少必填列「项目名称」"), std::string::npos);
 
   ASSERT_EQ(s.upload(editor, desk + "upload", sheet("缴入财政专户")).status, 303);
   auto draft = editor.get(desk);
