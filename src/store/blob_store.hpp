@@ -12,6 +12,7 @@
 //   event_photos.blob_sha256, event_entries.image_sha256, events.video_sha256
 //                                 在线访谈 / 新闻发布会 photos, live images and the video
 //   consultation_attachments.blob_sha256  意见征集 attachments (public while it is public)
+//   dataset_resources.blob_sha256  数据开放 files (public while their dataset is 开放)
 // web/attachment_download.cpp serves the first two publicly only for published documents;
 // the console and the private link serve the rest.
 //

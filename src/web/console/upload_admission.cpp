@@ -18,7 +18,8 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/events/{id}/video",
     "/console/proposals/import",  // 建议提案办理 (jyta): the year's 交办清单 (.xlsx)
     "/console/consultations/{id}/attachments",  // 意见征集 (yjzj): the draft's attachments
-    "/console/lists/{id}/upload",  // 清单 (qd): a version's sheet (.xlsx)
+    "/console/lists/{id}/upload",  // 清单 (qd): a version's sheet (.xlsx, .xls, .csv)
+    "/console/datasets/{id}/resources",  // 数据开放 (sjkf): a dataset's file (.csv, .xlsx, .json)
 };
 
 }  // namespace
