@@ -22,7 +22,9 @@
 #include "domain/org_code.hpp"
 #include "domain/site.hpp"
 #include "modules/qd/domain/list_version.hpp"
+#include "ingest/sheet_file.hpp"
 #include "modules/qd/store/list_repository.hpp"
+#include "modules/sjkf/store/dataset_repository.hpp"
 #include "modules/yjs/store/budget_repository.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
 #include "modules/yjzj/store/consultation_statement_repository.hpp"
@@ -139,6 +141,63 @@ void add_demo_lists(store::Database& db, std::int64_t now) {
     repo.publish(l, w->id, number, domain::Date::from_sys_days(today.days() - std::chrono::days(number == 1 ? 200 : 20)),
                  summary, "演示", now);
   }
+}
+
+// 数据开放: a file dataset (公交站点, CSV) and one that follows the 收费目录清单, both 开放.
+// Loading twice adds nothing.
+void add_demo_datasets(store::Database& db, std::int64_t now) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  store::DatasetRepository repo(db);
+  if (!repo.of_site(site->id).empty()) return;
+  auto office = store::DepartmentRepository(db).by_name(site->id, "邵阳市人民政府办公室");
+  if (!office) return;
+  store::StoredDataset d;
+  d.uuid = store::random_uuid();
+  d.site_id = site->id;
+  d.department_id = office->id;
+  d.draft.name = "government-service-halls";
+  d.draft.title = "政务服务大厅及便民服务站点";
+  d.draft.notes = "全市政务服务大厅和乡镇（街道）便民服务中心的名称、地址、办公时间和咨询电话。";
+  d.draft.field = "shfw";
+  d.draft.keywords = {"政务服务", "办事大厅", "便民服务"};
+  d.draft.frequency = "每季度";
+  d.id = repo.create(d, now);
+  const std::string csv =
+      "名称,地址,办公时间,咨询电话,窗口数\r\n"
+      "邵阳市政务服务中心,邵阳市双清区宝庆东路,工作日 8:30-17:30,0739-5363114,86\r\n"
+      "双清区政务服务中心,邵阳市双清区东大路,工作日 8:30-17:30,0739-5300000,42\r\n"
+      "大祥区政务服务中心,邵阳市大祥区城南路,工作日 8:30-17:30,0739-5211000,38\r\n";
+  store::StoredResource r;
+  r.uuid = store::random_uuid();
+  r.name = "政务服务大厅名录";
+  r.format = domain::ResourceFormat::Csv;
+  r.size = static_cast<std::int64_t>(csv.size());
+  r.table = domain::describe_rows(ingest::read_csv_rows(csv));
+  repo.add_resource(d, r, csv, now);
+  repo.set_state(d, store::DatasetState::Published, now);
+  const auto lists = store::ListRepository(db).of_site(site->id);
+  if (lists.empty()) return;
+  store::StoredDataset f = d;
+  f.uuid = store::random_uuid();
+  f.draft.name = "administrative-fees";
+  f.draft.title = "行政事业性收费目录";
+  f.draft.notes = "本市行政事业性收费的项目、标准、依据和资金管理方式，随收费目录清单的现行版本更新。";
+  f.draft.field = "csjr";
+  f.draft.keywords = {"收费", "清单"};
+  f.draft.frequency = "不定期";
+  f.list_id = lists.front().id;
+  f.id = repo.create(f, now);
+  for (auto format : {domain::ResourceFormat::Csv, domain::ResourceFormat::Xlsx, domain::ResourceFormat::Json}) {
+    store::StoredResource lr;
+    lr.uuid = store::random_uuid();
+    lr.name = lists.front().title + "（" + domain::to_code(format) + "）";
+    lr.description = "随清单的现行版本更新";
+    lr.format = format;
+    lr.from_list = true;
+    repo.add_resource(f, lr, "", now);
+  }
+  repo.set_state(f, store::DatasetState::Published, now);
 }
 
 void add_demo_consultations(store::Database& db, std::int64_t now) {
@@ -895,6 +954,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   add_demo_consultations(db, now);
   add_demo_budgets(db, now);
   add_demo_lists(db, now);
+  add_demo_datasets(db, now);
   return stats;
 }
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "modules/sjkf/store/dataset_repository.hpp"
+
 #include <regex>
 
 #include "domain/index_number.hpp"
@@ -143,6 +145,11 @@ TEST(Demo, RunningTwiceChangesNothing) {
   EXPECT_EQ(seed_again->updated_at, seed->updated_at);
   EXPECT_EQ(store::DepartmentRepository(*db).by_site(city->id).size(), departments);
   EXPECT_EQ(store::SiteRepository(*db).all().size(), 3u);
+  // 数据开放: a file dataset and one following the 收费目录清单, once.
+  const auto datasets = store::DatasetRepository(*db).published();
+  ASSERT_EQ(datasets.size(), 2u);
+  EXPECT_EQ(store::DatasetRepository(*db).resources(datasets[0].id).at(0).table.row_count, 3);
+  EXPECT_TRUE(datasets[1].list_id.has_value());
 }
 
 TEST(Demo, WorksWithoutTheCorpus) {
