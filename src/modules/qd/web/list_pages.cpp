@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 #include "modules/qd/domain/list_cache_tags.hpp"
 #include "modules/qd/service/list_service.hpp"
+#include "modules/zmhd/domain/letter_cache_tags.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
 #include "web/layout_view.hpp"
@@ -210,7 +211,7 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
   else
     v.set("feedback_url", false);
   auto resp = render_page(ctx, "qd/list", v);
-  resp.cache_tags = {domain::tag_site(site.id), domain::tag_list(id)};
+  resp.cache_tags = {domain::tag_site(site.id), domain::tag_list(id), domain::tag_mailboxes(site.id)};
   resp.cache_expires_at = next_midnight(s.today());
   return resp;
 }

@@ -108,7 +108,7 @@ std::int64_t MailboxRepository::save_mailbox(const domain::Mailbox& m) {
         soci::use(dep.value, dep.ind, "dep"), soci::use(categories, "cat"), soci::use(m.intro, "intro"),
         soci::use(position, "pos"), soci::use(enabled, "en"), soci::into(id);
     tx.commit();
-    db_.notify_changed({domain::tag_letters(m.site_id)});
+    db_.notify_changed({domain::tag_letters(m.site_id), domain::tag_mailboxes(m.site_id)});
     return static_cast<std::int64_t>(id);
   });
 }

@@ -11,6 +11,7 @@
 
 #include "domain/china_time.hpp"
 #include "modules/qd/service/list_service.hpp"
+#include "modules/zmhd/store/mailbox_repository.hpp"
 #include "web/site_fixture.hpp"
 
 namespace zwgk::test {
@@ -82,6 +83,20 @@ TEST(ListPages, VersionsChangesSearchAndDownloads) {
   ASSERT_EQ(v1.status, 200);
   EXPECT_NE(v1.body.find("每件550元"), std::string::npos) << "every version stays readable";
   EXPECT_EQ(s.get(page + "v9/").status, 404);
+  EXPECT_EQ(v1.body.find("反馈意见箱"), std::string::npos) << "no 信箱 yet, no link to nowhere";
+  // 反馈意见箱: with the site's 信箱, the page links to the 咨询投诉 form with the subject filled.
+  store::MailboxRepository(*s.db).ensure_default_mailboxes(s.seed.site.id, "市长信箱");
+  auto with_box = s.get(page);
+  const auto at_link = with_box.body.find("写信反馈");
+  ASSERT_NE(at_link, std::string::npos);
+  const auto href = with_box.body.rfind("href=\"", at_link);
+  const std::string link = with_box.body.substr(href + 6, with_box.body.find('"', href + 6) - href - 6);
+  EXPECT_NE(link.find("/zmhd/write/"), std::string::npos) << link;
+  std::string target;
+  for (std::size_t i = 0; i < link.size(); ++i) target += link.compare(i, 5, "&amp;") == 0 ? (i += 4, '&') : link[i];
+  auto form = s.get(target);
+  ASSERT_EQ(form.status, 200) << target;
+  EXPECT_NE(form.body.find("关于《邵阳市行政事业性收费目录清单》的意见"), std::string::npos) << "the subject is filled in";
   auto found = s.get(page + "?q=" + std::string("%E9%81%93%E8%B7%AF"));  // 道路
   EXPECT_NE(found.body.find("城市道路占用费"), std::string::npos);
   EXPECT_NE(found.body.find("“道路”找到1项"), std::string::npos);
