@@ -3,7 +3,6 @@
 #include <csv.h>
 #include <iconv.h>
 
-#include <cerrno>
 #include <string>
 
 #include "domain/errors.hpp"
@@ -26,12 +25,8 @@ std::string from_gb18030(std::string_view bytes) {
   char* dst = out.data();
   std::size_t dst_left = out.size();
   const std::size_t r = iconv(cd, &in, &in_left, &dst, &dst_left);
-  const int err = errno;
   iconv_close(cd);
-  if (r == static_cast<std::size_t>(-1)) {
-    (void)err;
-    throw domain::Invalid({kNotText});
-  }
+  if (r == static_cast<std::size_t>(-1)) throw domain::Invalid({kNotText});
   out.resize(out.size() - dst_left);
   return out;
 }

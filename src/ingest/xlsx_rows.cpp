@@ -6,7 +6,6 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -136,25 +135,11 @@ std::vector<bool> date_styles(std::string_view archive) {
   return out;
 }
 
-// An Excel serial day (1900 date system) as "2026-03-01"; the text unchanged when it is not one.
+// An Excel serial day as "2026-03-01" (domain::parse_sheet_date knows the 1900 date system);
+// the text unchanged when it is not one.
 std::string serial_date_text(const std::string& value) {
-  char* end = nullptr;
-  const double v = std::strtod(value.c_str(), &end);
-  if (end == value.c_str() || *end != '\0' || v < 1 || v > 2958465) return value;
-  // Days from 1899-12-30 (Excel's serial 0 with its 1900 leap-year quirk folded in).
-  long long z = static_cast<long long>(v) - 25569 + 719468;  // days since 1970-01-01, shifted to 0000-03-01
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long y0 = static_cast<long long>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const long long y = y0 + (m <= 2);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
-  return buf;
+  const auto d = domain::parse_sheet_date(value);
+  return d ? d->iso() : value;
 }
 
 struct Merge {
