@@ -17,6 +17,7 @@
 #include "modules/yjs/module.hpp"   // 预决算公开 (issue 14)
 #include "modules/qd/module.hpp"    // 清单 (issue 14)
 #include "modules/sjkf/module.hpp"  // 数据开放 (issue 14)
+#include "modules/bzml/module.hpp"  // 基层政务公开标准目录 (issue 14)
 
 namespace zwgk::modules {
 
@@ -46,6 +47,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(yjs::make_module());         // 预决算公开统一专栏 (issue 14)
     v.push_back(qd::make_module());          // 清单 (issue 14)
     v.push_back(sjkf::make_module());        // 数据开放 (issue 14)
+    v.push_back(bzml::make_module());        // 基层政务公开标准目录 (issue 14)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
