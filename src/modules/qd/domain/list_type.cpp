@@ -58,6 +58,12 @@ std::vector<ListType> make_shipped() {
   v.push_back(type_of("random_inspection", "随机抽查事项清单", "工作要点 二(一)：随机抽查事项清单，公开抽查依据、主体、内容、方式等",
                {key("事项编码"), req("抽查事项"), req("抽查依据"), req("抽查主体", T::Department), req("抽查内容"),
                 req("抽查方式"), col("抽查比例和频次")}));
+  // 抽查结果: one row per check, keyed by the 事项编码 of the 随机抽查事项清单 it carries out, so
+  // that the 事项清单's page links every item to its results (工作要点 二(一): "及时公开抽查情况
+  // 和查处结果").
+  v.push_back(type_of("random_inspection_results", "随机抽查结果", "工作要点 二(一)：抽查情况和查处结果及时向社会公开",
+               {key("事项编码"), key("抽查对象"), col("抽查日期", T::Date, true, true), req("抽查结果"), col("发现问题"),
+                col("查处情况"), col("检查部门", T::Department)}));
   v.push_back(type_of("administrative_fees", "行政事业性收费目录清单", "工作要点 一(二)：行政事业性收费和政府性基金目录清单",
                {key("收费单位"), key("项目名称"), req("收费标准"), req("依据"),
                 col("资金管理方式", T::Enumeration, true, false, {"缴入国库", "缴入财政专户"})}));

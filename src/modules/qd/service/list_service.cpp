@@ -179,6 +179,14 @@ ListView ListService::public_view(std::int64_t site_id, std::int64_t list_id, st
   const auto& shown = v.versions[*v.shown];
   const auto before = *v.shown == 0 ? std::vector<domain::ListItem>{} : v.versions[*v.shown - 1].items;
   v.changes = domain::compare_versions(v.type, before, shown.items);
+  if (l->type_code == "random_inspection") {
+    store::ListRepository repo(db_);
+    for (const auto& r : repo.of_site(site_id))
+      if (r.type_code == "random_inspection_results" && !repo.published(r.id).empty()) {
+        v.results_list_id = r.id;
+        break;
+      }
+  }
   return v;
 }
 

@@ -38,6 +38,9 @@ struct ListView {
   bool in_force = false;                     // the shown one applied on `on`
   domain::Date on;
   domain::ListChanges changes;               // of the shown version against the one before it
+  // A 随机抽查事项清单's results: the site's published 随机抽查结果 list (the first), whose items
+  // carry the 事项编码 of this list's items.
+  std::optional<std::int64_t> results_list_id;
 };
 
 // One item found by the site search: in the version of its list in force today.

@@ -11,6 +11,7 @@
 #include "modules/zmhd/domain/letter_cache_tags.hpp"
 #include "web/attachment_download.hpp"
 #include "web/formatting.hpp"
+#include "search/normalizer.hpp"
 #include "web/layout_view.hpp"
 #include "web/list_views.hpp"
 #include "web/page_error.hpp"
@@ -102,6 +103,7 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
                                           version.items);
   }
   const std::string q = domain::trim_cell(single_param(ctx.req, "q").value_or(""));
+  const std::string folded_q = search::normalize_for_search(q);
   const bool all = single_param(ctx.req, "all").value_or("") == "1";
   const int page = page_param(ctx.req);
   PageMeta meta = meta_for(lv.list.title, true, base_url(site));
@@ -125,6 +127,7 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
   View heads{View::type::list};
   for (const auto& c : lv.type.columns) heads.push_back(View(c.label));
   v.set("heads", heads);
+  v.set("has_results", lv.results_list_id.has_value());
   std::vector<const domain::ListItem*> shown;
   int hidden = 0;
   for (const auto& item : version.items) {
@@ -132,8 +135,9 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
       ++hidden;
       continue;
     }
+    // Matched as the site search matches: full-width and half-width, 繁体 and 简体 alike.
     bool match = q.empty();
-    for (const auto& cell : item) match = match || cell.find(q) != std::string::npos;
+    for (const auto& cell : item) match = match || search::normalize_for_search(cell).find(folded_q) != std::string::npos;
     if (match) shown.push_back(&item);
   }
   View rows{View::type::list};
@@ -148,6 +152,11 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
     }
     View r{View::type::object};
     r.set("cells", cells);
+    // 随机抽查事项清单: the item's 抽查结果, found by its 事项编码 in the results list.
+    if (lv.results_list_id && !shown[i]->empty())
+      r.set("results_url", with_query(list_url(site, *lv.results_list_id), {{"q", (*shown[i])[0]}}));
+    else
+      r.set("results_url", false);
     rows.push_back(r);
   }
   v.set("rows", rows);
@@ -212,6 +221,8 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
     v.set("feedback_url", false);
   auto resp = render_page(ctx, "qd/list", v);
   resp.cache_tags = {domain::tag_site(site.id), domain::tag_list(id), domain::tag_mailboxes(site.id)};
+  // A 随机抽查事项清单 links to the results list, which may be published (or first appear) later.
+  if (lv.type.code == "random_inspection") resp.cache_tags.push_back(domain::tag_lists(site.id));
   resp.cache_expires_at = next_midnight(s.today());
   return resp;
 }

@@ -119,6 +119,9 @@ TEST(StandardCataloguePages, TheOfficeUploadsMapsAndThePublicPageTellsWhatIsOver
   ASSERT_EQ(console_page.status, 200);
   EXPECT_TRUE(has(console_page, "逾期未公开（应于2026-10-30前公开）"));
   EXPECT_FALSE(has(console_page, "保存关联")) << "an editor reads, the office maps";
+  std::size_t headings = 0;
+  for (auto at = console_page.body.find("<h1>"); at != std::string::npos; at = console_page.body.find("<h1>", at + 1)) ++headings;
+  EXPECT_EQ(headings, 1u) << "one <h1>: the layout's title";
   EXPECT_TRUE(has(office.get("/console/standard-catalogue/shuili-gongcheng/"), "保存关联"));
   EXPECT_TRUE(has(office.get("/console/"), "水利工程：工程建设 / 项目审批，逾期未公开")) << "in 我的工作";
   EXPECT_EQ(s.get("/bzml/nosuch/").status, 404);

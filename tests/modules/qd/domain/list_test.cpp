@@ -33,7 +33,7 @@ TEST(ListType, TheShippedTypesAreTheSeeds) {
   ASSERT_TRUE(fees);
   EXPECT_TRUE(fees->column("收费单位")->key && fees->column("项目名称")->key) << "收费单位 + 项目名称 identify an item";
   EXPECT_TRUE(fees->column("资金管理方式"));
-  EXPECT_EQ(shipped_list_types().size(), 13u);
+  EXPECT_EQ(shipped_list_types().size(), 14u);
   for (const auto& t : shipped_list_types()) EXPECT_TRUE(list_type_problems(t).empty()) << t.code;
   EXPECT_TRUE(shipped_list_type("safety_blacklist")->exit_column);
 }

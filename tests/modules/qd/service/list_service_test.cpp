@@ -164,3 +164,36 @@ TEST_F(ListServiceTest, ASiteDefinesItsOwnType) {
 
 }  // namespace
 }  // namespace zwgk::store::test
+
+namespace zwgk::store::test {
+namespace {
+
+// 工作要点 二(一): the 随机抽查事项清单 links its 抽查结果 once the results list is published.
+TEST_F(ListServiceTest, TheRandomInspectionListFindsItsResults) {
+  auto s = on("2026-03-01");
+  const auto items = s.create(caller(editor), {"random_inspection", "邵阳市人民政府办公室随机抽查事项清单", department.id});
+  s.upload(caller(editor), items,
+           {{1, {"事项编码", "抽查事项", "抽查依据", "抽查主体", "抽查内容", "抽查方式", "抽查比例和频次"}},
+            {2, {"CC-001", "政府信息公开工作检查", "《中华人民共和国政府信息公开条例》", department.name, "主动公开情况",
+                 "书面检查", "每年一次"}}});
+  to_published(s, items, "2026-03-01");
+  EXPECT_FALSE(s.public_view(site.id, items).results_list_id) << "no results published yet";
+  const auto results = s.create(caller(editor), {"random_inspection_results", "邵阳市人民政府办公室随机抽查结果", department.id});
+  try {
+    s.upload(caller(editor), results,
+             {{1, {"事项编码", "抽查对象", "抽查日期", "抽查结果", "发现问题", "查处情况", "检查部门"}},
+              {2, {"CC-001", "某县人民政府", "2026-13-01", "合格", "", "", department.name}}});
+    FAIL() << "a bad 抽查日期 is refused";
+  } catch (const domain::Invalid& e) {
+    EXPECT_NE(e.problems()[0].find("抽查日期"), std::string::npos) << e.problems()[0];
+  }
+  s.upload(caller(editor), results,
+           {{1, {"事项编码", "抽查对象", "抽查日期", "抽查结果", "发现问题", "查处情况", "检查部门"}},
+            {2, {"CC-001", "某县人民政府", "2026-04-10", "基本合格", "政策解读未与文件同步发布", "已责令限期整改", department.name}}});
+  EXPECT_FALSE(s.public_view(site.id, items).results_list_id) << "a draft is not linked";
+  to_published(s, results, "2026-04-15");
+  EXPECT_EQ(s.public_view(site.id, items).results_list_id, results);
+}
+
+}  // namespace
+}  // namespace zwgk::store::test

@@ -101,6 +101,8 @@ TEST(ListPages, VersionsChangesSearchAndDownloads) {
   EXPECT_NE(found.body.find("城市道路占用费"), std::string::npos);
   EXPECT_NE(found.body.find("“道路”找到1项"), std::string::npos);
   EXPECT_EQ(found.body.find("不动产登记费</td>"), std::string::npos) << "only the matching item";
+  auto traditional = s.get(page + "?q=" + std::string("%E9%81%93%E8%B7%AF%E4%BD%94%E7%94%A8"));  // 道路佔用 (繁体)
+  EXPECT_NE(traditional.body.find("城市道路占用费"), std::string::npos) << "繁体 finds 简体, as the site search does";
 
   // The site search finds the item in the version in force, and links to it in its list.
   auto search = s.get("/search/?q=%E5%9F%8E%E5%B8%82%E9%81%93%E8%B7%AF");  // 城市道路
