@@ -25,6 +25,7 @@
 #include "ingest/sheet_file.hpp"
 #include "modules/qd/store/list_repository.hpp"
 #include "modules/sjkf/store/dataset_repository.hpp"
+#include "modules/bzml/service/standard_catalogue_service.hpp"
 #include "modules/yjs/store/budget_repository.hpp"
 #include "modules/yjzj/store/consultation_repository.hpp"
 #include "modules/yjzj/store/consultation_statement_repository.hpp"
@@ -140,6 +141,25 @@ void add_demo_lists(store::Database& db, std::int64_t now) {
     ++number;
     repo.publish(l, w->id, number, domain::Date::from_sys_days(today.days() - std::chrono::days(number == 1 ? 200 : 20)),
                  summary, "演示", now);
+  }
+}
+
+// 基层政务公开标准目录: every shipped 领域 (data/bzml/), its items in the 领域's own column, so
+// the page per 领域 shows where each is published. Loading twice adds nothing.
+void add_demo_standard_catalogues(store::Database& db, std::int64_t now) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  store::StandardCatalogueRepository repo(db);
+  if (!repo.of_site(site->id).empty()) return;
+  for (const auto& shipped : modules::bzml::shipped_catalogues()) {
+    store::StandardCatalogue c;
+    c.site_id = site->id;
+    c.code = shipped.code;
+    c.field = shipped.field;
+    c.ministry = shipped.ministry;
+    c.source = shipped.source;
+    c.imported_by = "演示";
+    repo.replace(c, modules::bzml::shipped_items(shipped), modules::bzml::default_column(db, site->id, c.code), now);
   }
 }
 
@@ -955,6 +975,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   add_demo_budgets(db, now);
   add_demo_lists(db, now);
   add_demo_datasets(db, now);
+  add_demo_standard_catalogues(db, now);
   return stats;
 }
 

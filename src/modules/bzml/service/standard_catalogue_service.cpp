@@ -75,6 +75,18 @@ std::vector<ShippedCatalogue> shipped_catalogues(const std::filesystem::path& di
   return out;
 }
 
+std::vector<domain::CatalogueItem> shipped_items(const ShippedCatalogue& catalogue, const std::filesystem::path& dir) {
+  auto plan = domain::plan_catalogue_import(ingest::read_csv_rows(read_file(dir / catalogue.file)));
+  if (!plan.problems.empty()) throw domain::Invalid(plan.problems);
+  return std::move(plan.items);
+}
+
+std::optional<std::int64_t> default_column(store::Database& db, std::int64_t site_id, const std::string& code) {
+  if (const auto* f = domain::find_standard_field(code); f && !f->column.empty())
+    if (auto n = store::CatalogueRepository(db).by_code(site_id, f->column)) return n->id;
+  return std::nullopt;
+}
+
 domain::Date StandardCatalogueService::today() const { return domain::china_date_of_unix(clock_()); }
 
 std::vector<store::StandardCatalogue> StandardCatalogueService::catalogues(std::int64_t site_id) {
@@ -142,10 +154,7 @@ int StandardCatalogueService::save(const domain::Caller& caller, store::Standard
   store::UnitOfWork unit(db_);
   c.site_id = caller.account.site_id;
   c.imported_by = caller.name;
-  std::optional<std::int64_t> column;
-  if (const auto* f = domain::find_standard_field(c.code); f && !f->column.empty())
-    if (auto n = store::CatalogueRepository(db_).by_code(c.site_id, f->column)) column = n->id;
-  store::StandardCatalogueRepository(db_).replace(c, items, column, clock_());
+  store::StandardCatalogueRepository(db_).replace(c, items, default_column(db_, c.site_id, c.code), clock_());
   if (caller.audit)
     caller.audit({"bzml.import", "standard_catalogue", c.code, "items=" + std::to_string(items.size())});
   unit.commit();
@@ -157,14 +166,13 @@ int StandardCatalogueService::import_shipped(const domain::Caller& caller, const
   require_manage(caller);
   for (const auto& s : shipped_catalogues(dir)) {
     if (s.code != code) continue;
-    const auto plan = domain::plan_catalogue_import(ingest::read_csv_rows(read_file(dir / s.file)));
-    if (!plan.problems.empty()) throw domain::Invalid(plan.problems);
+    const auto items = shipped_items(s, dir);
     store::StandardCatalogue c;
     c.code = s.code;
     c.field = s.field;
     c.ministry = s.ministry;
     c.source = s.source;
-    return save(caller, c, plan.items);
+    return save(caller, c, items);
   }
   throw domain::NotFound("zwgk 未附带“" + code + "”领域的标准目录");
 }

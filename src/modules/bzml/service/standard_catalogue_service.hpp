@@ -34,6 +34,12 @@ std::filesystem::path shipped_catalogue_dir();
 // Read from catalogues.csv in `dir`; a file that is missing or unreadable is a StoreError-like Invalid.
 std::vector<ShippedCatalogue> shipped_catalogues(const std::filesystem::path& dir = shipped_catalogue_dir());
 
+// A shipped 领域's items as its data file gives them; Invalid when the file has a problem.
+std::vector<domain::CatalogueItem> shipped_items(const ShippedCatalogue& catalogue,
+                                                 const std::filesystem::path& dir = shipped_catalogue_dir());
+// The column of the site's 公开目录 a 领域's items go to unless mapped otherwise (standard_fields.hpp).
+std::optional<std::int64_t> default_column(store::Database& db, std::int64_t site_id, const std::string& code);
+
 struct ItemLink {
   std::string label;
   std::string kind;  // column / list
