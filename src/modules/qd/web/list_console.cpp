@@ -2,6 +2,8 @@
 // (modules/qd/service/list_service.hpp), render.
 #include "modules/qd/web/list_console.hpp"
 
+#include <algorithm>
+
 #include "domain/errors.hpp"
 #include "ingest/sheet_file.hpp"
 #include "modules/qd/service/list_service.hpp"
@@ -123,6 +125,31 @@ std::string upload_bytes(const ConsoleRequest& c) {
   throw domain::Invalid({"请选择要上传的清单表格（.xlsx、.xls 或 .csv）"});
 }
 
+// 清单类型: the shipped ones and the site's own, each in the text form a site writes its own in.
+http::Response types_page(ConsoleRequest& c, const std::string& text = {}, const std::vector<std::string>& problems = {},
+                          int status = 200) {
+  View rows{View::type::list};
+  const auto& shipped = domain::shipped_list_types();
+  for (const auto& t : service(c).types(c.site.id)) {
+    View r{View::type::object};
+    r.set("name", t.name);
+    r.set("code", t.code);
+    r.set("basis", t.basis.empty() ? View(false) : View(t.basis));
+    r.set("own", std::none_of(shipped.begin(), shipped.end(), [&](const domain::ListType& x) { return x.code == t.code; }));
+    r.set("schema", domain::format_list_type(t));
+    rows.push_back(r);
+  }
+  View v{View::type::object};
+  v.set("rows", rows);
+  v.set("can_define", may(c, "qd.types", {c.site.id, std::nullopt}));
+  v.set("text", text);
+  View list{View::type::list};
+  for (const auto& p : problems) list.push_back(View(p));
+  v.set("problems", list);
+  v.set("has_problems", !problems.empty());
+  return c.page("清单类型", "qd/console_types", v, status);
+}
+
 }  // namespace
 
 void register_list_console_pages(ConsoleApp& app, http::Router& router) {
@@ -136,6 +163,19 @@ void register_list_console_pages(ConsoleApp& app, http::Router& router) {
     in.title = field(c, "title");
     in.department_id = parse_positive_integer(field(c, "department_id")).value_or(0);
     return c.see_other(url_of(service(c).create(caller_of(c), in)));
+  });
+  // Before /console/lists/{id}/: "types" is not a list's number.
+  app.get(router, "/console/lists/types/", readers, [](ConsoleRequest& c) { return types_page(c); });
+  app.post(router, "/console/lists/types/", Access::to("qd.types"), [](ConsoleRequest& c) {
+    const auto text = field(c, "schema");
+    try {
+      service(c).define_type(caller_of(c), text);
+    } catch (const domain::Invalid& e) {
+      return types_page(c, text, e.problems(), 400);  // the text stays in the form
+    } catch (const domain::Conflict& e) {
+      return types_page(c, text, {e.what()}, 409);
+    }
+    return c.see_other("/console/lists/types/");
   });
   app.get(router, "/console/lists/{id}/", readers, [](ConsoleRequest& c) { return list_page(c); });
   app.post(router, "/console/lists/{id}/upload", editors, [](ConsoleRequest& c) {

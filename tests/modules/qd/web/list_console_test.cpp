@@ -113,3 +113,37 @@ TEST(ListConsole, UploadReviewPublish) {
 
 }  // namespace
 }  // namespace zwgk::test
+
+namespace zwgk::test {
+namespace {
+
+// A site adds a list type of its own in the console (清单类型), without code: a bad definition
+// gets a 400 naming the line and keeps the text; only the site administrator may add one.
+TEST(ListConsole, ASiteAddsItsOwnListType) {
+  ListConsoleServer s;
+  s.add_account("admin", domain::Role::SiteAdmin);
+  auto admin = ConsoleSession::login(s.port, "admin", "correct horse");
+  auto editor = ConsoleSession::login(s.port, "editor", "correct horse");
+  auto page = editor.get("/console/lists/types/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("行政事业性收费目录清单"), std::string::npos) << "the shipped types with their columns";
+  EXPECT_NE(page.body.find("随机抽查结果"), std::string::npos);
+  EXPECT_EQ(page.body.find("新增清单类型"), std::string::npos) << "an editor does not define types";
+  const std::string text = "名称：林木采伐许可事项清单\n代码：forest_permits\n事项编码，文本，必填，主键\n事项名称，文本，必填\n办理层级，选项：市级/县级，必填";
+  EXPECT_EQ(editor.post("/console/lists/types/", {{"schema", text}}).status, 403);
+  auto bad = admin.post("/console/lists/types/", {{"schema", "名称：林木采伐许可事项清单\n代码：forest_permits\n事项编码，颜色，必填，主键"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("颜色"), std::string::npos) << "the problem names the bad type";
+  EXPECT_NE(bad.body.find("事项编码，颜色，必填，主键</textarea>"), std::string::npos) << "the text stays in the form";
+  ASSERT_EQ(admin.post("/console/lists/types/", {{"schema", text}}).status, 303);
+  page = admin.get("/console/lists/types/");
+  EXPECT_NE(page.body.find("林木采伐许可事项清单"), std::string::npos);
+  EXPECT_NE(page.body.find("本网站定义"), std::string::npos);
+  EXPECT_EQ(admin.post("/console/lists/types/", {{"schema", text}}).status, 409) << "the same code twice";
+  EXPECT_NE(editor.get("/console/lists/").body.find("<option value=\"forest_permits\">林木采伐许可事项清单</option>"),
+            std::string::npos)
+      << "the new type is offered for a new list";
+}
+
+}  // namespace
+}  // namespace zwgk::test
