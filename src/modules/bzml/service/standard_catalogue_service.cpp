@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "domain/china_time.hpp"
@@ -93,7 +94,8 @@ std::vector<store::StandardCatalogue> StandardCatalogueService::catalogues(std::
   return store::StandardCatalogueRepository(db_).of_site(site_id);
 }
 
-CatalogueItemView StandardCatalogueService::view_of(std::int64_t site_id, store::StoredCatalogueItem stored) {
+CatalogueItemView StandardCatalogueService::view_of(std::int64_t site_id, store::StoredCatalogueItem stored,
+                                                   std::map<std::string, ListTypeRecords>& by_type) {
   store::StandardCatalogueRepository repo(db_);
   CatalogueItemView v;
   v.limit = domain::parse_time_limit(stored.item.time_limit);
@@ -104,12 +106,17 @@ CatalogueItemView StandardCatalogueService::view_of(std::int64_t site_id, store:
     v.links.push_back({stored.node_name, "column", stored.node_code});
   }
   if (!stored.list_type.empty()) {
-    auto more = repo.list_records(site_id, stored.list_type);
-    records.insert(records.end(), more.begin(), more.end());
-    for (const auto& l : repo.published_lists(site_id, stored.list_type))
-      v.links.push_back({l.title, "list", std::to_string(l.id)});
-    for (const auto& t : qd::ListService(db_).types(site_id))
-      if (t.code == stored.list_type) v.list_type_name = t.name;
+    // Read once per type: several items of a 领域 are often published in the same 清单.
+    auto& t = by_type[stored.list_type];
+    if (!t.read) {
+      t.records = repo.list_records(site_id, stored.list_type);
+      for (const auto& l : repo.published_lists(site_id, stored.list_type))
+        t.links.push_back({l.title, "list", std::to_string(l.id)});
+      t.read = true;
+    }
+    records.insert(records.end(), t.records.begin(), t.records.end());
+    v.links.insert(v.links.end(), t.links.begin(), t.links.end());
+    v.list_type_name = t.name;
   }
   v.status = domain::catalogue_item_status(v.limit, mapped, records, today(), calendar_);
   v.stored = std::move(stored);
@@ -122,8 +129,10 @@ CatalogueView StandardCatalogueService::catalogue(std::int64_t site_id, const st
   if (!c) throw domain::NotFound("本网站没有“" + code + "”领域的标准目录");
   CatalogueView out;
   out.catalogue = *c;
+  std::map<std::string, ListTypeRecords> by_type;
+  for (const auto& t : qd::ListService(db_).types(site_id)) by_type[t.code].name = t.name;
   for (auto& s : repo.items(c->id)) {
-    auto v = view_of(site_id, std::move(s));
+    auto v = view_of(site_id, std::move(s), by_type);
     switch (v.status.state) {
       case domain::CatalogueItemState::OnTime: ++out.on_time; break;
       case domain::CatalogueItemState::Late: ++out.late; break;
@@ -177,20 +186,24 @@ int StandardCatalogueService::import_shipped(const domain::Caller& caller, const
   throw domain::NotFound("zwgk 未附带“" + code + "”领域的标准目录");
 }
 
-int StandardCatalogueService::import_sheet(const domain::Caller& caller, const SheetImport& in) {
-  require_manage(caller);
-  std::vector<std::string> problems;
+store::StandardCatalogue sheet_catalogue(const SheetImport& in) {
   store::StandardCatalogue c;
   c.code = domain::trim_cell(in.code);
   c.field = domain::trim_cell(in.field);
   c.source = domain::trim_cell(in.source);
   if (c.field.size() > 4 && c.field.ends_with("领域")) c.field.resize(c.field.size() - std::string("领域").size());
-  const auto* standard = domain::find_standard_field(c.code.empty() ? c.field : c.code);
-  if (standard) {
+  if (const auto* standard = domain::find_standard_field(c.code.empty() ? c.field : c.code)) {
     if (c.code.empty()) c.code = standard->code;
     if (c.field.empty()) c.field = standard->name;
     c.ministry = standard->ministry;
   }
+  return c;
+}
+
+int StandardCatalogueService::import_sheet(const domain::Caller& caller, const SheetImport& in) {
+  require_manage(caller);
+  std::vector<std::string> problems;
+  auto c = sheet_catalogue(in);
   if (!domain::is_catalogue_field_code(c.code))
     problems.push_back("领域代码应为2至40个小写字母、数字或“-”，例如“caizheng-yujuesuan”");
   if (c.field.empty()) problems.push_back("请填写领域名称，例如“财政预决算”");

@@ -6,6 +6,7 @@
 // transaction with their audit entry (bzml.import, bzml.map).
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,6 +68,10 @@ struct SheetImport {
   std::string bytes;  // the file as uploaded
 };
 
+// The catalogue a sheet is imported as: its code and 领域 (a 试点领域 named by code or name gets
+// the other and its ministry; a trailing 领域 is dropped), not yet checked.
+store::StandardCatalogue sheet_catalogue(const SheetImport& input);
+
 class StandardCatalogueService {
  public:
   StandardCatalogueService(store::Database& db, const domain::WorkingDayCalendar& calendar,
@@ -91,7 +96,15 @@ class StandardCatalogueService {
 
  private:
   int save(const domain::Caller& caller, store::StandardCatalogue c, const std::vector<domain::CatalogueItem>& items);
-  CatalogueItemView view_of(std::int64_t site_id, store::StoredCatalogueItem stored);
+  // A 清单 type's name, and (read on first use) its published versions and lists.
+  struct ListTypeRecords {
+    std::string name;
+    bool read = false;
+    std::vector<domain::PublicationRecord> records;
+    std::vector<ItemLink> links;
+  };
+  CatalogueItemView view_of(std::int64_t site_id, store::StoredCatalogueItem stored,
+                            std::map<std::string, ListTypeRecords>& by_type);
 
   store::Database& db_;
   const domain::WorkingDayCalendar& calendar_;

@@ -142,13 +142,8 @@ void register_standard_catalogue_console_pages(ConsoleApp& app, http::Router& ro
     in.source = field(c, "source");
     for (const auto& f : c.form.files)
       if (f.field == "file" && !f.data.empty()) in.bytes = f.data;
-    Service s(c);
-    s.service.import_sheet(caller_of(c), in);
-    // The code the service settled on (a standard 领域 named only by its name gets its code).
-    std::string code = in.code;
-    if (code.empty())
-      if (const auto* f = domain::find_standard_field(domain::trim_cell(in.field))) code = f->code;
-    return c.see_other(std::string(kBase) + code + "/");
+    Service(c).service.import_sheet(caller_of(c), in);
+    return c.see_other(std::string(kBase) + modules::bzml::sheet_catalogue(in).code + "/");
   });
   app.get(router, std::string(kBase) + "{code}/", readers, [](ConsoleRequest& c) { return field_page(c); });
   app.post(router, std::string(kBase) + "items/{id}/map", managers, [](ConsoleRequest& c) {

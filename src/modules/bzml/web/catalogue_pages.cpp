@@ -75,21 +75,16 @@ http::Response field_page(PageContext& ctx, const std::string& code) {
   return finish(ctx, render_page(ctx, "bzml/field", v), s.service.today());
 }
 
-bool code_like(std::string_view s) {
-  if (s.empty() || s.size() > 40) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
-  return true;
-}
-
 }  // namespace
 
 std::optional<http::Response> standard_catalogue_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
   if (ctx.req.method == http::Method::Post) return std::nullopt;
   if (seg.size() == 1) return http::Response::redirect(base_url(ctx.site), 301);
   if (seg.size() == 2 && seg[1].empty()) return index_page(ctx);
-  if (seg.size() == 2 && code_like(seg[1])) return http::Response::redirect(base_url(ctx.site) + std::string(seg[1]) + "/", 301);
-  if (seg.size() == 3 && seg[2].empty() && code_like(seg[1])) return field_page(ctx, std::string(seg[1]));
+  const std::string code = seg.size() >= 2 ? std::string(seg[1]) : std::string();
+  if (seg.size() == 2 && domain::is_catalogue_field_code(code))
+    return http::Response::redirect(base_url(ctx.site) + code + "/", 301);
+  if (seg.size() == 3 && seg[2].empty() && domain::is_catalogue_field_code(code)) return field_page(ctx, code);
   return std::nullopt;
 }
 
