@@ -37,7 +37,7 @@ std::string describe(const CLI::ParseError& e, int argc, char** argv) {
       for (int i = 1; i < argc; ++i)
         for (const auto& [command, subs] : kSubcommands)
           if (std::string(argv[i]) == command) return std::string("缺少 ") + command + " 的子命令（" + subs + "）";
-      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、user、requests、letters、outbox）";
+      return "缺少子命令（serve、migrate、demo、import、export、catalogue、calendar、audit、blobs、scan、inspect、user、requests、letters、outbox）";
     }
     return "缺少必需的参数: " + m;
   }
@@ -164,6 +164,17 @@ int run_cli(int argc, char** argv) {
   add_database(scan, database);
   ScanArgs scan_args;
   scan->add_option("--site", scan_args.site, "只检查该网站（网站代码），默认全部网站");
+
+  auto* inspect = app.add_subcommand("inspect", "自查监测：按国家政府网站检查指标检查各网站，打印自查报告（有单项否决项时退出码为 1）");
+  add_database(inspect, database);
+  InspectArgs inspect_args;
+  inspect->add_option("--site", inspect_args.site, "只检查该网站（网站代码），默认全部网站");
+  inspect->add_option("--today", inspect_args.today, "按哪一天检查 YYYY-MM-DD，默认为今天");
+  inspect->add_flag("--crawl", inspect_args.crawl, "先巡检网页（链接、附件和网页标签），需要 --base-url");
+  inspect->add_option("--base-url", inspect_args.base_url, "正在运行的 zwgk serve 的地址，如 http://127.0.0.1:8080");
+  inspect->add_flag("--external", inspect_args.external, "巡检时也检查外部链接");
+  inspect->add_option("--max-pages", inspect_args.max_pages, "巡检的网页数上限（默认 300）")->check(CLI::Range(1, 100000));
+  inspect->add_flag("--mail", inspect_args.mail, "把新出现或加重的问题写入发件箱，发给网站的预警联系人");
 
   auto* blobs = app.add_subcommand("blobs", "附件内容存储");
   blobs->require_subcommand(1);
@@ -331,6 +342,7 @@ int run_cli(int argc, char** argv) {
       return outbox_command(config, outbox_args);
     }
     if (scan->parsed()) return scan_command(config, scan_args);
+    if (inspect->parsed()) return inspect_command(config, inspect_args);
     if (blobs->parsed() && blobs_sweep->parsed()) return blobs_command(config, blobs_args);
     if (proposals->parsed() && proposals_import->parsed()) {  // 建议提案办理 (jyta)
       proposals_args.progress = !proposals_quiet;

@@ -88,6 +88,18 @@ struct ScanArgs {
 };
 // Exit 0 when nothing is found, 1 when published documents contain personal data.
 int scan_command(const Config& config, const ScanArgs& args);
+// zwgk inspect: 自查监测 (modules/zcjc/). Exit 0 without a 单项否决 finding, 1 with one.
+struct InspectArgs {
+  std::string site;      // site code; "" = every site
+  std::string today;     // "" = today (the clock)
+  bool crawl = false;    // walk the pages of the server at base_url first
+  std::string base_url;  // --crawl: "http://127.0.0.1:8080"
+  bool external = false;  // --crawl: external links too
+  int max_pages = 300;
+  bool mail = false;     // enqueue the warning mail
+};
+int inspect_command(const Config& config, const InspectArgs& args);
+
 struct UserArgs {
   std::string action;           // add | passwd | disable | enable | totp
   std::string username;

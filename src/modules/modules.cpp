@@ -18,6 +18,7 @@
 #include "modules/qd/module.hpp"    // 清单 (issue 14)
 #include "modules/sjkf/module.hpp"  // 数据开放 (issue 14)
 #include "modules/bzml/module.hpp"  // 基层政务公开标准目录 (issue 14)
+#include "modules/zcjc/module.hpp"  // 自查监测 (issue 15)
 
 namespace zwgk::modules {
 
@@ -48,6 +49,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(qd::make_module());          // 清单 (issue 14)
     v.push_back(sjkf::make_module());        // 数据开放 (issue 14)
     v.push_back(bzml::make_module());        // 基层政务公开标准目录 (issue 14)
+    v.push_back(zcjc::make_module());        // 自查监测: the national inspection's checks, warned before the veto line (issue 15)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });

@@ -1,6 +1,8 @@
 // The outbox table: see outbox_repository.hpp for the states and invariants.
 #include "store/outbox_repository.hpp"
 
+#include "store/node_lock.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -285,38 +287,20 @@ int OutboxRepository::requeue_failed(std::optional<std::int64_t> id, std::string
   });
 }
 
-// ---- the sending lock ----
+// ---- the sending lock: a NodeLock (node_lock.hpp) on kOutboxLockKey ----
 
 struct OutboxSendLock::Impl {
-  explicit Impl(Database& db) : lease(db) {}
-  Lease lease;
+  std::unique_ptr<NodeLock> lock;
 };
 
 std::unique_ptr<OutboxSendLock> OutboxSendLock::try_acquire(Database& db) {
-  auto impl = std::make_unique<Impl>(db);
-  if (impl->lease.sqlite()) return std::unique_ptr<OutboxSendLock>(new OutboxSendLock(std::move(impl)));
-  int got = 0;
-  guarded("获取发件箱锁失败", [&] {
-    long long key = kOutboxLockKey;
-    impl->lease.sql() << "SELECT CASE WHEN pg_try_advisory_lock(:k) THEN 1 ELSE 0 END", soci::use(key, "k"),
-        soci::into(got);
-  });
-  if (!got) return nullptr;
-  return std::unique_ptr<OutboxSendLock>(new OutboxSendLock(std::move(impl)));
+  auto lock = NodeLock::try_acquire(db, kOutboxLockKey, "发件箱");
+  if (!lock) return nullptr;
+  return std::unique_ptr<OutboxSendLock>(new OutboxSendLock(std::make_unique<Impl>(Impl{std::move(lock)})));
 }
 
 OutboxSendLock::OutboxSendLock(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-OutboxSendLock::~OutboxSendLock() {
-  if (impl_->lease.sqlite()) return;
-  try {
-    long long key = kOutboxLockKey;
-    int released = 0;
-    impl_->lease.sql() << "SELECT CASE WHEN pg_advisory_unlock(:k) THEN 1 ELSE 0 END", soci::use(key, "k"),
-        soci::into(released);
-  } catch (const std::exception& e) {
-    spdlog::error("outbox: releasing the sending lock failed: {}", one_line(e.what()));
-  }
-}
+OutboxSendLock::~OutboxSendLock() = default;
 
 }  // namespace zwgk::store
