@@ -238,6 +238,11 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
                {"Keywords", keywords},
                {"Description", withdrawn ? std::string("该信息已撤回") : description},
                {"Url", absolute_url}};
+  // A content page carries its column's tags too (《政府网站发展指引》: 10 on a content page).
+  if (node)
+    add_column_meta(meta, node->name, node->description, node->keywords, node->column_type);
+  else
+    add_column_meta(meta, site.name, "", "", "");
 
   View v = layout_view(ctx, meta);
   v.set("doc_title", doc.title);
