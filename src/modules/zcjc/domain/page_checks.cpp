@@ -50,7 +50,7 @@ CheckResult check_links(const std::vector<LinkObservation>& links, int pages_wal
            (t.broken_links_veto > 0 ? "，" + std::to_string(t.broken_links_veto) + " 个及以上按单项否决" : "");
   if (pages_walked == 0) {
     r.checked = false;
-    r.summary = "尚未巡检网页（运行 zwgk inspect --crawl，或在后台自查时勾选“同时巡检网页”）";
+    r.summary = "尚未巡检网页（zwgk serve 每天自动巡检，或运行 zwgk inspect --crawl）";
     return r;
   }
   int internal = 0, external = 0;

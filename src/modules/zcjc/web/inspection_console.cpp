@@ -217,11 +217,9 @@ void register_inspection_console_pages(ConsoleApp& app, http::Router& router, co
   app.post(router, std::string(kBase) + "run", runners, [w](ConsoleRequest& c) {
     const auto site = chosen_site(c);
     Service s(c, *w);
-    if (field(c, "crawl") == "1") {
-      modules::zcjc::SiteAddress address;
-      address.base_url = w->base_url;
-      s.service.crawl(site.id, address);
-    }
+    // No walk over the pages here: this handler runs inside the console's transaction, and the
+    // pages it would fetch write too (download counts) — the daily job and `zwgk inspect
+    // --crawl` walk them outside any transaction; the run shows their latest walk.
     const auto report = s.service.run(caller_of(c), site.id);
     s.service.send_alerts(report, w->base_url);
     return c.see_other(with_site(kBase, site, c));

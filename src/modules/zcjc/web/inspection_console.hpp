@@ -4,7 +4,7 @@
 //                          every check by urgency with its evidence, the 30-day history chart
 //   GET  report            the printable 自查报告 (?site=&day=)
 //   GET  sites             the installation's overview: every site the reader may view
-//   POST run               run now (crawl=1: walk the pages first)       zcjc.run
+//   POST run               run now, with the latest walk over the pages   zcjc.run
 //   GET|POST columns       each column's update rule                      zcjc.configure
 //   GET|POST wording       the list of wrong → right forms (+ remove, examples)
 //   GET|POST settings      contacts, thresholds, external links
