@@ -101,7 +101,7 @@ class Zcjc final : public Module {
   void register_permissions(domain::PermissionRegistry& registry) override { domain::register_zcjc_permissions(registry); }
 
   void register_public(PublicContext& ctx) override {
-    web::register_inspection_api(ctx.router, ctx.db, ctx.site.options());
+    web::register_inspection_api(ctx.router, ctx.db);
     ctx.site.add_api_description(web::inspection_api_description());
   }
 

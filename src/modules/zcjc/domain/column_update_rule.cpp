@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "domain/sheet_rows.hpp"
+
 namespace zwgk::domain {
 
 namespace {
@@ -91,9 +93,7 @@ ColumnUpdateRule default_column_rule(const std::string& code, const std::string&
 
 std::optional<std::string> rule_problem(const ColumnUpdateRule& rule) {
   if (rule.kind == ColumnKind::NoUpdate || rule.kind == ColumnKind::NotChecked) {
-    bool blank = true;
-    for (unsigned char c : rule.reason) blank = blank && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
-    if (blank) return "选择“" + to_label(rule.kind) + "”须说明理由";
+    if (trim_cell(rule.reason).empty()) return "选择“" + to_label(rule.kind) + "”须说明理由";
     return std::nullopt;
   }
   if (rule.period_days < 1 || rule.period_days > 3660) return std::string("更新周期应为 1 到 3660 天");

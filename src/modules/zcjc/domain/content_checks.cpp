@@ -97,6 +97,16 @@ CheckResult check_wording(std::vector<Evidence> hits, int serious, int documents
   return r;
 }
 
+PrivacyGravity privacy_gravity(PrivacyKind kind) {
+  switch (kind) {
+    case PrivacyKind::ResidentId:
+    case PrivacyKind::ResidentId15:
+    case PrivacyKind::BankCard: return PrivacyGravity::Veto;
+    case PrivacyKind::MobilePhone: return PrivacyGravity::Warning;
+    default: return PrivacyGravity::Ignored;
+  }
+}
+
 CheckResult check_privacy(std::vector<Evidence> findings, int serious, int documents) {
   CheckResult r;
   r.code = "privacy";

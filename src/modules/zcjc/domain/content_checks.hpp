@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/privacy_scan.hpp"
 #include "modules/zcjc/domain/check_result.hpp"
 #include "modules/zcjc/domain/inspection_thresholds.hpp"
 
@@ -53,8 +54,14 @@ std::vector<WordingHit> find_wording_errors(std::string_view text, const std::ve
 // `serious`: how many of them come from serious rules.
 CheckResult check_wording(std::vector<Evidence> hits, int serious, int documents);
 
-// `findings`: one Evidence per privacy finding without a recorded override (masked!) — an ID,
-// bank-card or mobile number; `serious`: how many are ID or bank-card numbers (veto).
+// How a privacy finding on a published page counts: ID and bank-card numbers are a leak (veto),
+// a mobile number a warning (officials publish theirs on purpose, sometimes); e-mail addresses
+// and the site's sensitive words are the privacy guard's business at publication, not here.
+enum class PrivacyGravity { Ignored, Warning, Veto };
+PrivacyGravity privacy_gravity(PrivacyKind kind);
+
+// `findings`: one Evidence per counted privacy finding without a recorded override (masked!);
+// `serious`: how many of them are PrivacyGravity::Veto.
 CheckResult check_privacy(std::vector<Evidence> findings, int serious, int documents);
 
 }  // namespace zwgk::domain

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "domain/sheet_rows.hpp"
+
 namespace zwgk::domain {
 
 namespace {
@@ -40,12 +42,6 @@ constexpr RatioField kRatioFields[] = {
     {"unreachable_veto_ratio", &InspectionThresholds::unreachable_veto_ratio},
 };
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
 }  // namespace
 
 InspectionThresholds parse_thresholds(const std::string& text, std::vector<std::string>& problems) {
@@ -55,14 +51,14 @@ InspectionThresholds parse_thresholds(const std::string& text, std::vector<std::
   int n = 0;
   while (std::getline(in, line)) {
     ++n;
-    line = trim(line);
+    line = trim_cell(line);
     if (line.empty() || line[0] == '#') continue;
     const auto eq = line.find('=');
     if (eq == std::string::npos) {
       problems.push_back("第 " + std::to_string(n) + " 行应为“名称=数值”");
       continue;
     }
-    const std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
+    const std::string key = trim_cell(line.substr(0, eq)), value = trim_cell(line.substr(eq + 1));
     bool known = false;
     for (const auto& f : kIntFields) {
       if (key != f.key) continue;

@@ -3,37 +3,23 @@
 
 #include <cctype>
 
+#include "domain/sheet_rows.hpp"
+
 namespace zwgk::domain {
 
-std::string url_host(const std::string& url) {
-  const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return "";
-  std::size_t b = scheme + 3;
-  std::size_t e = url.find_first_of("/?#", b);
-  std::string authority = url.substr(b, e == std::string::npos ? std::string::npos : e - b);
-  if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
-  if (!authority.empty() && authority[0] == '[') {
-    authority = authority.substr(0, authority.find(']') + 1);
-  } else if (auto colon = authority.find(':'); colon != std::string::npos) {
-    authority = authority.substr(0, colon);
-  }
-  for (auto& c : authority) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (authority.rfind("www.", 0) == 0) authority = authority.substr(4);
-  return authority;
-}
-
 std::string link_problem(const LinkObservation& l) {
-  if (l.error == "timeout") return "访问超时";
-  if (l.error == "dns") return "域名无法解析";
-  if (l.error == "connect") return "无法连接";
-  if (!l.error.empty()) return "无法访问";
+  switch (l.error) {
+    case LinkError::None: break;
+    case LinkError::Timeout: return "访问超时";
+    case LinkError::DnsFailure: return "域名无法解析";
+    case LinkError::ConnectFailure: return "无法连接";
+    case LinkError::Other: return "无法访问";
+  }
   if (l.status == 404 || l.status == 410) return "页面不存在（" + std::to_string(l.status) + "）";
   if (l.status >= 500) return "服务器错误（" + std::to_string(l.status) + "）";
   if (l.status >= 400) return "无法访问（" + std::to_string(l.status) + "）";
-  if (l.external && !l.redirected_to.empty()) {
-    const auto to = url_host(l.redirected_to);
-    if (!to.empty() && to != url_host(l.url)) return "外链变质（跳转到其他域名 " + to + "）";
-  }
+  if (l.external && !l.redirect_host.empty() && l.redirect_host != l.host)
+    return "外链变质（跳转到其他域名 " + l.redirect_host + "）";
   if (l.status == 0) return "无法访问";
   return "";
 }
@@ -111,12 +97,6 @@ PageKind kind_from_meta(const std::vector<std::pair<std::string, std::string>>& 
 
 namespace {
 
-bool blank(const std::string& s) {
-  for (unsigned char c : s)
-    if (!std::isspace(c)) return false;
-  return true;
-}
-
 // yyyy-MM-dd HH:mm
 bool pub_date_format(const std::string& v) {
   if (v.size() != 16) return false;
@@ -158,7 +138,7 @@ std::vector<std::string> meta_problems(const PageObservation& page) {
       }
     if (!value) {
       out.push_back("缺少 " + name);
-    } else if (blank(*value)) {
+    } else if (trim_cell(*value).empty()) {
       out.push_back(name + " 为空");
     } else if (name == "PubDate" && !pub_date_format(*value)) {
       out.push_back("PubDate 应为 yyyy-MM-dd HH:mm 格式");

@@ -11,23 +11,25 @@
 
 namespace zwgk::domain {
 
+// Why a request got no HTTP answer.
+enum class LinkError { None, Timeout, DnsFailure, ConnectFailure, Other };
+
 struct LinkObservation {
   std::string url;
   std::string found_on;
   std::string text;
   bool external = false;
   bool attachment = false;
-  int status = 0;           // 0: no HTTP answer
-  std::string error;        // "" | timeout | dns | connect | other
+  int status = 0;  // 0: no HTTP answer
+  LinkError error = LinkError::None;
   std::string redirected_to;
+  std::string host;           // of url, lower case, without port or "www." (the crawler's url_host)
+  std::string redirect_host;  // of redirected_to, the same way ("" without a redirect)
 };
 
 // The problem with one link in Chinese, "" when it works: 页面不存在（404）, 服务器错误（503）,
 // 访问超时, 域名无法解析, 无法连接, 外链变质（跳转到其他域名 …）.
 std::string link_problem(const LinkObservation& link);
-
-// The host of an absolute URL, lower case, without port or a leading "www." ("" if none).
-std::string url_host(const std::string& url);
 
 CheckResult check_links(const std::vector<LinkObservation>& links, int pages_walked, bool external_checked,
                         const InspectionThresholds& t);

@@ -3,11 +3,13 @@
 
 #include <chrono>
 
+#include "domain/sheet_rows.hpp"
+
 namespace zwgk::domain {
 
 namespace {
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s) { return trim_cell(s).empty(); }
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include "domain/html_sanitizer.hpp"
 #include "domain/permission_registry.hpp"
 #include "domain/privacy_scan.hpp"
+#include "domain/sheet_rows.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
 #include "modules/zcjc/domain/availability_check.hpp"
 #include "modules/zcjc/domain/freshness_checks.hpp"
@@ -80,14 +81,10 @@ domain::LinkObservation observation_of(const LinkCheck& l) {
   o.external = l.external;
   o.attachment = l.attachment;
   o.status = l.status;
-  switch (l.error) {
-    case LinkError::None: break;
-    case LinkError::Timeout: o.error = "timeout"; break;
-    case LinkError::DnsFailure: o.error = "dns"; break;
-    case LinkError::ConnectFailure: o.error = "connect"; break;
-    case LinkError::Other: o.error = "other"; break;
-  }
+  o.error = l.error;
   o.redirected_to = l.redirected_to;
+  o.host = url_host(l.url);
+  if (!l.redirected_to.empty()) o.redirect_host = url_host(l.redirected_to);
   return o;
 }
 
@@ -225,12 +222,10 @@ InspectionReport InspectionService::compute(const domain::Site& site) {
     }
     for (const auto& g : workflow.scan_document(doc)) {
       if (g.overridden) continue;
-      const auto kind = g.finding.kind;
-      const bool serious = kind == domain::PrivacyKind::ResidentId || kind == domain::PrivacyKind::ResidentId15 ||
-                           kind == domain::PrivacyKind::BankCard;
-      if (!serious && kind != domain::PrivacyKind::MobilePhone) continue;
-      if (serious) ++serious_privacy;
-      privacy_hits.push_back({"《" + doc.title + "》", domain::to_label(kind) + " " + g.finding.masked,
+      const auto gravity = domain::privacy_gravity(g.finding.kind);
+      if (gravity == domain::PrivacyGravity::Ignored) continue;
+      if (gravity == domain::PrivacyGravity::Veto) ++serious_privacy;
+      privacy_hits.push_back({"《" + doc.title + "》", domain::to_label(g.finding.kind) + " " + g.finding.masked,
                               web::document_url(site, doc.id)});
     }
   });
@@ -542,9 +537,8 @@ void InspectionService::save_settings(const domain::Caller& caller, std::int64_t
   std::vector<std::string> problems;
   std::vector<std::string> clean;
   for (const auto& c : contacts) {
-    const auto b = c.find_first_not_of(" \t\r");
-    if (b == std::string::npos) continue;
-    const std::string a = c.substr(b, c.find_last_not_of(" \t\r") - b + 1);
+    const std::string a = domain::trim_cell(c);
+    if (a.empty()) continue;
     if (!domain::is_valid_email_address(a))
       problems.push_back("“" + a + "”不是有效的电子邮箱地址");
     else

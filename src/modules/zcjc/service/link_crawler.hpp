@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/zcjc/domain/page_checks.hpp"
+
 namespace zwgk::modules::zcjc {
 
 struct CrawlOptions {
@@ -27,7 +29,7 @@ struct CrawlOptions {
   std::function<void(int checked, int queued)> progress;  // optional, after each request
 };
 
-enum class LinkError { None, Timeout, DnsFailure, ConnectFailure, Other };
+using LinkError = domain::LinkError;  // why there was no HTTP answer (page_checks.hpp)
 
 struct LinkCheck {
   std::string url;           // absolute, fragment removed

@@ -6,11 +6,10 @@
 //                                          (?day=YYYY-MM-DD: that day's)
 #include "http/router.hpp"
 #include "store/database.hpp"
-#include "web/site_app.hpp"
 
 namespace zwgk::web {
 
-void register_inspection_api(http::Router& router, store::Database& db, const WebOptions& options);
+void register_inspection_api(http::Router& router, store::Database& db);
 const char* inspection_api_description();
 
 }  // namespace zwgk::web
