@@ -168,6 +168,12 @@ class ConsoleApp {
   void add_work_section(WorkSection section);
   std::vector<std::string> work_sections(ConsoleRequest& c) const;
 
+  // A module's advice on text an editor is about to publish on site `site_id` (a document's
+  // title, summary and body): each returned line is shown beside it as a warning, never a block.
+  using TextCheck = std::function<std::vector<std::string>(ConsoleRequest&, std::int64_t site_id, const std::string& text)>;
+  void add_text_check(TextCheck check);
+  std::vector<std::string> text_warnings(ConsoleRequest& c, std::int64_t site_id, const std::string& text) const;
+
   // For handlers and tests.
   const TemplateRenderer& templates() const;
   store::AccountRepository accounts() const;

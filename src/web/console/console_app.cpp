@@ -48,6 +48,7 @@ struct ConsoleApp::Impl {
   std::vector<NavEntry> nav;
   std::vector<ConsoleRoute> routes;
   std::vector<ConsoleApp::WorkSection> work_sections;
+  std::vector<ConsoleApp::TextCheck> text_checks;
   std::unique_ptr<store::SecurityLog> security;
 };
 
@@ -112,6 +113,15 @@ std::vector<std::string> ConsoleApp::work_sections(ConsoleRequest& c) const {
   std::vector<std::string> out;
   for (const auto& s : impl_->work_sections)
     if (auto html = s(c); !html.empty()) out.push_back(std::move(html));
+  return out;
+}
+
+void ConsoleApp::add_text_check(TextCheck check) { impl_->text_checks.push_back(std::move(check)); }
+
+std::vector<std::string> ConsoleApp::text_warnings(ConsoleRequest& c, std::int64_t site_id, const std::string& text) const {
+  std::vector<std::string> out;
+  for (const auto& check : impl_->text_checks)
+    for (auto& line : check(c, site_id, text)) out.push_back(std::move(line));
   return out;
 }
 

@@ -172,6 +172,15 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
     if (may(c, Action::MaskPrivacy, *l)) v.set("can_mask", true);
     if (may(c, Action::OverridePrivacy, *l)) v.set("can_override", true);
 
+    // 表述检查: the modules' advice (the site's 严重表述错误 list), a warning, never a block.
+    if (info.latest_revision > 0) {
+      View warnings{View::type::list};
+      for (auto& line : app.text_warnings(c, d.site_id, d.title + "\n" + d.summary + "\n" + domain::html_to_text(d.body_html)))
+        warnings.push_back(View{std::move(line)});
+      v.set("text_warnings", warnings);
+      v.set("has_text_warnings", warnings.is_non_empty_list());
+    }
+
     // 政策解读
     if (d.kind == domain::DocumentKind::Document) {
       std::string code;

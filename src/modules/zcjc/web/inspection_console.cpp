@@ -293,6 +293,10 @@ void register_inspection_console_pages(ConsoleApp& app, http::Router& router, co
     View v = inspection_report_view(*report, 3);
     return app.templates().render("zcjc/console_my_work", v);
   });
+  // 严重表述错误 before it is published: the document page warns with the site's own list.
+  app.add_text_check([w](ConsoleRequest& c, std::int64_t site_id, const std::string& text) {
+    return Service(c, *w).service.wording_warnings(site_id, text);
+  });
 }
 
 }  // namespace zwgk::web::console

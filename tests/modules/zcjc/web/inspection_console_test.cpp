@@ -4,6 +4,7 @@
 // has no entry; 我的工作 names the findings; the API answers the same result as JSON.
 #include <gtest/gtest.h>
 
+#include "store/catalogue_repository.hpp"
 #include "web/console_client.hpp"
 #include "web/site_fixture.hpp"
 
@@ -62,6 +63,40 @@ TEST(InspectionConsole, TheOfficeRunsTheChecksAndReadsTheReport) {
   EXPECT_TRUE(has(api, "\"code\":\"interaction\""));
   EXPECT_EQ(s.get("/api/v1/inspection/sites/nowhere").status, 404);
   EXPECT_EQ(s.get("/api/v1/inspection/sites/shaoyang?day=20261203").status, 400);
+}
+
+TEST(InspectionConsole, TheDocumentPageWarnsOfTheSitesWrongWordingWithoutBlocking) {
+  InspectionConsoleServer s;
+  auto office = ConsoleSession::login(s.port, "publisher", "correct horse");
+  ASSERT_EQ(office.post("/console/inspection/wording", {{"wrong", "登陆网站"}, {"right", "登录网站"}, {"serious", "1"}})
+                .status,
+            303);
+  auto editor = ConsoleSession::login(s.port, "editor", "correct horse");
+  const auto catalogue = store::CatalogueRepository(*s.db).by_code(s.seed.site.id, "ghjh");
+  ASSERT_TRUE(catalogue);
+  auto made = editor.post("/console/documents/new", {{"title", "关于网上办事的通知"},
+                                                     {"catalogue_id", std::to_string(catalogue->id)},
+                                                     {"department_id", std::to_string(s.seed.department.id)},
+                                                     {"issuer", "邵阳市人民政府办公室"},
+                                                     {"written_on", "2026-11-30"},
+                                                     {"disclosure", "proactive"},
+                                                     {"summary", "网上办事"},
+                                                     {"kind", "document"},
+                                                     {"body_html", "<p>请登陆网站办理。</p>"}});
+  ASSERT_EQ(made.status, 303) << made.body;
+  std::string page_path = made.header("location").value_or("");
+  page_path = page_path.substr(0, page_path.find('?'));  // "/console/documents/{id}/"
+  page_path = page_path.substr(page_path.find("/console/"));
+  auto page = editor.get(page_path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "表述检查")) << page.body;
+  EXPECT_TRUE(has(page, "“登陆网站”应为“登录网站”（严重表述错误）")) << page.body;
+  EXPECT_TRUE(has(page, "请登陆网站办理")) << "the warning quotes where it is";
+  EXPECT_EQ(editor.post(page_path + "submit", {}).status, 303) << "a warning, not a block";
+
+  ASSERT_EQ(office.post("/console/inspection/wording", {{"wrong", "网上办事"}, {"right", "网上办事"}}).status, 400);
+  auto fixed = editor.get(page_path);
+  EXPECT_EQ(fixed.body.find("应为“网上办事”"), std::string::npos) << "a refused rule warns of nothing";
 }
 
 }  // namespace
