@@ -27,6 +27,11 @@ PageMeta meta_for(PageContext& ctx, const std::string& title, const std::string&
   return meta;
 }
 
+void add_proposal_column_meta(PageMeta& meta) {
+  add_column_meta(meta, "建议提案办理", "人大代表建议和政协委员提案的办理结果公开", "建议提案,人大代表建议,政协委员提案,办理结果",
+                  "互动交流");
+}
+
 http::Response cached(http::Response r, const domain::Site& site) {
   r.cache_tags = {domain::tag_site(site.id), domain::tag_proposals(site.id)};
   return r;
@@ -77,8 +82,7 @@ http::Response list_page(PageContext& ctx) {
   const auto page = store::ProposalRepository(ctx.env.db).list(q);
 
   PageMeta meta = meta_for(ctx, "建议提案办理", "");
-  add_column_meta(meta, "建议提案办理", "人大代表建议和政协委员提案的办理结果公开", "建议提案,人大代表建议,政协委员提案,办理结果",
-                  "互动交流");
+  add_proposal_column_meta(meta);
   View v = layout_view(ctx, meta);
   View items{View::type::list};
   for (const auto& p : page.items) items.push_back(proposal_summary_view(p, base_url(site) + std::to_string(p.id) + "/", today));
@@ -110,12 +114,13 @@ http::Response record_page(PageContext& ctx, std::string_view raw_id) {
   PageMeta meta = meta_for(ctx, p->title, p->session_label() + domain::number_label(p->kind, p->number));
   meta.breadcrumb.back().url.clear();
   const auto shown = domain::published_answer(*p);
-  meta.meta = {{"ArticleTitle", p->title},
+  add_proposal_column_meta(meta);  // a content page carries its column's tags, then its own
+  meta.meta.insert(meta.meta.end(), {{"ArticleTitle", p->title},
                {"PubDate", p->answered_on ? p->answered_on->iso() + " 00:00" : p->assigned_on.iso() + " 00:00"},
                {"ContentSource", p->main_department},
                {"Keywords", domain::to_label(p->kind) + ",建议提案办理," + p->main_department},
                {"Description", p->session_label() + domain::number_label(p->kind, p->number) + "的办理结果"},
-               {"Url", ctx.absolute(base_url(ctx.site) + std::to_string(p->id) + "/")}};
+               {"Url", ctx.absolute(base_url(ctx.site) + std::to_string(p->id) + "/")}});
   View v = layout_view(ctx, meta);
   v.set("p", proposal_summary_view(*p, "", today));
   v.set("answered", shown.answered);

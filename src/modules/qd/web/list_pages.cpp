@@ -40,6 +40,9 @@ PageMeta meta_for(const std::string& title, bool inner, const std::string& list_
   meta.nav = "qd";
   meta.breadcrumb = {{"清单", inner ? list_index : ""}};
   if (inner) meta.breadcrumb.push_back({title, ""});
+  // Every page of the column carries its tags; a list page adds its own after them.
+  add_column_meta(meta, "清单", "权力清单、责任清单、负面清单、收费目录清单、随机抽查事项清单等", "清单,权力清单,责任清单,收费清单",
+                  "信息公开");
   return meta;
 }
 
@@ -48,8 +51,6 @@ PageMeta meta_for(const std::string& title, bool inner, const std::string& list_
 http::Response index_page(PageContext& ctx) {
   auto s = service(ctx);
   PageMeta meta = meta_for("清单", false, base_url(ctx.site));
-  add_column_meta(meta, "清单", "权力清单、责任清单、负面清单、收费目录清单、随机抽查事项清单等", "清单,权力清单,责任清单,收费清单",
-                  "信息公开");
   View v = layout_view(ctx, meta);
   View rows{View::type::list};
   for (const auto& lv : s.published_lists(ctx.site.id)) {
@@ -109,7 +110,7 @@ http::Response list_view_page(PageContext& ctx, std::int64_t id, std::optional<i
   PageMeta meta = meta_for(lv.list.title, true, base_url(site));
   meta.canonical = version_url(site, id, *version.number);
   meta.meta.push_back({"ArticleTitle", lv.list.title});
-  meta.meta.push_back({"PubDate", domain::china_date_of_unix(version.published_at).iso()});
+  meta.meta.push_back({"PubDate", domain::format_china_minute_of_unix(version.published_at)});
   meta.meta.push_back({"ContentSource", lv.list.department});
   View v = layout_view(ctx, meta);
   v.set("title", lv.list.title);

@@ -289,7 +289,8 @@ std::pair<DatasetView, store::StoredResource> OpenDataService::public_resource(c
   throw domain::NotFound("没有这个数据资源。");
 }
 
-Download OpenDataService::download(std::int64_t site_id, const std::string& dataset_name, const std::string& uuid) {
+Download OpenDataService::download(std::int64_t site_id, const std::string& dataset_name, const std::string& uuid,
+                                   bool count) {
   const auto v = public_view(site_id, dataset_name);
   const auto it = std::find_if(v.resources.begin(), v.resources.end(), [&](const auto& r) { return r.uuid == uuid; });
   if (it == v.resources.end()) throw domain::NotFound("这个数据集没有这个文件。");
@@ -308,7 +309,7 @@ Download OpenDataService::download(std::int64_t site_id, const std::string& data
     if (!bytes) throw domain::NotFound("这个文件的内容已不在。");
     out.bytes = std::move(*bytes);
   }
-  repo.count_download(it->id);
+  if (count) repo.count_download(it->id);
   return out;
 }
 

@@ -79,7 +79,9 @@ class OpenDataService {
   std::pair<DatasetView, store::StoredResource> public_resource(const std::string& uuid);
   // The bytes of a file of an 开放 dataset of the site, counted as one download. Forbidden for
   // a 有条件开放 dataset (its conditions say how to apply).
-  Download download(std::int64_t site_id, const std::string& dataset_name, const std::string& resource_uuid);
+  // With `count` false: a HEAD request or a link checker asking whether the file is there, not a download.
+  Download download(std::int64_t site_id, const std::string& dataset_name, const std::string& resource_uuid,
+                    bool count = true);
 
   // The search records of `views` (same order), for package_search and the catalogue page.
   static std::vector<domain::DatasetRecord> records(const std::vector<DatasetView>& views);

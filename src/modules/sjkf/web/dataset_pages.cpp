@@ -45,6 +45,9 @@ PageMeta meta_for(const std::string& title, bool inner, const domain::Site& site
   meta.nav = "sjkf";
   meta.breadcrumb = {{"数据开放", inner ? base_url(site) : ""}};
   if (inner) meta.breadcrumb.push_back({title, ""});
+  // Every page of the column carries its tags; a dataset page adds its own after them.
+  add_column_meta(meta, "数据开放", "本网站开放的政府数据集：可检索、预览、下载，并提供与 CKAN 兼容的接口", "数据开放,开放数据,数据集",
+                  "数据开放");
   return meta;
 }
 
@@ -83,8 +86,6 @@ http::Response index_page(PageContext& ctx) {
   const auto m = domain::search_datasets(records, q);
 
   PageMeta meta = meta_for("数据开放", false, ctx.site);
-  add_column_meta(meta, "数据开放", "本网站开放的政府数据集：可检索、预览、下载，并提供与 CKAN 兼容的接口", "数据开放,开放数据,数据集",
-                  "数据开放");
   View v = layout_view(ctx, meta);
   v.set("q", q.q);
   View facets{View::type::list};
@@ -170,7 +171,7 @@ http::Response dataset_view_page(PageContext& ctx, const std::string& name) {
   PageMeta meta = meta_for(d.draft.title, true, site);
   meta.canonical = dataset_url(site, d.draft.name);
   meta.meta.push_back({"ArticleTitle", d.draft.title});
-  meta.meta.push_back({"PubDate", domain::china_date_of_unix(d.published_at).iso()});
+  meta.meta.push_back({"PubDate", domain::format_china_minute_of_unix(d.published_at)});
   meta.meta.push_back({"ContentSource", d.department});
   meta.meta.push_back({"Keywords", domain::join_keywords(d.draft.keywords)});
   View v = layout_view(ctx, meta);
@@ -246,7 +247,7 @@ http::Response dataset_view_page(PageContext& ctx, const std::string& name) {
 http::Response download(PageContext& ctx, const std::string& name, const std::string& uuid) {
   modules::sjkf::Download dl;
   try {
-    dl = service(ctx).download(ctx.site.id, name, uuid);
+    dl = service(ctx).download(ctx.site.id, name, uuid, /*count=*/ctx.req.method != http::Method::Head);
   } catch (const domain::NotFound& e) {
     throw not_found(e.what());
   }

@@ -59,6 +59,9 @@ PageMeta meta_for(PageContext& ctx, const std::string& title, bool inner, bool n
   meta.noindex = noindex;
   meta.breadcrumb = {{"意见征集", inner ? base_url(ctx.site) : ""}};
   if (inner) meta.breadcrumb.push_back({title, ""});
+  // Every page of the column carries its tags; a consultation page adds its own after them.
+  add_column_meta(meta, "意见征集", "规章草案、重大行政决策和行政规范性文件公开征求意见，以及意见采纳情况反馈",
+                  "意见征集,征求意见,意见反馈", "互动交流");
   return meta;
 }
 
@@ -80,8 +83,6 @@ http::Response index_page(PageContext& ctx) {
   if (tab != "open" && tab != "ended" && tab != "answered" && tab != "statements")
     throw bad_request("参数 tab 应为 open、ended、answered 或 statements");
   PageMeta meta = meta_for(ctx, "意见征集", false);
-  add_column_meta(meta, "意见征集", "规章草案、重大行政决策和行政规范性文件公开征求意见，以及意见采纳情况反馈",
-                  "意见征集,征求意见,意见反馈", "互动交流");
   View v = layout_view(ctx, meta);
   Services s(ctx);
   std::map<std::string, int> counts;
@@ -158,7 +159,7 @@ http::Response page(PageContext& ctx, std::int64_t id) {
   PageMeta meta = meta_for(ctx, c.draft.title, true);
   meta.canonical = page_url(site, c.id);
   meta.meta.push_back({"ArticleTitle", c.draft.title});
-  meta.meta.push_back({"PubDate", c.published_at > 0 ? domain::china_date_of_unix(c.published_at).iso() : c.draft.starts_on->iso()});
+  meta.meta.push_back({"PubDate", c.published_at > 0 ? domain::format_china_minute_of_unix(c.published_at) : c.draft.starts_on->iso() + " 00:00"});
   meta.meta.push_back({"ContentSource", c.department.empty() ? site.name : c.department});
   meta.meta.push_back({"Keywords", "意见征集," + domain::to_label(c.draft.kind)});
   meta.meta.push_back({"Description", c.draft.title + "公开征求意见"});

@@ -32,6 +32,8 @@ namespace {
 constexpr const char* kLetterFormCookie = "zmhd_form";
 // The public server admits bodies up to 1 MB (http/server.hpp body_limit): the form says so.
 constexpr std::size_t kMaxLetterAttachmentBytes = 1024 * 1024;
+// The mailbox code of the 我为政府网站找错 link in every page's footer (module.cpp).
+constexpr const char* kFooterErrorCode = "error";
 constexpr const char* kNotFound = "未查询到该来信：信件编号或查询码不正确，请核对后重新输入。";
 
 std::string base_url(const domain::Site& s) { return s.path_prefix + "/zmhd/"; }
@@ -77,6 +79,7 @@ http::Response index_page(PageContext& ctx) {
   }
   v.set("mailboxes", boxes);
   v.set("has_mailboxes", !boxes.is_empty_list());
+  if (!site.phone.empty()) v.set("phone", site.phone);  // "" would be truthy in the template
   v.set("status_url", base_url(site) + "status/");
   v.set("letters_url", base_url(site) + "letters/");
   v.set("stats_url", base_url(site) + "stats/");
@@ -349,7 +352,15 @@ std::optional<http::Response> letter_page(PageContext& ctx, const std::vector<st
   if (seg.size() == 1) return http::Response::redirect(base, 301);
   if (seg.size() == 2 && seg[1].empty() && !post) return index_page(ctx);
   if (seg.size() == 4 && seg[1] == "write" && seg[3].empty()) {
-    auto m = store::MailboxRepository(ctx.env.db).mailbox(ctx.site.id, std::string(seg[2]));
+    store::MailboxRepository boxes(ctx.env.db);
+    auto m = boxes.mailbox(ctx.site.id, std::string(seg[2]));
+    if ((!m || !m->enabled) && seg[2] == kFooterErrorCode) {
+      // Every page's footer links here: the site's 找错 mailbox whatever its code, else the
+      // mailboxes it has (or how to call), never a dead link.
+      for (const auto& b : boxes.mailboxes(ctx.site.id))
+        if (b.kind == domain::MailboxKind::ErrorReport) m = b;
+      if (!m || !m->enabled) return index_page(ctx);
+    }
     if (!m || !m->enabled) throw not_found("本网站没有这个信箱。");
     return post ? submit_letter(ctx, *m) : form_page(ctx, *m, http::Form{}, {}, 200);
   }

@@ -48,6 +48,9 @@ PageMeta meta_for(PageContext& ctx, const std::string& title, bool inner, bool n
   meta.noindex = noindex;
   meta.breadcrumb = {{"访谈发布", inner ? base_url(ctx.site) : ""}};
   if (inner) meta.breadcrumb.push_back({title, ""});
+  // Every page of the column carries its tags; an event page adds its own after them.
+  add_column_meta(meta, "访谈发布", "在线访谈、新闻发布会和政策吹风会：预告、图文直播和文字实录",
+                  "在线访谈,新闻发布会,政策吹风会,政策解读", "互动交流");
   return meta;
 }
 
@@ -77,8 +80,6 @@ View summary_view(PageContext& ctx, const store::StoredEvent& e) {
 
 http::Response index_page(PageContext& ctx) {
   PageMeta meta = meta_for(ctx, "访谈发布", false);
-  add_column_meta(meta, "访谈发布", "在线访谈、新闻发布会和政策吹风会：预告、图文直播和文字实录",
-                  "在线访谈,新闻发布会,政策吹风会,政策解读", "互动交流");
   View v = layout_view(ctx, meta);
   View live{View::type::list}, upcoming{View::type::list}, past{View::type::list};
   const auto events = modules::zxft::EventService(ctx.env.db, key_of(ctx)).public_events(ctx.site.id);

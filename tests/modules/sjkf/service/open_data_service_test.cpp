@@ -105,7 +105,8 @@ TEST_F(OpenDataServiceTest, OnlyTheOfficeOpensAndOnlyWithAFileAndDownloadsAreCou
   EXPECT_EQ(first.bytes, "站点,线路数\n火车站,12\n");
   EXPECT_EQ(first.file_name, "站点.csv");
   s.download(site.id, "bus-stops", uuid);
-  EXPECT_EQ(s.public_view(site.id, "bus-stops").resources[0].downloads, 2);
+  EXPECT_EQ(s.download(site.id, "bus-stops", uuid, /*count=*/false).bytes, first.bytes);
+  EXPECT_EQ(s.public_view(site.id, "bus-stops").resources[0].downloads, 2) << "a HEAD or a link check is no download";
   EXPECT_THROW(s.remove_resource(caller(editor), id, rid), domain::Conflict) << "an open dataset keeps one file";
   s.withdraw(caller(publisher), id);
   EXPECT_THROW(s.download(site.id, "bus-stops", uuid), domain::NotFound);

@@ -201,6 +201,10 @@ TEST(CkanApi, DcatCatalogueAndThePublicPages) {
   EXPECT_NE(page.body.find("已下载0次"), std::string::npos);
 
   const std::string path = download.substr(s.base_url().size());
+  auto head = parse_http_response(
+      http_exchange(s.port, "HEAD " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+  EXPECT_EQ(head.status, 200) << "a link checker's HEAD finds the file";
+  EXPECT_NE(s.get("/sjkf/bus-stops/").body.find("已下载0次"), std::string::npos) << "a HEAD is not a download";
   auto file = s.get(path);
   ASSERT_EQ(file.status, 200);
   EXPECT_EQ(file.body, "站点,道路,线路数\r\n火车站,宝庆路,12\r\n市政府,城南路,8\r\n");

@@ -297,5 +297,31 @@ TEST_F(LetterPagesTest, TheApiTakesATicketWithItsOwnTokenOnlyAndReadsOnlyItsOwnL
   EXPECT_EQ(log.str().find(token), std::string::npos) << "the token is never logged";
 }
 
+TEST_F(LetterPagesTest, TheFootersFindErrorsLinkNeverLeadsToANotFoundPage) {
+  store::MailboxRepository boxes(*s->db);
+  // The city renamed its 找错 mailbox's code: the footer's link still opens its form.
+  auto error = *boxes.mailbox(s->seed.site.id, "error");
+  error.enabled = false;
+  boxes.save_mailbox(error);
+  error.id = 0;
+  error.code = "zhaocuo";
+  error.enabled = true;
+  boxes.save_mailbox(error);
+  auto form = s->get("/zmhd/write/error/?url=http%3A%2F%2F127.0.0.1%2Fxxgk%2F");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("action=\"/zmhd/write/zhaocuo/\""), std::string::npos) << form.body;
+  EXPECT_NE(form.body.find("value=\"http://127.0.0.1/xxgk/\""), std::string::npos) << "the page in question is filled in";
+
+  // The county closed every mailbox: the link shows the 政民互动 page and how to call.
+  for (auto b : boxes.mailboxes(s->seed.county.id)) {
+    b.enabled = false;
+    boxes.save_mailbox(b);
+  }
+  auto none = s->get("/xinshao/zmhd/write/error/");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find("本网站暂未开设信箱。"), std::string::npos) << none.body;
+  EXPECT_EQ(s->get("/xinshao/zmhd/write/leader/").status, 404) << "a named closed mailbox is still not there";
+}
+
 }  // namespace
 }  // namespace zwgk::test
