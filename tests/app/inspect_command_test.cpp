@@ -11,6 +11,7 @@
 #include "support/test_database.hpp"
 
 using zwgk::test::run_zwgk;
+using zwgk::test::ServeProcess;
 using zwgk::test::test_database_url;
 
 namespace {
@@ -39,6 +40,22 @@ TEST(InspectCommand, TheDemoPassesAndFailsOnceItsHomepageIsFifteenDaysStale) {
   const auto unknown = run_zwgk({"inspect", "--database", url, "--site", "nowhere"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("网站不存在: nowhere"), std::string::npos) << unknown.err;
+}
+
+// The crawler through the real `zwgk serve` over the whole demo city: every link answers and
+// every page, of every module, carries the tags the inspection asks for.
+TEST(InspectCommand, TheDemoCitysWalkFindsNoBrokenLinkAndNoMissingTag) {
+  const auto url = test_database_url();
+  ASSERT_EQ(run_zwgk({"demo", "--database", url}).exit_code, 0);
+  ServeProcess server({"serve", "--database", url, "--listen", "127.0.0.1:0", "--threads", "2"});
+  ASSERT_FALSE(server.base_url().empty()) << server.output();
+  const auto walked = run_zwgk({"inspect", "--database", url, "--site", "shaoyang", "--crawl", "--base-url",
+                                server.base_url(), "--max-pages", "400"});
+  server.terminate();
+  EXPECT_EQ(walked.exit_code, 0) << walked.out << walked.err;
+  EXPECT_NE(walked.out.find("[正常] 链接可用性"), std::string::npos) << walked.out;
+  EXPECT_NE(walked.out.find("[正常] 网页标签"), std::string::npos) << walked.out;
+  EXPECT_NE(walked.out.find("内容页"), std::string::npos) << "content pages were walked: " << walked.out;
 }
 
 }  // namespace
