@@ -17,6 +17,7 @@ PACKAGES=(
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data
   libxlsxwriter-dev libfreexl-dev libcsv-dev
   libgtest-dev libgmock-dev
+  libreoffice-writer-nogui poppler-utils  # the .docx export test opens the file in LibreOffice (ADR 0030)
   libgmime-3.0-dev libcurl4-openssl-dev python3-aiosmtpd
   nginx-light wrk curl nodejs
 )
