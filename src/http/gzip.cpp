@@ -33,8 +33,10 @@ bool is_compressible(std::string_view content_type) {
   auto semi = content_type.find(';');
   std::string type = ascii::to_lower(ascii::trim(content_type.substr(0, semi)));
   std::string_view t = type;
-  return t.starts_with("text/") || t.find("json") != std::string_view::npos ||
-         t.find("xml") != std::string_view::npos ||  // also image/svg+xml, application/rss+xml
+  // XML as a subtype or a suffix (application/xml, image/svg+xml, application/rss+xml) — not the
+  // zip packages whose name merely contains it (application/vnd.openxmlformats-…: .docx, .xlsx).
+  const bool xml = t.ends_with("/xml") || t.ends_with("+xml");
+  return t.starts_with("text/") || t.find("json") != std::string_view::npos || xml ||
          t.find("javascript") != std::string_view::npos;
 }
 

@@ -1,6 +1,7 @@
 // gzip negotiation over real sockets, for fresh and cached pages.
 #include <gtest/gtest.h>
 
+#include "http/compression.hpp"
 #include "http/page_cache.hpp"
 #include "http/raw_client.hpp"
 #include "http/test_server.hpp"
@@ -82,6 +83,17 @@ TEST_F(GzipTest, SmallBodiesAndImagesAreNotCompressed) {
   EXPECT_FALSE(image.header("content-encoding"));
   EXPECT_FALSE(image.header("vary"));
   EXPECT_EQ(image.body.size(), 4096u);
+}
+
+TEST(GzipCompress, TextAndXmlAreCompressibleZipPackagesAreNot) {
+  for (const char* t : {"text/html; charset=utf-8", "application/json", "application/xml", "image/svg+xml",
+                        "application/rss+xml", "text/javascript"})
+    EXPECT_TRUE(http::is_compressible(t)) << t;
+  // .docx and .xlsx are zip files already; "openxmlformats" is no XML type.
+  for (const char* t : {"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip",
+                        "image/png", "application/pdf"})
+    EXPECT_FALSE(http::is_compressible(t)) << t;
 }
 
 TEST(GzipCompress, RoundTrips) {
