@@ -19,6 +19,7 @@
 #include "modules/sjkf/module.hpp"  // 数据开放 (issue 14)
 #include "modules/bzml/module.hpp"  // 基层政务公开标准目录 (issue 14)
 #include "modules/zcjc/module.hpp"  // 自查监测 (issue 15)
+#include "modules/ndbg/module.hpp"  // 政府信息公开工作年度报告 (issue 16)
 
 namespace zwgk::modules {
 
@@ -50,6 +51,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(sjkf::make_module());        // 数据开放 (issue 14)
     v.push_back(bzml::make_module());        // 基层政务公开标准目录 (issue 14)
     v.push_back(zcjc::make_module());        // 自查监测: the national inspection's checks, warned before the veto line (issue 15)
+    v.push_back(ndbg::make_module());        // 政府信息公开工作年度报告 (issue 16)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });

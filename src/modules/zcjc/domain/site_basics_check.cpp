@@ -1,6 +1,8 @@
 // See site_basics_check.hpp.
 #include "modules/zcjc/domain/site_basics_check.hpp"
 
+#include "modules/ndbg/domain/annual_report.hpp"
+
 #include <chrono>
 
 #include "domain/sheet_rows.hpp"
@@ -19,7 +21,7 @@ CheckResult check_site_basics(const SiteBasicsFacts& f, Date today) {
   r.name = "基本信息和办事服务入口";
   r.indicator = kScoredIndicator;
   r.rule = "页脚有主办单位、网站标识码、ICP备案号、公安机关备案号；有政府信息公开指南、制度、年报和依申请公开入口；"
-           "上一年度政府信息公开工作年度报告于 1 月 31 日前公布（条例第四十九条）";
+           "上一年度政府信息公开工作年度报告于 3 月 31 日前公布（条例第四十九条：县级以上人民政府）";
   const std::pair<const char*, const std::string*> footer[] = {
       {"主办单位", &f.sponsor}, {"网站标识码", &f.site_id_code}, {"ICP备案号", &f.icp_record}, {"公安机关备案号", &f.police_record}};
   for (const auto& [label, value] : footer)
@@ -27,7 +29,8 @@ CheckResult check_site_basics(const SiteBasicsFacts& f, Date today) {
   for (const auto& e : f.entries)
     if (!e.present) r.evidence.push_back({e.name, "栏目中没有已发布的内容", e.url});
   const int last_year = today.year() - 1;
-  const Date deadline = Date::from_sys_days(std::chrono::sys_days{std::chrono::year{today.year()} / 1 / 31});
+  // A site is a government's: its report is due by 31 March (its departments' by 31 January).
+  const Date deadline = report_due_on(ReportBody::Government, last_year);
   if (f.last_year_report) {
     if (*f.last_year_report > deadline)
       r.evidence.push_back({std::to_string(last_year) + "年度报告",
