@@ -6,7 +6,7 @@
 // the template, and downloads the .docx.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { startZwgk, launchBrowser } from './harness.mjs';
 
 const OFFICE_DEPARTMENT = '邵阳市人民政府办公室';
@@ -142,6 +142,7 @@ test('the office writes the annual report, the workflow publishes it, a citizen 
     page.getByRole('link', { name: new RegExp(`${TITLE}\\.docx`) }).click(),
   ]);
   const file = await download.path();
+  copyFileSync(file, `${shots}/annual-report.docx`);  // kept with the screenshots, to open by hand
   const bytes = readFileSync(file);
   assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip package');
   assert.ok(bytes.includes(Buffer.from('word/document.xml')), 'with its WordprocessingML part');

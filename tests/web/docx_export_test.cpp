@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "ingest/docx_import.hpp"
+#include "support/libreoffice.hpp"
 #include "ingest/file_type.hpp"
 
 extern char** environ;
@@ -438,75 +439,6 @@ TEST(DocxExport, OurOwnWordImportReadsItBack) {
 // ---------------------------------------------------------------------------------------
 // LibreOffice
 
-// A fresh directory under the temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "zwgk-docx-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return std::move(s).str();
-}
-
-// Runs the program (found on PATH) in its own process group with HOME set to `home`, its
-// output to `log`; its exit code, or -1 if it had to be killed after `timeout`.
-int run(const std::vector<std::string>& args, const fs::path& home, const fs::path& log,
-        std::chrono::seconds timeout) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::vector<std::string> env_strings{"HOME=" + home.string()};
-  for (char** e = environ; *e; ++e)
-    if (std::string_view(*e).substr(0, 5) != "HOME=") env_strings.emplace_back(*e);
-  std::vector<char*> envp;
-  for (auto& e : env_strings) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t files;
-  posix_spawn_file_actions_init(&files);
-  posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&files, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&files, 1, 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attr, 0);
-  pid_t pid = 0;
-  const int rc = ::posix_spawnp(&pid, argv[0], &files, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&files);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) return -1;
-
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  while (::waitpid(pid, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      ::kill(-pid, SIGKILL);  // the group we started: soffice and the soffice.bin it runs
-      ::waitpid(pid, &status, 0);
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 // The one LibreOffice conversion of the suite (a few seconds): the file opens, and the
 // PDF it prints shows the title, a heading, a merged header cell, a table cell, the body
 // text and the page number.
@@ -521,29 +453,16 @@ TEST(DocxExport, LibreOfficeOpensItAndPrintsTheText) {
   listing.header_rows = 2;
   d.blocks.push_back(listing);
 
-  TempDir dir;
-  const fs::path docx = dir.path() / "报告.docx";
-  std::ofstream(docx, std::ios::binary) << to_docx(d);
-  const auto started = std::chrono::steady_clock::now();
-  const int soffice = run({"soffice", "-env:UserInstallation=file://" + (dir.path() / "lo-profile").string(),
-                           "--headless", "--convert-to", "pdf", "--outdir", dir.path().string(), docx.string()},
-                          dir.path(), dir.path() / "soffice.log", std::chrono::seconds(180));
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  RecordProperty("soffice_seconds", std::to_string(seconds));
-  const fs::path pdf = dir.path() / "报告.pdf";
-  ASSERT_EQ(soffice, 0) << read_file(dir.path() / "soffice.log");
-  ASSERT_TRUE(fs::exists(pdf)) << read_file(dir.path() / "soffice.log");
-
-  const int pdftotext = run({"pdftotext", "-layout", pdf.string(), (dir.path() / "报告.txt").string()}, dir.path(),
-                            dir.path() / "pdftotext.log", std::chrono::seconds(60));
-  ASSERT_EQ(pdftotext, 0) << read_file(dir.path() / "pdftotext.log");
+  const auto printed = zwgk::test::print_docx_with_libreoffice(to_docx(d));
+  RecordProperty("soffice_seconds", std::to_string(printed.seconds));
+  ASSERT_TRUE(printed.ok) << printed.log;
   // pdftotext puts a space between Latin and Chinese ("2024 年") and drops the one around
   // the page number: compare without spaces.
   auto without_spaces = [](std::string s) {
     std::erase(s, ' ');
     return s;
   };
-  const std::string text = read_file(dir.path() / "报告.txt");
+  const std::string& text = printed.text;
   const std::string packed = without_spaces(text);
   for (const char* expected : {"2024年工作年度报告", "一、总体情况", "（一）主动公开情况", "2024年，我市认真贯彻落实有关规定。",
                                "第二十条第（一）项", "行政规范性文件", "现行有效件数", "合计", "— 1 —"})
