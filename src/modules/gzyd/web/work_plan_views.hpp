@@ -1,0 +1,12 @@
+#pragma once
+// The views of a 工作要点 shared by the console and the public page: the parts with their tasks,
+// each task with its units, their state and (where passed) what they reported.
+#include "modules/gzyd/service/work_plan_service.hpp"
+#include "web/template_renderer.hpp"
+
+namespace zwgk::web {
+
+// `with_reports`: the passed 落实情况 text (public page); `today`: overdue units marked.
+View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bool public_page);
+
+}  // namespace zwgk::web
