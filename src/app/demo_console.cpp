@@ -20,6 +20,8 @@
 #include "store/secrets.hpp"
 #include "store/site_repository.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
+#include "modules/gzyd/service/work_plan_service.hpp"  // 工作要点 (gzyd)
+#include "domain/html_sanitizer.hpp"
 
 namespace zwgk::app {
 namespace {
@@ -185,6 +187,31 @@ void ensure_requests(store::Database& db, domain::Date today, const std::string&
   }
 }
 
+// 工作要点: the seed document imported into its tasks by the office, so that the console's
+// 工作要点 and the public 工作要点落实 page have the 2017 plan to show.
+void ensure_work_plan(store::Database& db, const std::string& secret, const domain::Site& site, const Accounts& a,
+                      const domain::WorkingDayCalendar& calendar) {
+  const auto key = store::PersonalDataKey::derive_from(secret);
+  if (store::WorkPlanRepository(db).plan(site.id, 2017)) return;
+  const auto seed = store::DocumentRepository(db).by_external_id(site.id, kSeedExternalId);
+  if (!seed || !seed->published_on) return;
+  domain::Caller office;
+  office.account = a.publisher;
+  office.name = a.publisher.username;
+  office.audit = [&db, &a, &site](const domain::AuditNote& n) {
+    store::AuditEntryInput entry;
+    entry.actor = actor_of(a.publisher);
+    entry.action = n.action;
+    entry.object_type = n.object_type;
+    entry.object_id = n.object_id;
+    entry.changes = {{"site_id", site.id}, {"detail", n.detail}};
+    entry.site_id = site.id;
+    store::AuditLog(db).append(entry);
+  };
+  modules::gzyd::WorkPlanService plans(db, key, calendar, [] { return domain::system_unix_seconds(); });
+  plans.import_plan(office, site.id, {2017, seed->title + "\n" + domain::html_to_text(seed->body_html), *seed->published_on});
+}
+
 }  // namespace
 
 DemoConsoleStats load_demo_console(store::Database& db, const std::string& secret,
@@ -200,6 +227,7 @@ DemoConsoleStats load_demo_console(store::Database& db, const std::string& secre
   const Accounts accounts = ensure_accounts(db, *site, *dep, stats);
   ensure_documents(db, today, *site, *dep, accounts, stats);
   ensure_requests(db, today, secret, *site, *dep, accounts, calendar, stats);
+  ensure_work_plan(db, secret, *site, accounts, calendar);
   nlohmann::json created = nlohmann::json::array();
   for (const auto& a : stats.accounts)
     if (!a.password.empty()) created.push_back(a.username);
