@@ -57,3 +57,15 @@ CREATE TABLE work_unit_aliases (
   department_id  INTEGER NOT NULL REFERENCES departments(id),
   PRIMARY KEY (site_id, mention)
 );
+
+-- The files a unit attaches to its 落实情况 (bytes in blobs, content-addressed).
+CREATE TABLE work_unit_files (
+  id          INTEGER PRIMARY KEY,
+  unit_id     INTEGER NOT NULL REFERENCES work_task_units(id) ON DELETE CASCADE,
+  sha256      TEXT NOT NULL REFERENCES blobs(sha256),
+  file_name   TEXT NOT NULL,
+  media_type  TEXT NOT NULL,
+  size        INTEGER NOT NULL,
+  created_at  TEXT NOT NULL
+);
+CREATE INDEX work_unit_files_unit ON work_unit_files (unit_id);

@@ -141,7 +141,8 @@ constexpr const char* kUnreferenced =
     "AND NOT EXISTS (SELECT 1 FROM event_entries n WHERE n.image_sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM events v WHERE v.video_sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM consultation_attachments c WHERE c.blob_sha256 = blobs.sha256) "
-    "AND NOT EXISTS (SELECT 1 FROM dataset_resources d WHERE d.blob_sha256 = blobs.sha256)";
+    "AND NOT EXISTS (SELECT 1 FROM dataset_resources d WHERE d.blob_sha256 = blobs.sha256) "
+    "AND NOT EXISTS (SELECT 1 FROM work_unit_files w WHERE w.sha256 = blobs.sha256)";
 
 }  // namespace
 

@@ -79,6 +79,23 @@ struct ConsoleSession {
     if (with_csrf) fields.insert(fields.begin(), {"csrf_token", csrf});
     return http_post(port, target, form_encode(fields), {"Cookie: " + cookie});
   }
+  // multipart/form-data with one file, the CSRF token in the body and in the URL (as the
+  // upload forms send it, for the server's check on the request head).
+  HttpResult post_file(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
+                       const std::string& file_field, const std::string& file_name, const std::string& data) const {
+    const std::string boundary = "----zwgkConsoleBoundary4f9a2c";
+    fields.insert(fields.begin(), {"csrf_token", csrf});
+    std::string body;
+    for (const auto& [k, v] : fields)
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" + file_name +
+            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + boundary + "--\r\n";
+    const std::string url = target + (target.find('?') == std::string::npos ? "?" : "&") + "csrf_token=" + csrf;
+    const std::string req = "POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nCookie: " + cookie +
+                            "\r\nContent-Type: multipart/form-data; boundary=" + boundary +
+                            "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    return parse_http_response(http_exchange(port, req));
+  }
 };
 
 }  // namespace zwgk::test

@@ -1,6 +1,7 @@
 // 工作要点 and 任务督办's use cases: see work_plan_service.hpp.
 #include "modules/gzyd/service/work_plan_service.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "domain/china_time.hpp"
@@ -9,6 +10,7 @@
 #include "modules/gzyd/domain/task_progress.hpp"
 #include "modules/gzyd/domain/work_plan_parser.hpp"
 #include "modules/zmhd/store/mailbox_repository.hpp"
+#include "store/blob_store.hpp"
 #include "store/department_repository.hpp"
 #include "store/outbox_repository.hpp"
 #include "store/site_repository.hpp"
@@ -179,7 +181,7 @@ void WorkPlanService::set_due(const domain::Caller& caller, std::int64_t task_id
 }
 
 void WorkPlanService::report(const domain::Caller& caller, std::int64_t unit_id, const std::string& text,
-                             const std::vector<std::string>& links) {
+                             const std::vector<std::string>& links, const std::vector<ProgressFile>& files) {
   store::WorkPlanRepository repo(db_);
   auto u = repo.unit(unit_id);
   const auto plan = u ? repo.plan_of_unit(unit_id) : std::nullopt;
@@ -189,14 +191,29 @@ void WorkPlanService::report(const domain::Caller& caller, std::int64_t unit_id,
   if (u->state == domain::TaskUnitState::Approved) throw domain::Conflict("落实情况已通过，不能再修改");
   if (const auto p = domain::progress_problem(text); !p.empty()) throw domain::Invalid({p});
   if (links.size() > 20) throw domain::Invalid({"链接最多 20 个"});
+  static const std::vector<std::string> allowed = {
+      "application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/ofd", "image/png", "image/jpeg"};
+  std::size_t already = 0;
+  for (const auto& f : repo.files_of_plan(plan->id)) already += f.unit_id == unit_id;
+  if (already + files.size() > kMaxProgressFiles)
+    throw domain::Invalid({"每项任务最多附 " + std::to_string(kMaxProgressFiles) + " 个文件"});
+  for (const auto& f : files) {
+    if (f.data.empty()) throw domain::Invalid({"附件“" + f.file_name + "”是空文件"});
+    if (std::find(allowed.begin(), allowed.end(), f.media_type) == allowed.end())
+      throw domain::Invalid({"附件“" + f.file_name + "”不是 PDF、Word、Excel、OFD 或图片文件"});
+  }
   store::UnitOfWork unit(db_);
+  for (const auto& f : files) repo.add_file(unit_id, f.data, f.file_name, f.media_type, now_iso(clock_));
   u->report = text;
   u->links = links;
   u->state = domain::TaskUnitState::Submitted;
   u->reported_at = now_iso(clock_);
   u->reported_by = caller.name;
   repo.save_unit(*u);
-  caller.audit({"gzyd.report", "work_task_unit", std::to_string(unit_id), "task=" + std::to_string(u->task_id)});
+  caller.audit({"gzyd.report", "work_task_unit", std::to_string(unit_id),
+                "task=" + std::to_string(u->task_id) + " files=" + std::to_string(files.size())});
   unit.commit();
 }
 
@@ -228,6 +245,7 @@ PlanView view_of(store::WorkPlanRepository& repo, const store::StoredPlan& plan)
   std::set<std::string> seen;
   for (const auto& u : v.units)
     if (!u.matched() && seen.insert(u.mention).second) v.unmatched.push_back(u.mention);
+  for (auto& f : repo.files_of_plan(plan.id)) v.files[f.unit_id].push_back(std::move(f));
   return v;
 }
 
@@ -309,6 +327,36 @@ int WorkPlanService::notify_overdue(std::int64_t site_id, domain::Date today, co
     ++sent;
   }
   return sent;
+}
+
+namespace {
+
+std::string bytes_of(store::Database& db, const store::StoredUnitFile& f) {
+  auto blob = store::BlobStore(db).get(f.sha256);
+  if (!blob) throw domain::NotFound("文件内容已不在");
+  return std::move(blob->data);
+}
+
+}  // namespace
+
+std::pair<store::StoredUnitFile, std::string> WorkPlanService::file(const domain::Caller& caller, std::int64_t file_id) {
+  store::WorkPlanRepository repo(db_);
+  const auto f = repo.file(file_id);
+  const auto plan = f ? repo.plan_of_unit(f->unit_id) : std::nullopt;
+  if (!f || !plan || domain::permission_registry().refusal(caller.account, "gzyd.view", {plan->site_id, caller.account.department_id}))
+    throw domain::NotFound("没有这个文件，或您无权查看。");
+  return {*f, bytes_of(db_, *f)};
+}
+
+std::optional<std::pair<store::StoredUnitFile, std::string>> WorkPlanService::public_file(std::int64_t site_id,
+                                                                                        std::int64_t file_id) {
+  store::WorkPlanRepository repo(db_);
+  const auto f = repo.file(file_id);
+  const auto plan = f ? repo.plan_of_unit(f->unit_id) : std::nullopt;
+  const auto u = f ? repo.unit(f->unit_id) : std::nullopt;
+  if (!f || !plan || !u || plan->site_id != site_id || !plan->published || u->state != domain::TaskUnitState::Approved)
+    return std::nullopt;
+  return std::make_pair(*f, bytes_of(db_, *f));
 }
 
 std::optional<PlanView> WorkPlanService::public_plan(std::int64_t site_id, int year) {

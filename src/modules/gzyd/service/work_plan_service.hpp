@@ -39,10 +39,20 @@ struct ImportSummary {
   std::vector<std::string> warnings;              // the parser's
 };
 
+// A file attached to a 落实情况, as the console's form gives it.
+struct ProgressFile {
+  std::string file_name;
+  std::string data;
+  std::string media_type;  // what the caller's sniffing found
+};
+
+inline constexpr int kMaxProgressFiles = 5;  // per unit and task
+
 struct PlanView {
   store::StoredPlan plan;
   std::vector<store::StoredTask> tasks;
   std::vector<store::StoredTaskUnit> units;
+  std::map<std::int64_t, std::vector<store::StoredUnitFile>> files;  // by unit id
   std::vector<std::string> unmatched;   // distinct mentions still without a unit
 };
 
@@ -57,8 +67,9 @@ class WorkPlanService {
                std::int64_t department_id);
   void set_due(const domain::Caller& caller, std::int64_t task_id, domain::Date due_on);
   // The unit's 落实情况 (gzyd.report on the unit): refused once passed.
+  // Files are added to the ones sent before (at most kMaxProgressFiles): PDF, Word, Excel, OFD, images.
   void report(const domain::Caller& caller, std::int64_t unit_id, const std::string& text,
-              const std::vector<std::string>& links);
+              const std::vector<std::string>& links, const std::vector<ProgressFile>& files = {});
   void review(const domain::Caller& caller, std::int64_t unit_id, bool approve, const std::string& note);
 
   PlanView plan(const domain::Caller& caller, std::int64_t plan_id);
@@ -73,6 +84,11 @@ class WorkPlanService {
 
   // The public page: the site's published plan for a year.
   std::optional<PlanView> public_plan(std::int64_t site_id, int year);
+
+  // A file's bytes and name: for staff who may view the plan (NotFound otherwise), or for
+  // the public once the unit's 落实情况 has passed and the plan is published on the site.
+  std::pair<store::StoredUnitFile, std::string> file(const domain::Caller& caller, std::int64_t file_id);
+  std::optional<std::pair<store::StoredUnitFile, std::string>> public_file(std::int64_t site_id, std::int64_t file_id);
 
  private:
   store::Database& db_;

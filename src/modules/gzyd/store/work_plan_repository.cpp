@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "domain/errors.hpp"
+#include "store/blob_store.hpp"
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {
@@ -300,6 +301,60 @@ int WorkPlanRepository::map_mention(std::int64_t plan_id, const std::string& men
                           soci::use(name, "n"), soci::use(m, "m"), soci::use(plan, "p"));
     st.execute(true);
     return static_cast<int>(st.get_affected_rows());
+  });
+}
+
+std::int64_t WorkPlanRepository::add_file(std::int64_t unit_id, std::string_view data, const std::string& file_name,
+                                          const std::string& media_type, const std::string& at) {
+  return guarded("保存落实情况附件失败", [&] {
+    Lease lease(db_);
+    std::string sha = BlobStore::put(lease, data, media_type), name = file_name, type = media_type, when = at;
+    long long unit = unit_id, size = static_cast<long long>(data.size()), id = 0;
+    lease.sql() << "INSERT INTO work_unit_files (unit_id, sha256, file_name, media_type, size, created_at) VALUES "
+                   "(:u, :s, :n, :t, :z, :a) RETURNING id",
+        soci::use(unit, "u"), soci::use(sha, "s"), soci::use(name, "n"), soci::use(type, "t"), soci::use(size, "z"),
+        soci::use(when, "a"), soci::into(id);
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+namespace {
+
+std::vector<StoredUnitFile> load_files(Lease& lease, const std::string& tail, Binds& b) {
+  std::vector<StoredUnitFile> out;
+  soci::statement st(lease.sql());
+  long long id = 0, unit = 0, size = 0;
+  std::string sha, name, type;
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(unit));
+  st.exchange(soci::into(sha));
+  st.exchange(soci::into(name));
+  st.exchange(soci::into(type));
+  st.exchange(soci::into(size));
+  b.apply(st);
+  prepare_and_execute(st, "SELECT f.id, f.unit_id, f.sha256, f.file_name, f.media_type, f.size FROM work_unit_files f " + tail);
+  while (st.fetch()) out.push_back({id, unit, sha, name, type, size});
+  return out;
+}
+
+}  // namespace
+
+std::vector<StoredUnitFile> WorkPlanRepository::files_of_plan(std::int64_t plan_id) {
+  return guarded("读取落实情况附件失败", [&] {
+    Lease lease(db_);
+    Binds b;
+    return load_files(lease,
+                      "JOIN work_task_units u ON u.id = f.unit_id JOIN work_tasks t ON t.id = u.task_id WHERE t.plan_id = " +
+                          b.add(static_cast<long long>(plan_id)) + " ORDER BY f.unit_id, f.id",
+                      b);
+  });
+}
+
+std::optional<StoredUnitFile> WorkPlanRepository::file(std::int64_t id) {
+  return guarded("读取落实情况附件失败", [&] {
+    Lease lease(db_);
+    Binds b;
+    return first(load_files(lease, "WHERE f.id = " + b.add(static_cast<long long>(id)), b));
   });
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/date.hpp"
@@ -55,6 +56,16 @@ struct StoredTaskUnit {
   bool matched() const { return department_id || unit_site_id; }
 };
 
+// A file a unit attached to its 落实情况 (the bytes are in blobs).
+struct StoredUnitFile {
+  std::int64_t id = 0;
+  std::int64_t unit_id = 0;
+  std::string sha256;
+  std::string file_name;
+  std::string media_type;
+  std::int64_t size = 0;
+};
+
 class WorkPlanRepository {
  public:
   explicit WorkPlanRepository(Database& db) : db_(db) {}
@@ -79,6 +90,12 @@ class WorkPlanRepository {
   // Every unit of the plan named `mention` gets the department (or county site) and name.
   int map_mention(std::int64_t plan_id, const std::string& mention, std::optional<std::int64_t> department_id,
                   std::optional<std::int64_t> unit_site_id, const std::string& unit_name);
+
+  // Stores the bytes (content-addressed) and the row, in the caller's transaction.
+  std::int64_t add_file(std::int64_t unit_id, std::string_view data, const std::string& file_name,
+                        const std::string& media_type, const std::string& at);
+  std::vector<StoredUnitFile> files_of_plan(std::int64_t plan_id);  // by unit, then id
+  std::optional<StoredUnitFile> file(std::int64_t id);
 
   std::map<std::string, std::int64_t> aliases(std::int64_t site_id);  // mention -> department
   void save_alias(std::int64_t site_id, const std::string& mention, std::int64_t department_id);

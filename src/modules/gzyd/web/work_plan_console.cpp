@@ -8,7 +8,10 @@
 #include "domain/sheet_rows.hpp"
 #include "modules/gzyd/service/work_plan_service.hpp"
 #include "modules/gzyd/web/work_plan_views.hpp"
+#include "ingest/file_type.hpp"
+#include "store/blob_store.hpp"
 #include "store/department_repository.hpp"
+#include "web/attachment_download.hpp"
 #include "store/personal_data_key.hpp"
 #include "web/console/page_helpers.hpp"
 
@@ -141,7 +144,7 @@ http::Response plan_page(ConsoleRequest& c, const web::WebOptions& web, std::int
   }
   v.set("overdue", overdue);
   v.set("has_overdue", overdue.is_non_empty_list());
-  v.set("sections", plan_sections_view(pv, today, false));
+  v.set("sections", plan_sections_view(pv, today, false, std::string(kBase) + "files/"));
   v.set("problems", list_of(problems));
   v.set("has_problems", !problems.empty());
   return c.page(pv.plan.title, "gzyd/console_plan", v, status);
@@ -217,12 +220,21 @@ void register_work_plan_console_pages(ConsoleApp& app, http::Router& router, con
   });
   app.post(router, std::string(kBase) + "units/{id}/report", Access::to("gzyd.report"), [w](ConsoleRequest& c) {
     const auto id = required_id(c);
+    std::vector<modules::gzyd::ProgressFile> files;
+    for (const auto& f : c.form.files)
+      if (f.field == "files" && !f.data.empty()) files.push_back({f.file_name, f.data, ingest::sniff_media_type(f.data)});
     try {
-      Service(c, *w).service.report(caller_of(c), id, domain::trim_cell(field(c, "report")), lines(field(c, "links")));
+      Service(c, *w).service.report(caller_of(c), id, domain::trim_cell(field(c, "report")), lines(field(c, "links")),
+                                    files);
     } catch (const domain::Invalid& e) {
       return list_page(c, *w, e.problems(), 400);
     }
     return c.see_other(std::string(kBase));
+  });
+  app.get(router, std::string(kBase) + "files/{id}", viewers, [w](ConsoleRequest& c) {
+    const auto id = required_id(c);
+    auto [f, bytes] = Service(c, *w).service.file(caller_of(c), id);
+    return attachment_response(store::Blob{f.sha256, f.media_type, std::move(bytes)}, f.file_name);
   });
   app.post(router, std::string(kBase) + "units/{id}/review", office, [w](ConsoleRequest& c) {
     const auto id = required_id(c);

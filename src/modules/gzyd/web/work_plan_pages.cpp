@@ -6,6 +6,8 @@
 #include "modules/gzyd/service/work_plan_service.hpp"
 #include "modules/gzyd/web/work_plan_views.hpp"
 #include "store/personal_data_key.hpp"
+#include "store/blob_store.hpp"
+#include "web/attachment_download.hpp"
 #include "web/layout_view.hpp"
 #include "web/page_error.hpp"
 
@@ -65,7 +67,7 @@ http::Response plan_page(PageContext& ctx, int year) {
   View v = layout_view(ctx, meta);
   v.set("title", view->plan.title);
   v.set("published_on", view->plan.published_on.iso());
-  v.set("sections", plan_sections_view(*view, ctx.env.options.today(), true));
+  v.set("sections", plan_sections_view(*view, ctx.env.options.today(), true, base_url(ctx.site) + "files/"));
   int units = 0, approved = 0;
   for (const auto& u : view->units) {
     units += u.matched();
@@ -76,12 +78,24 @@ http::Response plan_page(PageContext& ctx, int year) {
   return render_page(ctx, "gzyd/plan", v);  // not cached: each report changes it
 }
 
+// A passed 落实情况's file; anything else is a 404.
+http::Response file_download(PageContext& ctx, std::string_view raw_id) {
+  std::int64_t id = 0;
+  const auto r = std::from_chars(raw_id.data(), raw_id.data() + raw_id.size(), id);
+  if (r.ec != std::errc() || r.ptr != raw_id.data() + raw_id.size() || id <= 0) throw not_found("没有这个文件。");
+  auto found = with_service(ctx, [&](auto& s) { return s.public_file(ctx.site.id, id); });
+  if (!found) throw not_found("没有这个文件。");
+  return attachment_response(store::Blob{found->first.sha256, found->first.media_type, std::move(found->second)},
+                             found->first.file_name);
+}
+
 }  // namespace
 
 std::optional<http::Response> work_plan_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
   if (ctx.req.method == http::Method::Post) return std::nullopt;
   if (seg.size() == 1) return http::Response::redirect(base_url(ctx.site), 301);
   if (seg.size() == 2 && seg[1].empty()) return index_page(ctx);
+  if (seg.size() == 3 && seg[1] == "files") return file_download(ctx, seg[2]);
   int year = 0;
   const auto s = seg[1];
   const auto r = std::from_chars(s.data(), s.data() + s.size(), year);

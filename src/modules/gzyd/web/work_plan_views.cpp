@@ -7,7 +7,8 @@
 
 namespace zwgk::web {
 
-View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bool public_page) {
+View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bool public_page,
+                        const std::string& file_url) {
   std::map<std::int64_t, std::vector<const store::StoredTaskUnit*>> by_task;
   for (const auto& u : v.units) by_task[u.task_id].push_back(&u);
   View sections{View::type::list};
@@ -48,6 +49,17 @@ View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bo
       if (u->matched() && domain::is_overdue(u->state, t.due_on, today)) unit.set("overdue", true);
       const bool show_report = !public_page || u->state == domain::TaskUnitState::Approved;
       if (show_report && !u->report.empty()) unit.set("report", u->report);
+      View files{View::type::list};
+      if (show_report)
+        if (const auto it = v.files.find(u->id); it != v.files.end())
+          for (const auto& f : it->second) {
+            View file{View::type::object};
+            file.set("name", f.file_name);
+            file.set("url", file_url + std::to_string(f.id));
+            files.push_back(file);
+          }
+      unit.set("files", files);
+      unit.set("has_files", files.is_non_empty_list());
       if (!public_page) {
         if (!u->review_note.empty()) unit.set("review_note", u->review_note);
         if (u->state == domain::TaskUnitState::Submitted) unit.set("submitted", true);

@@ -6,7 +6,9 @@
 
 namespace zwgk::web {
 
-// `with_reports`: the passed 落实情况 text (public page); `today`: overdue units marked.
-View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bool public_page);
+// `public_page`: only the passed 落实情况 and their files; `today`: overdue units marked;
+// `file_url`: where a file is downloaded ("/console/work-plans/files/" or "P/gzyd/files/"), + id.
+View plan_sections_view(const modules::gzyd::PlanView& v, domain::Date today, bool public_page,
+                        const std::string& file_url);
 
 }  // namespace zwgk::web

@@ -150,8 +150,22 @@ TEST_F(WorkPlanServiceTest, UnitsReportTheOfficeReturnsAndPasses) {
   s.review(office(), tjj.id, false, "请补充发布会的链接。");
   EXPECT_EQ(WorkPlanRepository(*db).unit(tjj.id)->state, domain::TaskUnitState::Returned);
   EXPECT_THROW(s.review(office(), tjj.id, true, ""), domain::Conflict) << "nothing waiting";
-  s.report(editor, tjj.id, "全年召开经济运行情况新闻发布会4次，见链接。", {"/console/documents/12/", "/xxgk/tjxx/"});
+  EXPECT_THROW(s.report(editor, tjj.id, "见附件。", {}, {{"页面.html", "<script>alert(1)</script>", "text/html"}}),
+               domain::Invalid)
+      << "PDF, Word, Excel, OFD or images only";
+  const std::string pdf = "%PDF-1.4\n% 发布会记录\n";
+  s.report(editor, tjj.id, "全年召开经济运行情况新闻发布会4次，见链接。", {"/console/documents/12/", "/xxgk/tjxx/"},
+           {{"发布会记录.pdf", pdf, "application/pdf"}});
+  const auto files = s.plan(office(), plan).files.at(tjj.id);
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_FALSE(s.public_file(site.id, files[0].id)) << "not public before it passes";
+  EXPECT_EQ(s.file(office(), files[0].id).second, pdf);
   s.review(office(), tjj.id, true, "");
+  const auto shown = s.public_file(site.id, files[0].id);
+  ASSERT_TRUE(shown);
+  EXPECT_EQ(shown->first.file_name, "发布会记录.pdf");
+  EXPECT_EQ(shown->second, pdf);
+  EXPECT_FALSE(s.public_file(counties[0], files[0].id)) << "only on its own site";
   const auto passed = *WorkPlanRepository(*db).unit(tjj.id);
   EXPECT_EQ(passed.state, domain::TaskUnitState::Approved);
   EXPECT_EQ(passed.links.size(), 2u);

@@ -43,7 +43,7 @@ class WorkPlanServer : public SiteServer {
 std::string first_report_action(const std::string& body) {
   const auto at = body.find("/console/work-plans/units/");
   if (at == std::string::npos) return "";
-  const auto end = body.find('"', at);
+  const auto end = body.find_first_of("?\"", at);  // the form's action carries ?csrf_token= for uploads
   return body.substr(at, end - at);
 }
 
@@ -86,13 +86,26 @@ TEST(WorkPlanConsole, TheOfficeImportsMapsReviewsAndTheSiteShowsWhatPassed) {
   EXPECT_TRUE(has(refused, "退回须说明理由")) << refused.body;
   ASSERT_EQ(office.post(unit + "review", {{"decision", "return"}, {"note", "请附工作方案的链接"}}).status, 303);
   EXPECT_TRUE(has(editor.get("/console/work-plans/"), "退回理由：请附工作方案的链接"));
-  ASSERT_EQ(editor.post(action, {{"report", "已制定并公开本单位2025年政务公开工作方案，见链接。"}, {"links", "/xxgk/zfxxgkzd/"}}).status, 303);
+  const std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  ASSERT_EQ(editor.post_file(action, {{"report", "已制定并公开本单位2025年政务公开工作方案，见链接和附件。"}, {"links", "/xxgk/zfxxgkzd/"}},
+                             "files", "工作方案.pdf", pdf)
+                .status,
+            303);
+  EXPECT_EQ(editor.post_file(action, {{"report", "再传一个"}}, "files", "page.html", "<html><script>x</script></html>").status,
+            400)
+      << "not a PDF, Word, Excel, OFD or image";
   ASSERT_EQ(office.post(unit + "review", {{"decision", "approve"}, {"note", ""}}).status, 303);
 
   auto pub = s.get("/gzyd/2025/");
   EXPECT_EQ(pub.status, 200);
   EXPECT_TRUE(has(pub, "2017年邵阳市政务公开工作要点"));
-  EXPECT_TRUE(has(pub, "已制定并公开本单位2025年政务公开工作方案，见链接。")) << "passed: public";
+  EXPECT_TRUE(has(pub, "已制定并公开本单位2025年政务公开工作方案，见链接和附件。")) << "passed: public";
+  const auto at = pub.body.find("/gzyd/files/");
+  ASSERT_NE(at, std::string::npos) << "the file is linked";
+  const auto file = s.get(pub.body.substr(at, pub.body.find('"', at) - at));
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, pdf);
+  EXPECT_EQ(s.get("/gzyd/files/999999").status, 404);
   EXPECT_TRUE(has(pub, "name=\"ColumnName\" content=\"工作要点落实\""));
   EXPECT_TRUE(has(s.get("/gzyd/"), "/gzyd/2025/"));
   EXPECT_EQ(s.get("/gzyd/2030/").status, 404);
