@@ -291,14 +291,15 @@ std::vector<domain::UnitFacts> AssessmentService::gather(std::int64_t site_id, i
       if (!domain::monitoring_counts(c.code) || c.level == domain::CheckLevel::Normal) continue;
       for (const auto& e : c.evidence) {
         std::optional<std::int64_t> unit;
+        domain::Evidence shown = e;
         if (auto col = column_of_url.find(e.url); col != column_of_url.end()) {
           if (auto o = owners.find(col->second); o != owners.end()) unit = o->second;
         } else if (auto id = document_id_of(*site, e.url)) {
           if (auto d = doc_departments.find(*id); d != doc_departments.end()) unit = d->second;
+          shown.url = document_console_url(*id);  // the office corrects it there
         }
         if (!unit) unit = office;
         if (!unit) continue;
-        domain::Evidence shown = e;
         if (shown.url.empty()) shown.url = inspection_report_console_url(*run_on);
         found[*unit].push_back({c.name, std::move(shown)});
       }

@@ -12,10 +12,13 @@
 
 #include "domain/errors.hpp"
 #include "modules/ysqgk/store/request_fixture.hpp"
+#include "modules/zcjc/service/report_json.hpp"
+#include "modules/zcjc/store/inspection_repository.hpp"
 #include "modules/zmhd/service/letter_service.hpp"
 #include "modules/zmhd/store/mailbox_repository.hpp"
 #include "store/catalogue_repository.hpp"
 #include "store/document_repository.hpp"
+#include "web/urls.hpp"
 
 namespace zwgk::store::test {
 namespace {
@@ -283,6 +286,46 @@ TEST_F(AssessmentServiceTest, TheYearsIndicatorsAreTheOfficesDataCheckedBeforeTh
   EXPECT_EQ(indicator(u, "jd").deducted, 100);
   EXPECT_EQ(u.final_points(), 900);
   EXPECT_EQ(svc.indicators(site.id, 2024), domain::format_indicators(domain::default_indicators())) << "another year: the default";
+}
+
+// 日常监测: the year's last 自查监测 run; a column's finding goes to the department that publishes
+// most in it, a document's to its department (linked to its console page), a finding about the
+// whole site to the office; 发布解读 is left to its own indicator.
+TEST_F(AssessmentServiceTest, MonitoringFindingsGoToTheUnitWhoseColumnOrDocumentTheyName) {
+  const auto doc = publish("邵阳市财政局关于预算执行情况的通报", "ghjh", "2025-02-03", "2025-02-05");
+  auto check = [](const char* code, const char* name, std::vector<domain::Evidence> evidence) {
+    domain::CheckResult r;
+    r.code = code;
+    r.name = name;
+    r.level = domain::CheckLevel::Warning;
+    r.findings = static_cast<int>(evidence.size());
+    r.evidence = std::move(evidence);
+    return r;
+  };
+  const std::vector<domain::CheckResult> results = {
+      check("column_update", "栏目不更新", {{"栏目“规划计划”", "最后更新 2025-02-05，已 318 天", web::catalogue_url(site, "ghjh")}}),
+      check("wording", "严重表述错误", {{"《邵阳市财政局关于预算执行情况的通报》", "“政务情”应为“政务舆情”", web::document_url(site, doc)}}),
+      check("homepage_update", "首页不更新", {{"首页", "已 11 天未更新", ""}}),
+      check("interpretation", "发布解读", {{"《某政策》", "没有政策解读", web::document_url(site, doc)}}),
+  };
+  store::InspectionRun older{site.id, date("2025-06-01"), "2025-06-01T00:00:00Z", domain::CheckLevel::Warning, 0, 9,
+                             modules::zcjc::results_to_json(results)};
+  store::InspectionRun last{site.id, date("2025-12-20"), "2025-12-20T00:00:00Z", domain::CheckLevel::Warning, 0, 3,
+                            modules::zcjc::results_to_json(results)};
+  store::InspectionRepository(*db).save_run(older);
+  store::InspectionRepository(*db).save_run(last);
+  const auto r = service().compute(office_caller(), site.id, 2025);
+  const auto& mine = indicator(unit(r, finance.id), "jc.jc");
+  ASSERT_EQ(mine.evidence.size(), 2u) << mine.summary;
+  EXPECT_EQ(mine.deducted, 20);
+  EXPECT_EQ(mine.evidence[0].subject, "栏目不更新：栏目“规划计划”");
+  EXPECT_EQ(mine.evidence[0].detail, "最后更新 2025-02-05，已 318 天（2025-12-20自查）");
+  EXPECT_EQ(mine.evidence[1].url, "/console/documents/" + std::to_string(doc) + "/");
+  const auto& office_site = indicator(unit(r, department.id), "jc.jc");
+  ASSERT_EQ(office_site.evidence.size(), 1u);
+  EXPECT_EQ(office_site.evidence[0].subject, "首页不更新：首页");
+  EXPECT_EQ(office_site.evidence[0].url, "/console/inspection/report?day=2025-12-20");
+  EXPECT_EQ(office_site.checked, 3) << "the run's checks that count here";
 }
 
 }  // namespace
