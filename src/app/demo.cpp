@@ -705,6 +705,83 @@ std::string seed_text_to_html(const std::string& text) {
   return html;
 }
 
+namespace {
+
+// 政务公开绩效考核 (modules/jxkh): documents of kDemoAssessmentYear that its indicators find —
+// three departments' 2023 annual reports (two by 31 January, one late: Art. 49) and a notice
+// published 31 working days after it was written (Art. 26: 20). Loading twice adds nothing
+// (the importer keys them by external id).
+void emit_assessment_documents(std::ostream& out, const SiteDef& def) {
+  struct Line {
+    const char* id;
+    const char* department;
+    const char* column;
+    const char* title;
+    const char* written;
+    const char* published;
+  };
+  const Line lines[] = {
+      {"demo-shaoyang-jxkh-nb-czj", "邵阳市财政局", "zfxxgknb", "邵阳市财政局2023年政府信息公开工作年度报告", "2024-01-22", "2024-01-25"},
+      {"demo-shaoyang-jxkh-nb-jyj", "邵阳市教育局", "zfxxgknb", "邵阳市教育局2023年政府信息公开工作年度报告", "2024-01-26", "2024-01-30"},
+      {"demo-shaoyang-jxkh-nb-wjw", "邵阳市卫生健康委员会", "zfxxgknb", "邵阳市卫生健康委员会2023年政府信息公开工作年度报告",
+       "2024-02-20", "2024-02-26"},
+      {"demo-shaoyang-jxkh-late-sthj", "邵阳市生态环境局", "hjbh", "邵阳市生态环境局关于开展2024年春季大气污染防治专项行动的通知",
+       "2024-03-01", "2024-04-15"},
+  };
+  for (const auto& l : lines) {
+    auto o = base_line(def.site.code, l.id);
+    o["title"] = l.title;
+    o["catalogue"] = l.column;
+    o["department"] = l.department;
+    o["issuer"] = l.department;
+    o["written_on"] = l.written;
+    o["published_on"] = l.published;
+    o["effective_on"] = l.published;
+    o["disclosure"] = "主动公开";
+    o["topic"] = std::string(l.column) == "hjbh" ? "环境保护" : "政务公开";
+    o["summary"] = std::string(l.title) + "。";
+    o["body_text"] = std::string(l.column) == "hjbh"
+                         ? std::string("各县市区人民政府，市直有关单位：\n\n为持续改善全市空气质量，决定开展春季大气污染防治专项行动。\n\n") +
+                               l.department + "\n"
+                         : std::string("一、总体情况\n\n本年度，") + l.department +
+                               "认真贯彻《中华人民共和国政府信息公开条例》，全面推进政务公开工作。\n\n"
+                               "二、主动公开政府信息情况\n\n（略）\n";
+    emit(out, o);
+  }
+}
+
+// 政务公开绩效考核: 市教育局's press conference of kDemoAssessmentYear with its 局长 (the
+// 主要负责人, seed 六（三）) as a guest, ended. Once.
+void add_demo_assessment_event(store::Database& db) {
+  auto site = store::SiteRepository(db).by_code(kDemoCitySite);
+  if (!site) return;
+  auto education = store::DepartmentRepository(db).by_name(site->id, "邵阳市教育局");
+  if (!education) return;
+  const auto key = store::PersonalDataKey::derive_from(store::random_secret());  // no question is stored
+  store::EventRepository events(db, key);
+  const std::string title = "2024年义务教育阶段招生入学政策新闻发布会";
+  for (const auto& e : events.list(site->id, false))
+    if (e.draft.title == title) return;
+  domain::EventDraft d;
+  d.kind = domain::EventKind::PressConference;
+  d.title = title;
+  d.summary = "市教育局主要负责同志介绍2024年义务教育阶段招生入学政策，回答记者提问。";
+  d.place = "市人民政府新闻发布厅";
+  d.department_id = education->id;
+  d.starts_at = 1718157600;  // 2024-06-12 10:00 China time
+  d.ends_at = d.starts_at + 3600;
+  d.guests = {{"王建华", "市教育局局长", education->id, education->name, true}};
+  const auto id = events.create(site->id, d, d.starts_at - 5 * 24 * 3600);
+  auto e = *events.find(id);
+  events.set_state(e, domain::EventState::Announced, d.starts_at - 5 * 24 * 3600);
+  events.set_state(e, domain::EventState::Live, d.starts_at);
+  events.add_entry(e, {"王建华", "今年全市义务教育阶段招生继续坚持免试就近入学，公办民办学校同步招生。", std::nullopt}, std::nullopt, {},
+                   "demo", d.starts_at + 600);
+  events.set_state(e, domain::EventState::Ended, d.ends_at);
+}
+
+}  // namespace
+
 DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated_per_column) {
   fs::path corpus;
   if (const char* env = std::getenv("ZWGK_DEMO_CORPUS"); env && *env)
@@ -854,6 +931,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
       jd["summary"] = "解读《2017年邵阳市政务公开工作要点》的出台背景、总体要求、主要内容、保障措施和落实要求。";
       jd["body_text"] = seed_interpretation;
       emit(interpretations, jd);
+      emit_assessment_documents(policies, def);
     }
 
     // --- generated documents in every leaf column -----------------------------------------
@@ -968,6 +1046,7 @@ DemoStats load_demo(store::Database& db, const fs::path& data_dir, int generated
   stats.documents = static_cast<int>(result.created + result.updated + result.unchanged);
   for (const auto& e : result.errors) stats.errors.push_back(format_import_error(e));
   add_demo_event(db);
+  add_demo_assessment_event(db);
   // The dated demo records (open consultations, due budgets, versions in force) are placed
   // around today, read once: `zwgk demo` is the command line, where the real clock is read.
   const std::int64_t now = domain::system_unix_seconds();

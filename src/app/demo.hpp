@@ -35,6 +35,10 @@ DemoStats load_demo(store::Database& db, const std::filesystem::path& data_dir, 
 inline constexpr const char* kDemoCitySite = "shaoyang";
 inline constexpr const char* kSeedExternalId = "demo-shaoyang-2017-zwgk-gongzuo-yaodian";
 inline constexpr const char* kSeedInterpretationExternalId = "demo-shaoyang-2017-zwgk-gongzuo-yaodian-jiedu";
+// The year the demo's 政务公开绩效考核 records are dated in (modules/jxkh): a 2023 annual
+// report on time and one late, a notice published after its 20 working days, an interview
+// with a department's 主要负责人.
+inline constexpr int kDemoAssessmentYear = 2024;
 
 // 统一社会信用代码 (GB 32100-2015) for a 机关: "11" + 6-digit division code + the 9-character
 // 组织机构代码 (GB 11714: 8 characters + check) + the final check character.

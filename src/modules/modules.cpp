@@ -21,6 +21,7 @@
 #include "modules/zcjc/module.hpp"  // 自查监测 (issue 15)
 #include "modules/ndbg/module.hpp"  // 政府信息公开工作年度报告 (issue 16)
 #include "modules/gzyd/module.hpp"  // 工作要点和任务督办 (issue 16)
+#include "modules/jxkh/module.hpp"  // 政务公开绩效考核 (issue 16)
 
 namespace zwgk::modules {
 
@@ -54,6 +55,7 @@ const std::vector<std::unique_ptr<Module>>& all() {
     v.push_back(zcjc::make_module());        // 自查监测: the national inspection's checks, warned before the veto line (issue 15)
     v.push_back(ndbg::make_module());        // 政府信息公开工作年度报告 (issue 16)
     v.push_back(gzyd::make_module());        // 工作要点和任务督办 (issue 16)
+    v.push_back(jxkh::make_module());        // 政务公开绩效考核: scores per department, published on the portal (issue 16)
     return v;
   }();
   std::call_once(installed, [] { register_into(domain::permission_registry(), list); });
