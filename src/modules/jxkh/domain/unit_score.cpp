@@ -33,13 +33,17 @@ IndicatorResult computed(const AssessmentIndicator& i, const SourceFacts* facts)
     r.summary = facts && !facts->note.empty() ? facts->note : "本年度没有需要检查的记录，不扣分";
     return r;
   }
+  if (r.findings == 0) {
+    r.summary = "检查" + std::to_string(r.checked) + "项，未发现问题，不扣分";
+    return r;
+  }
   const auto* source = find_fact_source(i.source);
-  r.summary = "检查" + std::to_string(r.checked) + "项，";
-  if (r.findings == 0)
-    r.summary += "未发现问题，不扣分";
-  else
-    r.summary += std::string(source ? source->finding : "发现问题") + std::to_string(r.findings) + "项，扣" +
-                 points_text(r.deducted) + (r.deducted < r.findings * i.deduction ? "（已达扣分上限）" : "");
+  const std::string finding(source ? source->finding : "发现问题");
+  // One record judged and found wanting (the year's 主要负责人, last year's 年报): say what.
+  r.counted = r.checked == 1 && r.findings == 1
+                  ? finding
+                  : "检查" + std::to_string(r.checked) + "项，" + finding + std::to_string(r.findings) + "项";
+  r.summary = r.counted + "，扣" + points_text(r.deducted) + (r.deducted < r.findings * i.deduction ? "（已达扣分上限）" : "");
   return r;
 }
 
@@ -53,8 +57,8 @@ IndicatorResult manual(const AssessmentIndicator& i, const ManualFigure* figure)
   r.checked = figure->count;
   r.findings = figure->count;
   r.deducted = std::min(i.cap, figure->count * i.deduction);
-  r.summary = "政府办公室填报：" + std::string(find_fact_source(kManualSource)->finding) + std::to_string(figure->count) +
-              "项，扣" + points_text(r.deducted);
+  r.counted = "政府办公室填报" + std::to_string(figure->count) + "项";
+  r.summary = r.counted + "，扣" + points_text(r.deducted);
   if (figure->count > 0 || !figure->note.empty())
     r.evidence.push_back({"政府办公室填报（" + figure->by + "，" + figure->at.substr(0, 10) + "）", figure->note, ""});
   return r;
@@ -125,7 +129,7 @@ long long weighted_hundredths(int final_tenths, int weight_tenths) {
 }
 
 std::string deduction_sentence(const IndicatorResult& r) {
-  return "“" + r.name + "”扣" + points_text(r.deducted) + "：" + r.summary;
+  return "“" + r.name + "”扣" + points_text(r.deducted) + "：" + (r.counted.empty() ? r.summary : r.counted);
 }
 
 }  // namespace zwgk::domain

@@ -54,7 +54,8 @@ struct IndicatorResult {
   int checked = 0;
   int findings = 0;
   bool pending = false;  // 手工填报 and not yet entered
-  std::string summary;   // one line: "检查 12 件，超期 2 件，扣 2 分"
+  std::string counted;   // what was found: "检查12项，超期发布2项" ("" when nothing was)
+  std::string summary;   // one line: "检查12项，超期发布2项，扣2分"
   std::vector<Evidence> evidence;
   int score() const { return points - deducted; }
 };
@@ -95,7 +96,7 @@ void rank_units(std::vector<UnitScore>& units);
 // of a point (95 分 × 3% = 2.85).
 long long weighted_hundredths(int final_tenths, int weight_tenths);
 
-// "本单位“主动公开时效”扣2分：超期发布2件" — a deduction in words, for the public page.
+// "“主动公开时效”扣2分：检查12项，超期发布2项" — a deduction in words, for the public page.
 std::string deduction_sentence(const IndicatorResult& r);
 
 }  // namespace zwgk::domain

@@ -133,7 +133,8 @@ TEST(AssessmentConsole, TheOfficeComputesAdjustsWithAReasonAndReleasesToThePorta
   ASSERT_EQ(published.status, 200) << published.body;
   EXPECT_TRUE(has(published, "邵阳市人民政府2025年度政务公开绩效考核结果"));
   EXPECT_TRUE(has(published, "邵阳市财政局：86.5分")) << published.body;
-  EXPECT_TRUE(has(published, "“主动公开时效”扣1分：检查1项，超期发布1项，扣1分"));
+  EXPECT_TRUE(has(published, "“主动公开时效”扣1分：超期发布"));
+  EXPECT_TRUE(has(published, "“年度报告按时公布”扣5分：未按时公布"));
   EXPECT_TRUE(has(published, "政府办公室调整-2.5分：年度督查通报中被点名，整改不到位"));
   EXPECT_FALSE(has(published, "/console/")) << "no console links on the portal";
   EXPECT_EQ(meta_content(published.body, "ArticleTitle").value_or(""), "邵阳市人民政府2025年度政务公开绩效考核结果");
