@@ -222,6 +222,23 @@ SourceFacts consultation_feedback(const std::vector<FeedbackRecord>& consultatio
   return out;
 }
 
+SourceFacts work_plan_reports(const std::vector<TaskReportRecord>& tasks, Date today) {
+  SourceFacts out;
+  for (const auto& t : tasks) {
+    const bool waiting = !t.reported_on || t.returned;  // nothing (or nothing accepted) reported
+    if (today <= t.due_on && waiting) continue;         // not yet due
+    ++out.checked;
+    if (waiting)
+      out.findings.push_back({t.task, "应于" + t.due_on.iso() + "前报送落实情况，至" + today.iso() +
+                                          (t.returned ? "退回后未重新报送" : "未报送"),
+                              t.url});
+    else if (*t.reported_on > t.due_on)
+      out.findings.push_back({t.task, "应于" + t.due_on.iso() + "前报送，" + t.reported_on->iso() + "报送，逾期", t.url});
+  }
+  if (out.checked == 0) out.note = "本年度工作要点没有到期的本单位任务";
+  return out;
+}
+
 bool monitoring_counts(std::string_view check_code) { return check_code != "interpretation" && check_code != "interaction"; }
 
 SourceFacts monitoring_findings(const std::vector<MonitoringFinding>& findings, int checks, Date run_on) {

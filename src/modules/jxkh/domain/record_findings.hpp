@@ -145,6 +145,18 @@ struct FeedbackRecord {
 // Judged once the 反馈 is due (on `today`): missing, or published after the due day.
 SourceFacts consultation_feedback(const std::vector<FeedbackRecord>& consultations, Date today);
 
+// --- 工作要点落实 -------------------------------------------------------------------------
+struct TaskReportRecord {
+  std::int64_t id = 0;               // the unit's row of the task (gzyd)
+  std::string task;                  // "一(一) 做好政策解读宣传和预期引导"
+  Date due_on;                       // its 工作方案 (20 working days) or 落实情况 (12月20日) date
+  std::optional<Date> reported_on;   // the day the unit reported (China time)
+  bool returned = false;             // the office returned it and it was not reported again
+  std::string url;
+};
+// Judged once due (on `today`): not reported (or returned and not again) by the due day, or reported after it.
+SourceFacts work_plan_reports(const std::vector<TaskReportRecord>& tasks, Date today);
+
 // --- 日常监测 ---------------------------------------------------------------------------
 // Whether a 自查监测 check's findings count here: not 发布解读 and 互动回应差, which their own
 // indicators count from the records (no finding is deducted twice).

@@ -8,6 +8,7 @@
 #include "domain/china_time.hpp"
 #include "domain/errors.hpp"
 #include "domain/permission_registry.hpp"
+#include "modules/gzyd/store/work_plan_repository.hpp"  // 工作要点落实
 #include "modules/jxkh/domain/points.hpp"
 #include "modules/jxkh/domain/record_findings.hpp"
 #include "modules/jxkh/service/evidence_urls.hpp"
@@ -263,6 +264,29 @@ std::vector<domain::UnitFacts> AssessmentService::gather(std::int64_t site_id, i
   }
   sources["consultations"] = facts_of(by_unit(std::move(consultation_rows), office),
                                       [&](const auto& c) { return domain::consultation_feedback(c, today_); });
+
+  // 工作要点落实: the units' shares of the year's 要点 (gzyd), each task and its 工作方案.
+  std::vector<std::pair<std::optional<std::int64_t>, domain::TaskReportRecord>> task_rows;
+  store::WorkPlanRepository plans(db_);
+  if (const auto plan = plans.plan(site_id, year)) {
+    std::map<std::int64_t, store::StoredTask> tasks;
+    for (auto& t : plans.tasks(plan->id)) tasks[t.id] = t;
+    for (const auto& u : plans.units(plan->id)) {
+      if (!u.department_id) continue;  // a county's share is the county's
+      const auto& t = tasks[u.task_id];
+      domain::TaskReportRecord r;
+      r.id = u.id;
+      r.task = t.code == domain::kProgrammeTaskCode ? std::string("工作方案") : t.code + " " + t.title;
+      r.due_on = t.due_on;
+      if (!u.reported_at.empty())
+        if (const auto at = domain::unix_of_utc_iso(u.reported_at); at != 0) r.reported_on = domain::china_date_of_unix(at);
+      r.returned = u.state == domain::TaskUnitState::Returned;
+      r.url = "/console/work-plans/" + std::to_string(plan->id) + "/#task-" + std::to_string(t.id);
+      task_rows.push_back({u.department_id, std::move(r)});
+    }
+  }
+  sources["work_plan"] = facts_of(by_unit(std::move(task_rows), office),
+                                  [&](const auto& t) { return domain::work_plan_reports(t, today_); });
 
   // 日常监测: the year's last 自查监测 run, its findings given to the unit whose column or
   // document they name, the rest (the site as a whole) to the office.

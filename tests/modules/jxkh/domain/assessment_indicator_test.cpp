@@ -29,7 +29,7 @@ TEST(AssessmentIndicators, TheDefaultSetAddsUpToOneHundredWithEveryRuleCitingIts
   EXPECT_EQ(timely->deduction, 10);
   EXPECT_EQ(timely->cap, 150);
   EXPECT_NE(timely->rule.find("20个工作日内公开（《中华人民共和国政府信息公开条例》第二十六条）"), std::string::npos);
-  EXPECT_EQ(set.find("jc.gzyd")->source, kManualSource) << "工作要点 tasks: entered by the office, never invented";
+  EXPECT_EQ(set.find("jc.gzyd")->source, "work_plan") << "工作要点 tasks: from the units' reports (gzyd)";
   for (const auto* leaf : set.leaves()) {
     EXPECT_NE(find_fact_source(leaf->source), nullptr) << leaf->code;
     EXPECT_TRUE(leaf->rule.find("《") != std::string::npos) << leaf->code << " cites its rule";

@@ -17,6 +17,14 @@ Date d(const char* iso) { return *Date::parse(iso); }
 
 Evidence row(const std::string& subject) { return {subject, "情况", "/console/documents/1/"}; }
 
+// An office that keeps its 工作要点 outside zwgk: that indicator is typed in (手工填报).
+IndicatorSet manual_tasks() {
+  auto s = default_indicators();
+  for (auto& i : s.indicators)
+    if (i.code == "jc.gzyd") i.source = std::string(kManualSource);
+  return s;
+}
+
 const IndicatorResult& result(const UnitScore& u, const std::string& code) {
   for (const auto& r : u.results)
     if (r.code == code) return r;
@@ -32,7 +40,7 @@ TEST(AssessmentScore, DeductionsPerFindingUpToTheCapEachWithItsEvidence) {
   f.sources["interpretation"].checked = 8;
   for (int i = 0; i < 7; ++i) f.sources["interpretation"].findings.push_back(row("《政策" + std::to_string(i) + "》"));
   f.sources["requests"].checked = 4;
-  const auto u = score_unit(default_indicators(), f);
+  const auto u = score_unit(manual_tasks(), f);
   EXPECT_EQ(u.full, 1000);
   const auto& timely = result(u, "zdgk.sx");
   EXPECT_EQ(timely.deducted, 30) << "1 分 a late document";
@@ -59,7 +67,7 @@ TEST(AssessmentScore, DeductionsPerFindingUpToTheCapEachWithItsEvidence) {
 TEST(AssessmentScore, AHandEnteredFigureDeductsWithItsBasisAsEvidence) {
   UnitFacts f;
   f.manual["jc.gzyd"] = {2, "12月20日前未报送第三项、第五项任务落实情况", "政务公开办", "2026-01-10T02:00:00Z"};
-  const auto u = score_unit(default_indicators(), f);
+  const auto u = score_unit(manual_tasks(), f);
   const auto& tasks = result(u, "jc.gzyd");
   EXPECT_FALSE(tasks.pending);
   EXPECT_EQ(tasks.deducted, 40);
@@ -102,7 +110,7 @@ TEST(AssessmentScore, UnitsAreRankedByTheirFinalScoreSharingAPlaceOnATie) {
 
 TEST(AssessmentScore, TheResultOfARunAppliesTheLatestFiguresAndAdjustments) {
   AssessmentRun run;
-  run.indicators = format_indicators(default_indicators());
+  run.indicators = format_indicators(manual_tasks());
   UnitFacts a, b;
   a.department_id = 1;
   a.name = "甲";
@@ -208,6 +216,26 @@ TEST(AssessmentFindings, RequestsLettersConsultationsReportsAndLists) {
   EXPECT_EQ(reviews.findings[0].detail, "行政复议于2025-07-01审结，结果纠正");
   EXPECT_FALSE(monitoring_counts("interpretation")) << "counted by its own indicator";
   EXPECT_TRUE(monitoring_counts("column_update"));
+}
+
+TEST(AssessmentFindings, WorkPlanTasksReportedLateOrNotAtAll) {
+  const std::vector<TaskReportRecord> tasks = {
+      {1, "工作方案", d("2025-03-31"), d("2025-03-20"), false, "/console/work-plans/1/#task-1"},
+      {2, "一(一) 做好政策解读宣传和预期引导", d("2025-12-20"), d("2025-12-23"), false, "/console/work-plans/1/#task-2"},
+      {3, "二(一) 推进“放管服”改革信息公开", d("2025-12-20"), std::nullopt, false, "/console/work-plans/1/#task-3"},
+      {4, "三(一) 推进发展新产业", d("2025-12-20"), d("2025-12-01"), true, "/console/work-plans/1/#task-4"},
+  };
+  const auto early = work_plan_reports(tasks, d("2025-12-19"));
+  EXPECT_EQ(early.checked, 2) << "the two reported; the unreported and the returned one are not yet due";
+  EXPECT_EQ(early.findings.size(), 1u) << "only 一(一): reported after its date";
+  const auto f = work_plan_reports(tasks, d("2026-01-05"));
+  EXPECT_EQ(f.checked, 4);
+  ASSERT_EQ(f.findings.size(), 3u);
+  EXPECT_EQ(f.findings[0].detail, "应于2025-12-20前报送，2025-12-23报送，逾期");
+  EXPECT_EQ(f.findings[1].detail, "应于2025-12-20前报送落实情况，至2026-01-05未报送");
+  EXPECT_EQ(f.findings[2].detail, "应于2025-12-20前报送落实情况，至2026-01-05退回后未重新报送");
+  EXPECT_EQ(f.findings[1].url, "/console/work-plans/1/#task-3");
+  EXPECT_EQ(work_plan_reports({}, d("2026-01-05")).note, "本年度工作要点没有到期的本单位任务");
 }
 
 }  // namespace

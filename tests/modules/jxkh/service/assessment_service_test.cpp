@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/errors.hpp"
+#include "modules/gzyd/service/work_plan_service.hpp"
 #include "modules/ysqgk/store/request_fixture.hpp"
 #include "modules/zcjc/service/report_json.hpp"
 #include "modules/zcjc/store/inspection_repository.hpp"
@@ -142,6 +143,11 @@ TEST_F(AssessmentServiceTest, AScriptedDepartmentYearGivesEachDeductionWithItsRe
   letter_step("2025-03-14", number, LetterEventKind::ApproveReply);
 
   auto svc = service();
+  // This office keeps its 工作要点 outside zwgk: that indicator is typed in (手工填报).
+  auto set = domain::default_indicators();
+  for (auto& i : set.indicators)
+    if (i.code == "jc.gzyd") i.source = std::string(domain::kManualSource);
+  svc.save_indicators(office_caller(), site.id, 2025, domain::format_indicators(set));
   EXPECT_THROW(svc.compute(editor_caller(), site.id, 2025), domain::Forbidden) << "only the office computes";
   EXPECT_THROW(svc.compute(office_caller(), site.id, 2027), domain::Invalid) << "a year not yet over";
   const auto result = svc.compute(office_caller(), site.id, 2025);
@@ -326,6 +332,35 @@ TEST_F(AssessmentServiceTest, MonitoringFindingsGoToTheUnitWhoseColumnOrDocument
   EXPECT_EQ(office_site.evidence[0].subject, "首页不更新：首页");
   EXPECT_EQ(office_site.evidence[0].url, "/console/inspection/report?day=2025-12-20");
   EXPECT_EQ(office_site.checked, 3) << "the run's checks that count here";
+}
+
+// 工作要点落实 from the units' reports (gzyd): 财政局's 工作方案 was reported on time, its task not
+// at all by 12月20日 — one deduction, linked to the task on the plan's page.
+TEST_F(AssessmentServiceTest, WorkPlanTasksNotReportedByTheirDateAreDeducted) {
+  const std::string plan_text =
+      "2025年邵阳市政务公开工作要点\n"
+      "一、以政务公开助力稳增长\n"
+      "(一)推进预决算公开。在本级政府门户网站集中公开政府预决算、部门预决算。(市财政局负责落实)\n";
+  modules::gzyd::WorkPlanService plans(*db, key, cal(), [] { return 1741000000LL; });
+  const auto imported = plans.import_plan(office_caller(), site.id, {2025, plan_text, date("2025-03-03")}).plan_id;
+  ASSERT_EQ(imported > 0, true);
+  std::int64_t programme = 0, task = 0;
+  store::WorkPlanRepository repo(*db);
+  for (const auto& u : repo.units(imported)) {
+    if (u.department_id != finance.id) continue;
+    (repo.task(u.task_id)->code == "方案" ? programme : task) = u.id;
+  }
+  ASSERT_TRUE(programme && task);
+  domain::Caller editor = editor_caller();
+  plans.report(editor, programme, "已制定并公开本单位2025年政务公开工作方案。", {});  // 2025-03-03: on time
+  const auto result = service().compute(office_caller(), site.id, 2025);
+  const auto& tasks = indicator(unit(result, finance.id), "jc.gzyd");
+  EXPECT_FALSE(tasks.pending) << "computed, not typed in";
+  EXPECT_EQ(tasks.deducted, 20) << "one task × 2 分";
+  ASSERT_EQ(tasks.evidence.size(), 1u);
+  EXPECT_EQ(tasks.evidence[0].subject, "一(一) 推进预决算公开");
+  EXPECT_NE(tasks.evidence[0].detail.find("应于2025-12-20前报送落实情况"), std::string::npos) << tasks.evidence[0].detail;
+  EXPECT_EQ(tasks.evidence[0].url.rfind("/console/work-plans/" + std::to_string(imported) + "/#task-", 0), 0u);
 }
 
 }  // namespace
