@@ -75,6 +75,25 @@ Accounts ensure_accounts(store::Database& db, const domain::Site& site, const do
 
 store::Actor actor_of(const domain::Account& a) { return {a.id, a.username, ""}; }
 
+// The demo office (the publisher account) taking a use case; its audit entries join the demo's
+// transaction.
+domain::Caller office_caller(store::Database& db, const Accounts& a, const domain::Site& site) {
+  domain::Caller office;
+  office.account = a.publisher;
+  office.name = a.publisher.username;
+  office.audit = [&db, publisher = a.publisher, site_id = site.id](const domain::AuditNote& n) {
+    store::AuditEntryInput entry;
+    entry.actor = actor_of(publisher);
+    entry.action = n.action;
+    entry.object_type = n.object_type;
+    entry.object_id = n.object_id;
+    entry.changes = {{"site_id", site_id}, {"detail", n.detail}};
+    entry.site_id = site_id;
+    store::AuditLog(db).append(entry);
+  };
+  return office;
+}
+
 void ensure_documents(store::Database& db, domain::Date today, const domain::Site& site, const domain::Department& dep,
                       const Accounts& a,
                       DemoConsoleStats& stats) {
@@ -135,19 +154,7 @@ void ensure_requests(store::Database& db, domain::Date today, const std::string&
   store::DisclosureRequestRepository repo(db, key);
   modules::ysqgk::DisclosureRequestService requests(db, key, calendar, today);
   // The office (publisher account) registers them; its entries join the demo's transaction.
-  domain::Caller office;
-  office.account = a.publisher;
-  office.name = a.publisher.username;
-  office.audit = [&db, &a, &site](const domain::AuditNote& n) {
-    store::AuditEntryInput entry;
-    entry.actor = actor_of(a.publisher);
-    entry.action = n.action;
-    entry.object_type = n.object_type;
-    entry.object_id = n.object_id;
-    entry.changes = {{"site_id", site.id}, {"detail", n.detail}};
-    entry.site_id = site.id;
-    store::AuditLog(db).append(entry);
-  };
+  const auto office = office_caller(db, a, site);
   struct Spec {
     const char* description;
     int days_ago;
@@ -195,19 +202,7 @@ void ensure_work_plan(store::Database& db, const std::string& secret, const doma
   if (store::WorkPlanRepository(db).plan(site.id, 2017)) return;
   const auto seed = store::DocumentRepository(db).by_external_id(site.id, kSeedExternalId);
   if (!seed || !seed->published_on) return;
-  domain::Caller office;
-  office.account = a.publisher;
-  office.name = a.publisher.username;
-  office.audit = [&db, &a, &site](const domain::AuditNote& n) {
-    store::AuditEntryInput entry;
-    entry.actor = actor_of(a.publisher);
-    entry.action = n.action;
-    entry.object_type = n.object_type;
-    entry.object_id = n.object_id;
-    entry.changes = {{"site_id", site.id}, {"detail", n.detail}};
-    entry.site_id = site.id;
-    store::AuditLog(db).append(entry);
-  };
+  const auto office = office_caller(db, a, site);
   modules::gzyd::WorkPlanService plans(db, key, calendar, [] { return domain::system_unix_seconds(); });
   plans.import_plan(office, site.id, {2017, seed->title + "\n" + domain::html_to_text(seed->body_html), *seed->published_on});
 }

@@ -1,30 +1,14 @@
 // See work_plan_repository.hpp.
 #include "modules/gzyd/store/work_plan_repository.hpp"
 
-#include <sstream>
-
 #include "domain/errors.hpp"
+#include "domain/text_lines.hpp"
 #include "store/blob_store.hpp"
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
-  return out;
-}
 
 domain::Date date_of(const std::string& s) { return domain::Date::parse(s).value_or(domain::Date{}); }
 
@@ -50,7 +34,7 @@ std::vector<StoredPlan> load_plans(Lease& lease, const std::string& tail, Binds&
   b.apply(st);
   prepare_and_execute(st, std::string("SELECT ") + kPlanColumns + " FROM work_plans " + tail);
   while (st.fetch())
-    out.push_back({id, site, year, title, date_of(on), text, lines_of(warnings), published != 0, at, by});
+    out.push_back({id, site, year, title, date_of(on), text, domain::non_empty_lines(warnings), published != 0, at, by});
   return out;
 }
 
@@ -119,7 +103,7 @@ std::vector<StoredTaskUnit> load_units(Lease& lease, const std::string& tail, Bi
     u.unit_name = name;
     u.state = domain::task_unit_state_from(state).value_or(domain::TaskUnitState::Pending);
     u.report = report;
-    u.links = lines_of(links);
+    u.links = domain::non_empty_lines(links);
     u.review_note = note;
     u.reported_at = rat;
     u.reported_by = rby;
@@ -171,7 +155,7 @@ void WorkPlanRepository::insert_plan(StoredPlan& p) {
     Lease lease(db_);
     long long site = p.site_id, id = 0;
     int year = p.year, published = p.published ? 1 : 0;
-    std::string title = p.title, on = p.published_on.iso(), text = p.source_text, warnings = joined(p.warnings),
+    std::string title = p.title, on = p.published_on.iso(), text = p.source_text, warnings = domain::joined_lines(p.warnings),
                 at = p.created_at, by = p.created_by;
     try {
       lease.sql() << "INSERT INTO work_plans (site_id, year, title, published_on, source_text, warnings, published, "
@@ -273,7 +257,7 @@ void WorkPlanRepository::save_unit(const StoredTaskUnit& u) {
     Lease lease(db_);
     long long id = u.id;
     NullableId dept(u.department_id), site(u.unit_site_id);
-    std::string name = u.unit_name, state = domain::to_code(u.state), report = u.report, links = joined(u.links),
+    std::string name = u.unit_name, state = domain::to_code(u.state), report = u.report, links = domain::joined_lines(u.links),
                 note = u.review_note, rat = u.reported_at, rby = u.reported_by, vat = u.reviewed_at,
                 vby = u.reviewed_by, notified = u.overdue_notified_on, role = u.role;
     lease.sql() << "UPDATE work_task_units SET role = :ro, department_id = :d, unit_site_id = :s, unit_name = :n, "

@@ -2,10 +2,10 @@
 #include "modules/gzyd/web/work_plan_console.hpp"
 
 #include <charconv>
-#include <sstream>
 
 #include "domain/errors.hpp"
 #include "domain/sheet_rows.hpp"
+#include "domain/text_lines.hpp"
 #include "modules/gzyd/service/work_plan_service.hpp"
 #include "modules/gzyd/web/work_plan_views.hpp"
 #include "ingest/file_type.hpp"
@@ -35,9 +35,7 @@ std::string plan_url(std::int64_t id) { return std::string(kBase) + std::to_stri
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
+  for (const auto& line : domain::non_empty_lines(text))
     if (auto t = domain::trim_cell(line); !t.empty()) out.push_back(t);
   return out;
 }

@@ -1,30 +1,10 @@
 // See inspection_repository.hpp.
 #include "modules/zcjc/store/inspection_repository.hpp"
 
-#include <sstream>
-
+#include "domain/text_lines.hpp"
 #include "store/database_impl.hpp"
 
 namespace zwgk::store {
-
-namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) out.push_back(line);
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
-  return out;
-}
-
-}  // namespace
 
 InspectionSettings InspectionRepository::settings(std::int64_t site_id) {
   return guarded("读取自查监测设置失败", [&] {
@@ -39,7 +19,7 @@ InspectionSettings InspectionRepository::settings(std::int64_t site_id) {
         soci::into(by);
     InspectionSettings s;
     if (!lease.sql().got_data()) return s;
-    s.contacts = lines_of(contacts);
+    s.contacts = domain::non_empty_lines(contacts);
     s.thresholds = thresholds;
     s.check_external = external != 0;
     s.updated_at = at;
@@ -52,7 +32,7 @@ void InspectionRepository::save_settings(std::int64_t site_id, const InspectionS
   guarded("保存自查监测设置失败", [&] {
     Lease lease(db_);
     long long site = site_id;
-    std::string contacts = joined(s.contacts), thresholds = s.thresholds, at = s.updated_at, by = s.updated_by;
+    std::string contacts = domain::joined_lines(s.contacts), thresholds = s.thresholds, at = s.updated_at, by = s.updated_by;
     int external = s.check_external ? 1 : 0;
     lease.sql() << "INSERT INTO inspection_settings (site_id, contacts, thresholds, check_external, updated_at, "
                    "updated_by) VALUES (:s, :c, :t, :e, :a, :b) ON CONFLICT (site_id) DO UPDATE SET contacts = "
