@@ -1,6 +1,8 @@
 // The permission registry (permission_registry.hpp) and the kernel's own actions.
 #include "domain/permission_registry.hpp"
 
+#include "domain/errors.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -103,6 +105,10 @@ PermissionRegistry& permission_registry() {
 
 std::optional<std::string> permission_refusal(const Account& who, std::string_view code, const Target& target) {
   return permission_registry().refusal(who, code, target);
+}
+
+void require_permission(const Account& who, std::string_view code, const Target& target) {
+  if (auto refusal = permission_refusal(who, code, target)) throw Forbidden(*refusal);
 }
 
 bool may(const Account& who, std::string_view code, const Target& target) {

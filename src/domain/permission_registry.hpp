@@ -103,5 +103,7 @@ PermissionRegistry& permission_registry();
 // permission_registry().refusal / may.
 std::optional<std::string> permission_refusal(const Account& who, std::string_view code, const Target& target);
 bool may(const Account& who, std::string_view code, const Target& target);
+// What a use case checks first: throws Forbidden with permission_refusal's reason.
+void require_permission(const Account& who, std::string_view code, const Target& target);
 
 }  // namespace zwgk::domain

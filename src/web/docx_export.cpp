@@ -17,6 +17,8 @@
 
 namespace zwgk::web {
 
+static_assert(kDocxTextWidthTwips == docx::kTextWidth, "the public text width is the page's");
+
 namespace {
 
 using namespace docx;

@@ -42,6 +42,9 @@
 
 namespace zwgk::web {
 
+// The width a table may take (the page less its margins, 156 mm): what column_widths_twips add up to.
+inline constexpr int kDocxTextWidthTwips = 8844;
+
 inline constexpr std::string_view kDocxContentType =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

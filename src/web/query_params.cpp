@@ -58,10 +58,16 @@ int per_page_param(const http::Request& req, int default_per_page) {
 std::optional<int> year_param(const http::Request& req) {
   auto raw = single_param(req, "year");
   if (!raw) return std::nullopt;
-  auto v = parse_positive_integer(*raw);
+  const auto v = parse_year(*raw);
+  if (!v) throw bad_request("参数 year 必须是四位数字的年份，例如 2017");
+  return v;
+}
+
+std::optional<int> parse_year(std::string_view s) {
   // A four-digit year; the oldest records a government site republishes are post-1949,
   // but imported archives may go back further, so only the shape is enforced.
-  if (!v || raw->size() != 4 || *v < 1000) throw bad_request("参数 year 必须是四位数字的年份，例如 2017");
+  const auto v = parse_positive_integer(s);
+  if (!v || s.size() != 4 || *v < 1000) return std::nullopt;
   return static_cast<int>(*v);
 }
 

@@ -30,6 +30,8 @@ std::optional<std::int64_t> canonical_id(std::string_view s);
 int page_param(const http::Request& req);                                     // default 1
 int per_page_param(const http::Request& req, int default_per_page = kDefaultPerPage);
 std::optional<int> year_param(const http::Request& req);
+// A four-digit year as typed ("2025"), else nullopt (what year_param and the forms accept).
+std::optional<int> parse_year(std::string_view s);
 std::optional<std::int64_t> department_param(const http::Request& req);      // an id; existence checked by caller
 std::optional<domain::Validity> validity_param(const http::Request& req);    // code or Chinese label
 bool print_param(const http::Request& req);                                  // "1" -> true; absent -> false

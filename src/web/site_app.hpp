@@ -37,6 +37,10 @@ struct WebOptions {
   // the console the same source, which reloads when a file in the holiday directory
   // changes. Default: domain::fixed_calendar() (weekends only, with the missing-year warning).
   domain::CalendarSourcePtr calendar;
+  // The calendar in force now: calendar's current one, the weekends-only one when none is set.
+  std::shared_ptr<const domain::WorkingDayCalendar> current_calendar() const {
+    return calendar ? calendar->current() : std::make_shared<const domain::WorkingDayCalendar>();
+  }
   // The time (Unix seconds) every page takes "today" from (today() below); default: the
   // real clock. Tests stop it on a day they choose.
   domain::UnixClock clock;

@@ -125,6 +125,11 @@ test('the office writes the annual report, the workflow publishes it, a citizen 
   assert.equal(await page.locator('.stage').innerText(), '已发布');
   await page.goto(reportUrl);
   assert.equal(await page.locator('#report-state').innerText(), '已发布');
+  // The list follows the document too, and the year's deadline notice is gone.
+  await page.goto(server.url + '/console/annual-reports/');
+  const list = await page.locator('main').innerText();
+  assert.match(list, /已发布/);
+  assert.doesNotMatch(list, new RegExp(`邵阳市人民政府${YEAR}年度报告应于`));
   await pb.context.close();
 
   // --- a citizen, on a phone ------------------------------------------------------------------

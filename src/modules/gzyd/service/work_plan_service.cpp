@@ -20,11 +20,6 @@ namespace zwgk::modules::gzyd {
 
 namespace {
 
-void require(const domain::Caller& caller, const char* action, const domain::Target& target) {
-  if (auto refusal = domain::permission_registry().refusal(caller.account, action, target))
-    throw domain::Forbidden(*refusal);
-}
-
 // Whom a unit's report is for in the permission registry: its department, or its county's site.
 domain::Target unit_target(const store::StoredPlan& plan, const store::StoredTaskUnit& u) {
   return {u.unit_site_id.value_or(plan.site_id), u.department_id};
@@ -66,7 +61,7 @@ WorkPlanService::WorkPlanService(store::Database& db, const store::PersonalDataK
     : db_(db), key_(key), calendar_(calendar), clock_(std::move(clock)) {}
 
 ImportSummary WorkPlanService::import_plan(const domain::Caller& caller, std::int64_t site_id, const PlanImport& in) {
-  require(caller, "gzyd.manage", {site_id, std::nullopt});
+  domain::require_permission(caller.account, "gzyd.manage", {site_id, std::nullopt});
   if (in.year < 2008 || in.year > 9999) throw domain::Invalid({"年份不正确"});
   const auto parsed = domain::parse_work_plan(in.text);
   int numbered = 0;
@@ -156,7 +151,7 @@ int WorkPlanService::map_unit(const domain::Caller& caller, std::int64_t plan_id
   store::WorkPlanRepository repo(db_);
   const auto plan = repo.plan_by_id(plan_id);
   if (!plan) throw domain::NotFound("没有这份工作要点");
-  require(caller, "gzyd.manage", {plan->site_id, std::nullopt});
+  domain::require_permission(caller.account, "gzyd.manage", {plan->site_id, std::nullopt});
   const auto d = store::DepartmentRepository(db_).by_id(department_id);
   if (!d || d->site_id != plan->site_id) throw domain::Invalid({"本网站没有这个部门"});
   store::UnitOfWork unit(db_);
@@ -173,7 +168,7 @@ void WorkPlanService::set_due(const domain::Caller& caller, std::int64_t task_id
   const auto task = repo.task(task_id);
   if (!task) throw domain::NotFound("没有这项任务");
   const auto plan = repo.plan_by_id(task->plan_id);
-  require(caller, "gzyd.manage", {plan->site_id, std::nullopt});
+  domain::require_permission(caller.account, "gzyd.manage", {plan->site_id, std::nullopt});
   store::UnitOfWork unit(db_);
   repo.set_due(task_id, due_on);
   caller.audit({"gzyd.set_due", "work_task", std::to_string(task_id), due_on.iso()});
@@ -187,7 +182,7 @@ void WorkPlanService::report(const domain::Caller& caller, std::int64_t unit_id,
   const auto plan = u ? repo.plan_of_unit(unit_id) : std::nullopt;
   if (!u || !plan) throw domain::NotFound("没有这项任务");
   if (!u->matched()) throw domain::Conflict("这个责任单位尚未对应到部门");
-  require(caller, "gzyd.report", unit_target(*plan, *u));
+  domain::require_permission(caller.account, "gzyd.report", unit_target(*plan, *u));
   if (u->state == domain::TaskUnitState::Approved) throw domain::Conflict("落实情况已通过，不能再修改");
   if (const auto p = domain::progress_problem(text); !p.empty()) throw domain::Invalid({p});
   if (links.size() > 20) throw domain::Invalid({"链接最多 20 个"});
@@ -222,7 +217,7 @@ void WorkPlanService::review(const domain::Caller& caller, std::int64_t unit_id,
   auto u = repo.unit(unit_id);
   const auto plan = u ? repo.plan_of_unit(unit_id) : std::nullopt;
   if (!u || !plan) throw domain::NotFound("没有这项任务");
-  require(caller, "gzyd.manage", {plan->site_id, std::nullopt});
+  domain::require_permission(caller.account, "gzyd.manage", {plan->site_id, std::nullopt});
   if (u->state != domain::TaskUnitState::Submitted) throw domain::Conflict("只能审核已报送的落实情况");
   if (const auto p = domain::review_problem(approve, note); !p.empty()) throw domain::Invalid({p});
   store::UnitOfWork unit(db_);
@@ -255,7 +250,7 @@ PlanView WorkPlanService::plan(const domain::Caller& caller, std::int64_t plan_i
   store::WorkPlanRepository repo(db_);
   const auto plan = repo.plan_by_id(plan_id);
   if (!plan) throw domain::NotFound("没有这份工作要点");
-  require(caller, "gzyd.view", {plan->site_id, caller.account.department_id});
+  domain::require_permission(caller.account, "gzyd.view", {plan->site_id, caller.account.department_id});
   return view_of(repo, *plan);
 }
 

@@ -1,7 +1,6 @@
 // 工作要点 and 任务督办 console pages: see work_plan_console.hpp.
 #include "modules/gzyd/web/work_plan_console.hpp"
 
-#include <charconv>
 
 #include "domain/errors.hpp"
 #include "domain/sheet_rows.hpp"
@@ -14,6 +13,7 @@
 #include "web/attachment_download.hpp"
 #include "store/personal_data_key.hpp"
 #include "web/console/page_helpers.hpp"
+#include "web/query_params.hpp"
 
 namespace zwgk::web::console {
 
@@ -26,7 +26,7 @@ struct Service {
   store::PersonalDataKey key;
   modules::gzyd::WorkPlanService service;
   Service(const ConsoleRequest& c, const web::WebOptions& web)
-      : calendar(web.calendar ? web.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>()),
+      : calendar(web.current_calendar()),
         key(store::PersonalDataKey::derive_from(web.secret)),
         service(c.db, key, *calendar, domain::or_system_clock(c.app.options().clock)) {}
 };
@@ -154,13 +154,6 @@ std::int64_t required_id(const ConsoleRequest& c) {
   return *id;
 }
 
-std::optional<int> parse_int(const std::string& s) {
-  int v = 0;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 // Where a unit's form sends the user back: the page it came from (a plan, or the list).
 std::string back_to(const ConsoleRequest& c) {
   const auto plan = field(c, "plan");
@@ -176,7 +169,7 @@ void register_work_plan_console_pages(ConsoleApp& app, http::Router& router, con
   app.add_navigation("工作要点", kBase, viewers, 56);
   app.get(router, kBase, viewers, [w](ConsoleRequest& c) { return list_page(c, *w); });
   app.post(router, std::string(kBase) + "import", office, [w](ConsoleRequest& c) {
-    const auto year = parse_int(domain::trim_cell(field(c, "year")));
+    const auto year = parse_year(domain::trim_cell(field(c, "year")));
     const auto on = domain::Date::parse(domain::trim_cell(field(c, "published_on")));
     std::vector<std::string> problems;
     if (!year) problems.push_back("年份应为四位数字，如 2026");
@@ -195,7 +188,7 @@ void register_work_plan_console_pages(ConsoleApp& app, http::Router& router, con
   app.get(router, std::string(kBase) + "{id}/", viewers, [w](ConsoleRequest& c) { return plan_page(c, *w, required_id(c)); });
   app.post(router, std::string(kBase) + "{id}/map", office, [w](ConsoleRequest& c) {
     const auto id = required_id(c);
-    const auto dept = parse_int(field(c, "department_id"));
+    const auto dept = parse_positive_integer(field(c, "department_id"));
     try {
       if (!dept) throw domain::Invalid({"请选择部门"});
       Service(c, *w).service.map_unit(caller_of(c), id, field(c, "mention"), *dept);
@@ -240,7 +233,7 @@ void register_work_plan_console_pages(ConsoleApp& app, http::Router& router, con
     try {
       Service(c, *w).service.review(caller_of(c), id, approve, domain::trim_cell(field(c, "note")));
     } catch (const domain::Invalid& e) {
-      const auto plan = parse_int(field(c, "plan"));
+      const auto plan = parse_positive_integer(field(c, "plan"));
       if (plan) return plan_page(c, *w, *plan, e.problems(), 400);
       return list_page(c, *w, e.problems(), 400);
     }

@@ -1,8 +1,6 @@
 // 工作要点落实 public pages: see work_plan_pages.hpp.
 #include "modules/gzyd/web/work_plan_pages.hpp"
 
-#include <charconv>
-
 #include "modules/gzyd/service/work_plan_service.hpp"
 #include "modules/gzyd/web/work_plan_views.hpp"
 #include "store/personal_data_key.hpp"
@@ -10,6 +8,7 @@
 #include "web/attachment_download.hpp"
 #include "web/layout_view.hpp"
 #include "web/page_error.hpp"
+#include "web/query_params.hpp"
 
 namespace zwgk::web {
 
@@ -32,8 +31,7 @@ PageMeta meta_for(const domain::Site& site, const std::string& title, bool inner
 template <class F>
 auto with_service(PageContext& ctx, F&& f) {
   const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
-  const auto calendar = ctx.env.options.calendar ? ctx.env.options.calendar->current()
-                                                 : std::make_shared<const domain::WorkingDayCalendar>();
+  const auto calendar = ctx.env.options.current_calendar();
   modules::gzyd::WorkPlanService s(ctx.env.db, key, *calendar, domain::or_system_clock(ctx.env.options.clock));
   return f(s);
 }
@@ -80,10 +78,9 @@ http::Response plan_page(PageContext& ctx, int year) {
 
 // A passed 落实情况's file; anything else is a 404.
 http::Response file_download(PageContext& ctx, std::string_view raw_id) {
-  std::int64_t id = 0;
-  const auto r = std::from_chars(raw_id.data(), raw_id.data() + raw_id.size(), id);
-  if (r.ec != std::errc() || r.ptr != raw_id.data() + raw_id.size() || id <= 0) throw not_found("没有这个文件。");
-  auto found = with_service(ctx, [&](auto& s) { return s.public_file(ctx.site.id, id); });
+  const auto id = canonical_id(raw_id);
+  if (!id) throw not_found("没有这个文件。");
+  auto found = with_service(ctx, [&](auto& s) { return s.public_file(ctx.site.id, *id); });
   if (!found) throw not_found("没有这个文件。");
   return attachment_response(store::Blob{found->first.sha256, found->first.media_type, std::move(found->second)},
                              found->first.file_name);
@@ -96,12 +93,10 @@ std::optional<http::Response> work_plan_page(PageContext& ctx, const std::vector
   if (seg.size() == 1) return http::Response::redirect(base_url(ctx.site), 301);
   if (seg.size() == 2 && seg[1].empty()) return index_page(ctx);
   if (seg.size() == 3 && seg[1] == "files") return file_download(ctx, seg[2]);
-  int year = 0;
-  const auto s = seg[1];
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), year);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || s.size() != 4) return std::nullopt;
-  if (seg.size() == 2) return http::Response::redirect(base_url(ctx.site) + std::string(s) + "/", 301);
-  if (seg.size() == 3 && seg[2].empty()) return plan_page(ctx, year);
+  const auto year = parse_year(seg[1]);
+  if (!year) return std::nullopt;
+  if (seg.size() == 2) return http::Response::redirect(base_url(ctx.site) + std::string(seg[1]) + "/", 301);
+  if (seg.size() == 3 && seg[2].empty()) return plan_page(ctx, *year);
   return std::nullopt;
 }
 

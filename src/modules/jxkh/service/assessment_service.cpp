@@ -39,11 +39,6 @@ namespace {
 
 using Findings = std::map<std::int64_t, domain::SourceFacts>;  // department -> one source's facts
 
-void require(const domain::Caller& caller, const char* action, std::int64_t site_id) {
-  if (auto refusal = domain::permission_registry().refusal(caller.account, action, {site_id, std::nullopt}))
-    throw domain::Forbidden(*refusal);
-}
-
 std::string object_id(std::int64_t site_id, int year) { return std::to_string(site_id) + ":" + std::to_string(year); }
 
 domain::Date first_day(int year) { return domain::Date{std::chrono::year{year} / 1 / 1}; }
@@ -281,7 +276,7 @@ std::vector<domain::UnitFacts> AssessmentService::gather(std::int64_t site_id, i
       if (!u.reported_at.empty())
         if (const auto at = domain::unix_of_utc_iso(u.reported_at); at != 0) r.reported_on = domain::china_date_of_unix(at);
       r.returned = u.state == domain::TaskUnitState::Returned;
-      r.url = "/console/work-plans/" + std::to_string(plan->id) + "/#task-" + std::to_string(t.id);
+      r.url = work_task_console_url(plan->id, t.id);
       task_rows.push_back({u.department_id, std::move(r)});
     }
   }
@@ -347,7 +342,7 @@ std::vector<domain::UnitFacts> AssessmentService::gather(std::int64_t site_id, i
 }
 
 domain::AssessmentResult AssessmentService::compute(const domain::Caller& caller, std::int64_t site_id, int year) {
-  require(caller, "jxkh.run", site_id);
+  domain::require_permission(caller.account, "jxkh.run", {site_id, std::nullopt});
   const auto today_ = today();
   if (year < 2008 || year > today_.year()) throw domain::Invalid({"考核年度应在2008年至" + std::to_string(today_.year()) + "年之间"});
   store::UnitOfWork unit(db_);
@@ -377,7 +372,7 @@ domain::AssessmentRun AssessmentService::draft_run(std::int64_t site_id, int yea
 
 void AssessmentService::adjust(const domain::Caller& caller, std::int64_t site_id, int year, std::int64_t department_id,
                                int points, const std::string& reason) {
-  require(caller, "jxkh.run", site_id);
+  domain::require_permission(caller.account, "jxkh.run", {site_id, std::nullopt});
   store::UnitOfWork unit(db_);
   const auto run = draft_run(site_id, year);
   const bool known = std::any_of(run.units.begin(), run.units.end(), [&](const auto& u) { return u.department_id == department_id; });
@@ -394,7 +389,7 @@ void AssessmentService::adjust(const domain::Caller& caller, std::int64_t site_i
 
 void AssessmentService::set_figure(const domain::Caller& caller, std::int64_t site_id, int year, std::int64_t department_id,
                                    const std::string& indicator_code, int count, const std::string& note) {
-  require(caller, "jxkh.run", site_id);
+  domain::require_permission(caller.account, "jxkh.run", {site_id, std::nullopt});
   store::UnitOfWork unit(db_);
   const auto run = draft_run(site_id, year);
   const auto set = domain::result_of(run, {}, {}).set;
@@ -411,7 +406,7 @@ void AssessmentService::set_figure(const domain::Caller& caller, std::int64_t si
 }
 
 void AssessmentService::release(const domain::Caller& caller, std::int64_t site_id, int year) {
-  require(caller, "jxkh.release", site_id);
+  domain::require_permission(caller.account, "jxkh.release", {site_id, std::nullopt});
   store::UnitOfWork unit(db_);
   const auto run = draft_run(site_id, year);
   store::AssessmentRepository(db_).release(run, domain::to_utc_iso_of_unix(clock_()), caller.name);
@@ -431,7 +426,7 @@ domain::IndicatorSet AssessmentService::indicator_set(std::int64_t site_id, int 
 }
 
 void AssessmentService::save_indicators(const domain::Caller& caller, std::int64_t site_id, int year, const std::string& text) {
-  require(caller, "jxkh.configure", site_id);
+  domain::require_permission(caller.account, "jxkh.configure", {site_id, std::nullopt});
   if (year < 2008 || year > 9999) throw domain::Invalid({"考核年度不正确"});
   std::vector<std::string> problems;
   const auto set = domain::parse_indicators(text, problems);

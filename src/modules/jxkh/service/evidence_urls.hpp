@@ -19,6 +19,9 @@ inline std::string event_console_url(std::int64_t id) { return "/console/events/
 inline std::string consultation_console_url(std::int64_t id) { return "/console/consultations/" + std::to_string(id) + "/"; }
 inline std::string list_console_url(std::int64_t id) { return "/console/lists/" + std::to_string(id) + "/"; }
 inline std::string annual_report_console_url(std::int64_t id) { return "/console/annual-reports/" + std::to_string(id) + "/"; }
+inline std::string work_task_console_url(std::int64_t plan_id, std::int64_t task_id) {
+  return "/console/work-plans/" + std::to_string(plan_id) + "/#task-" + std::to_string(task_id);
+}
 inline std::string inspection_report_console_url(domain::Date day) { return "/console/inspection/report?day=" + day.iso(); }
 
 }  // namespace zwgk::modules::jxkh

@@ -25,7 +25,7 @@ struct Service {
   std::shared_ptr<const domain::WorkingDayCalendar> calendar;
   modules::jxkh::AssessmentService service;
   Service(const ConsoleRequest& c, const web::WebOptions& web)
-      : calendar(web.calendar ? web.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>()),
+      : calendar(web.current_calendar()),
         service(c.db, *calendar, domain::or_system_clock(c.app.options().clock)) {}
 };
 

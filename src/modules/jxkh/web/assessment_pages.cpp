@@ -37,8 +37,7 @@ struct Service {
   std::shared_ptr<const domain::WorkingDayCalendar> calendar;
   modules::jxkh::AssessmentService service;
   explicit Service(PageContext& ctx)
-      : calendar(ctx.env.options.calendar ? ctx.env.options.calendar->current()
-                                          : std::make_shared<const domain::WorkingDayCalendar>()),
+      : calendar(ctx.env.options.current_calendar()),
         service(ctx.env.db, *calendar, domain::or_system_clock(ctx.env.options.clock)) {}
 };
 

@@ -22,11 +22,6 @@ constexpr const char* kReportColumn = "zfxxgknb";  // 政府信息公开年报 (
 
 domain::Target target_of(const domain::AnnualReport& r) { return {r.site_id, r.responsible_department()}; }
 
-void require(const domain::Caller& caller, const char* action, const domain::Target& target) {
-  if (auto refusal = domain::permission_registry().refusal(caller.account, action, target))
-    throw domain::Forbidden(*refusal);
-}
-
 std::string body_name_of(store::Database& db, std::int64_t site_id, std::optional<std::int64_t> department_id) {
   if (department_id) {
     auto d = store::DepartmentRepository(db).by_id(*department_id);
@@ -67,6 +62,16 @@ std::vector<domain::OfferedFact> offered_facts(store::AnnualReportRepository& re
   };
 }
 
+// A report sent to the workflow is 已发布 once its document is: the document's stage decides,
+// so nothing has to be written back when the publishing module publishes it. Returns the stage.
+std::string follow_document(store::Database& db, domain::AnnualReport& r) {
+  if (!r.document_id) return {};
+  const auto info = store::WorkflowRepository(db).info(*r.document_id);
+  if (!info) return {};
+  if (info->status.stage == domain::Stage::Published) r.state = domain::ReportState::Published;
+  return domain::to_label(info->status.stage);
+}
+
 void audit(const domain::Caller& caller, const std::string& action, const domain::AnnualReport& r,
            const std::string& detail) {
   caller.audit({action, "annual_report", std::to_string(r.id), detail});
@@ -79,7 +84,7 @@ AnnualReportService::AnnualReportService(store::Database& db, std::function<long
 
 domain::AnnualReport AnnualReportService::prepare(const domain::Caller& caller, std::int64_t site_id,
                                                   std::optional<std::int64_t> department_id, int year) {
-  require(caller, "ndbg.edit", target(site_id, department_id));
+  domain::require_permission(caller.account, "ndbg.edit", target(site_id, department_id));
   if (year < 2008 || year > 9999) throw domain::Invalid({"年份不正确"});  // 《条例》 in force since 2008
   store::UnitOfWork unit(db_);
   store::AnnualReportRepository repo(db_);
@@ -103,7 +108,7 @@ domain::AnnualReport AnnualReportService::prepare(const domain::Caller& caller, 
 domain::AnnualReport AnnualReportService::load_for(const domain::Caller& caller, const char* action, std::int64_t id) {
   auto r = store::AnnualReportRepository(db_).by_id(id);
   if (!r) throw domain::NotFound("没有这份年度报告");
-  require(caller, action, target_of(*r));
+  domain::require_permission(caller.account, action, target_of(*r));
   return *r;
 }
 
@@ -162,7 +167,7 @@ std::int64_t AnnualReportService::send_to_workflow(const domain::Caller& caller,
   auto r = load_for(caller, "ndbg.view", id);
   const auto department = r.responsible_department();
   if (!department) throw domain::Invalid({"政府年度报告须由本级政府办公室送审：本网站没有“" + r.body_name + "办公室”这一部门"});
-  require(caller, "ndbg.send", target_of(r));
+  domain::require_permission(caller.account, "ndbg.send", target_of(r));
   std::vector<std::string> problems;
   for (const auto& p : domain::check_report(r)) problems.push_back(p.where + "：" + p.message);
   if (!problems.empty()) throw domain::Invalid(problems);
@@ -222,11 +227,7 @@ ReportView AnnualReportService::view(const domain::Caller& caller, std::int64_t 
   v.problems = domain::check_report(v.report);
   v.last_year = repo.find(v.report.site_id, v.report.department_id, v.report.year - 1);
   v.facts = offered_facts(repo, v.report);
-  if (v.report.document_id)
-    if (auto info = store::WorkflowRepository(db_).info(*v.report.document_id)) {
-      v.document_state = domain::to_label(info->status.stage);
-      if (info->status.stage == domain::Stage::Published) v.report.state = domain::ReportState::Published;
-    }
+  v.document_state = follow_document(db_, v.report);
   return v;
 }
 
@@ -244,8 +245,10 @@ domain::Target AnnualReportService::target(std::int64_t site_id, std::optional<s
 std::vector<domain::AnnualReport> AnnualReportService::reports(const domain::Caller& caller, std::int64_t site_id) {
   std::vector<domain::AnnualReport> out;
   for (auto& r : store::AnnualReportRepository(db_).of_site(site_id))
-    if (domain::permission_registry().may(caller.account, "ndbg.view", target_of(r)))
+    if (domain::permission_registry().may(caller.account, "ndbg.view", target_of(r))) {
+      follow_document(db_, r);
       out.push_back(std::move(r));
+    }
   return out;
 }
 

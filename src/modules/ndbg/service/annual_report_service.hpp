@@ -70,7 +70,7 @@ class AnnualReportService {
   // Whom a body's report is for in the permission registry: {site, the responsible department}.
   domain::Target target(std::int64_t site_id, std::optional<std::int64_t> department_id);
 
-  // The reports the caller may view on the site, newest year first.
+  // The reports the caller may view on the site, newest year first (已发布 once their document is).
   std::vector<domain::AnnualReport> reports(const domain::Caller& caller, std::int64_t site_id);
 
  private:

@@ -1,8 +1,6 @@
 // 政府信息公开工作年度报告 console pages: see report_console.hpp.
 #include "modules/ndbg/web/report_console.hpp"
 
-#include <charconv>
-
 #include "domain/errors.hpp"
 #include "modules/ndbg/service/annual_report_service.hpp"
 #include "modules/ndbg/web/report_files.hpp"
@@ -13,6 +11,7 @@
 #include "domain/sheet_rows.hpp"
 #include "web/console/page_helpers.hpp"
 #include "web/formatting.hpp"
+#include "web/query_params.hpp"
 #include "web/table_export.hpp"
 
 namespace zwgk::web::console {
@@ -26,14 +25,6 @@ modules::ndbg::AnnualReportService service_of(const ConsoleRequest& c) {
 }
 
 std::string report_url(std::int64_t id) { return std::string(kBase) + std::to_string(id) + "/"; }
-
-std::optional<int> parse_int(const std::string& s) {
-  int v = 0;
-  const auto* end = s.data() + s.size();
-  const auto r = std::from_chars(s.data(), end, v);
-  if (r.ec != std::errc() || r.ptr != end) return std::nullopt;
-  return v;
-}
 
 // The bodies whose report the user may write: the government (the site) and departments.
 struct Body {
@@ -222,9 +213,8 @@ std::optional<long long> parse_figure(const std::string& key, const std::string&
   const auto* cell = domain::find_report_cell(key);
   if (!cell) return std::nullopt;
   if (cell->money) return domain::parse_wan_yuan(text);
-  const auto v = parse_int(text);
-  if (!v) return std::nullopt;
-  return *v;
+  if (text == "0") return 0;
+  return parse_positive_integer(text);
 }
 
 }  // namespace
@@ -234,11 +224,11 @@ void register_report_console_pages(ConsoleApp& app, http::Router& router, const 
   app.add_navigation("年度报告", kBase, viewers, 55);
   app.get(router, kBase, viewers, [](ConsoleRequest& c) { return list_page(c); });
   app.post(router, std::string(kBase) + "prepare", Access::to("ndbg.edit"), [](ConsoleRequest& c) {
-    const auto year = parse_int(domain::trim_cell(field(c, "year")));
+    const auto year = parse_year(domain::trim_cell(field(c, "year")));
     if (!year) return list_page(c, {"报告年度应为四位数字，如 2025"}, 400);
     std::optional<std::int64_t> department;
     if (const auto d = field(c, "department"); !d.empty()) {
-      const auto id = parse_int(d);
+      const auto id = parse_positive_integer(d);
       if (!id) return list_page(c, {"没有这个报告主体"}, 400);
       department = *id;
     }

@@ -28,9 +28,6 @@ View text_view(const std::string& text) {
   return list;
 }
 
-// The text width of the 公文 page (A4 less the GB/T 9704 margins, web/docx_export.hpp): 8844 twips.
-constexpr int kTextWidth = 11906 - 1588 - 1474;
-
 // Table 三's three label columns get the room its long row labels need (“1.属于国家秘密”);
 // table 二's 信息内容 likewise; the figure columns share the rest.
 std::vector<int> column_widths(const LayoutTable& t) {
@@ -42,7 +39,7 @@ std::vector<int> column_widths(const LayoutTable& t) {
   for (int w : labels) used += w;
   const int figures = t.columns - static_cast<int>(labels.size());
   std::vector<int> out = labels;
-  for (int i = 0; i < figures; ++i) out.push_back((kTextWidth - used) / figures);
+  for (int i = 0; i < figures; ++i) out.push_back((kDocxTextWidthTwips - used) / figures);
   return out;
 }
 

@@ -61,11 +61,6 @@ void system_note(store::Database& db, std::int64_t site_id, const std::string& a
   store::AuditLog(db).append(entry);
 }
 
-void require(const domain::Caller& caller, const char* action, std::int64_t site_id) {
-  if (auto refusal = domain::permission_registry().refusal(caller.account, action, {site_id, std::nullopt}))
-    throw domain::Forbidden(*refusal);
-}
-
 void cap(domain::CheckResult& r) {
   if (static_cast<int>(r.evidence.size()) <= kEvidenceCap) return;
   const auto rest = r.evidence.size() - kEvidenceCap;
@@ -296,7 +291,7 @@ InspectionReport InspectionService::run(std::int64_t site_id) {
 }
 
 InspectionReport InspectionService::run(const domain::Caller& caller, std::int64_t site_id) {
-  require(caller, "zcjc.run", site_id);
+  domain::require_permission(caller.account, "zcjc.run", {site_id, std::nullopt});
   const auto site = site_of(site_id);
   auto report = compute(site);
   store::UnitOfWork unit(db_);
@@ -465,7 +460,7 @@ std::vector<store::InspectionRun> InspectionService::history(std::int64_t site_i
 
 void InspectionService::set_column_rule(const domain::Caller& caller, std::int64_t site_id, const std::string& code,
                                         std::optional<domain::ColumnUpdateRule> rule) {
-  require(caller, "zcjc.configure", site_id);
+  domain::require_permission(caller.account, "zcjc.configure", {site_id, std::nullopt});
   auto node = store::CatalogueRepository(db_).by_code(site_id, code);
   if (!node) throw domain::NotFound("没有这个栏目");
   if (rule) {
@@ -491,7 +486,7 @@ std::vector<domain::WordingRule> InspectionService::wording_rules(std::int64_t s
 
 std::int64_t InspectionService::add_wording_rule(const domain::Caller& caller, std::int64_t site_id,
                                                  const domain::WordingRule& rule) {
-  require(caller, "zcjc.configure", site_id);
+  domain::require_permission(caller.account, "zcjc.configure", {site_id, std::nullopt});
   if (auto problem = domain::wording_rule_problem(rule); !problem.empty()) throw domain::Invalid({problem});
   store::InspectionRepository repo(db_);
   for (const auto& r : repo.wording_rules(site_id))
@@ -504,7 +499,7 @@ std::int64_t InspectionService::add_wording_rule(const domain::Caller& caller, s
 }
 
 void InspectionService::remove_wording_rule(const domain::Caller& caller, std::int64_t site_id, std::int64_t id) {
-  require(caller, "zcjc.configure", site_id);
+  domain::require_permission(caller.account, "zcjc.configure", {site_id, std::nullopt});
   store::UnitOfWork unit(db_);
   if (!store::InspectionRepository(db_).remove_wording_rule(site_id, id)) throw domain::NotFound("清单中没有这一条");
   caller.audit({"zcjc.configure", "wording_rule", std::to_string(id), "removed"});
@@ -533,7 +528,7 @@ store::InspectionSettings InspectionService::settings(std::int64_t site_id) {
 void InspectionService::save_settings(const domain::Caller& caller, std::int64_t site_id,
                                       const std::vector<std::string>& contacts, const std::string& thresholds_text,
                                       bool check_external) {
-  require(caller, "zcjc.configure", site_id);
+  domain::require_permission(caller.account, "zcjc.configure", {site_id, std::nullopt});
   std::vector<std::string> problems;
   std::vector<std::string> clean;
   for (const auto& c : contacts) {

@@ -21,7 +21,7 @@ struct Service {
   store::PersonalDataKey key;
   modules::zcjc::InspectionService service;
   Service(const ConsoleRequest& c, const web::WebOptions& web)
-      : calendar(web.calendar ? web.calendar->current() : std::make_shared<const domain::WorkingDayCalendar>()),
+      : calendar(web.current_calendar()),
         key(store::PersonalDataKey::derive_from(web.secret)),
         service(c.db, key, *calendar, domain::or_system_clock(c.app.options().clock)) {}
 };

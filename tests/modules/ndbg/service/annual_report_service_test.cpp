@@ -220,6 +220,11 @@ TEST_F(AnnualReportServiceTest, TableTwoCountsTheYearsRulesAndNormativeDocuments
   EXPECT_TRUE(asks_source);
   ASSERT_FALSE(v.facts.empty());
   EXPECT_EQ(v.facts[0].sentence(), "本年主动公开政府信息2条。") << "documents first published in 2025";
+  // Without its departments, a government counts only what its own 发文机关 issued (none here).
+  service().save_text(office_caller(), r.id, {"总体情况", "问题", "其他", /*include_departments=*/false});
+  const auto own = service().view(office_caller(), r.id);
+  EXPECT_EQ(own.facts[0].sentence(), "本年主动公开政府信息0条。");
+  EXPECT_EQ(own.report.value("2.normative.made"), 0);
 }
 
 TEST_F(AnnualReportServiceTest, TheOfficeAndTheResponsibleDepartmentsEditorsWriteAReport) {
