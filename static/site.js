@@ -3,13 +3,52 @@
 (function () {
   'use strict';
   var root = document.documentElement;
-  var COOKIE = 'zwgk_large';
 
-  function largeTextOn() {
-    return document.cookie.split(';').some(function (c) { return c.trim() === COOKIE + '=1'; });
+  // Reader preferences (大字版, 高对比度; src/web/text_size_preference.hpp). Without this
+  // script each link is a GET that sets the cookie and 303s back; with it, a click sets the
+  // same cookie here and reloads only /preferences/text-size.css, which carries the rules.
+  var PREFERENCES = [
+    { cookie: 'zwgk_large', hook: 'large-text', on: 'to-large', off: 'to-normal', group: 'text-size' },
+    { cookie: 'zwgk_contrast', hook: 'high-contrast', on: 'to-contrast', off: 'to-standard', group: 'contrast' }
+  ];
+  function cookieOn(name) {
+    return document.cookie.split(';').some(function (c) { return c.trim() === name + '=1'; });
   }
-  // Hook for styles; the real switch is /preferences/text-size.css (works without JS).
-  if (largeTextOn()) root.classList.add('large-text');
+  // Hooks for styles; the real switch is /preferences/text-size.css (works without JS).
+  PREFERENCES.forEach(function (p) { root.classList.toggle(p.hook, cookieOn(p.cookie)); });
+
+  function reloadReaderStylesheet(fallbackUrl, done) {
+    var old = document.querySelector('link[rel="stylesheet"][href^="/preferences/text-size.css"]');
+    if (!old) { window.location.href = fallbackUrl; return; }
+    var fresh = document.createElement('link');
+    fresh.rel = 'stylesheet';
+    fresh.href = '/preferences/text-size.css?t=' + Date.now();
+    fresh.addEventListener('load', function () { if (old.parentNode) old.parentNode.removeChild(old); done(); });
+    fresh.addEventListener('error', function () { window.location.href = fallbackUrl; });
+    old.parentNode.insertBefore(fresh, old.nextSibling);
+  }
+
+  document.addEventListener('click', function (e) {
+    if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    var link = e.target && e.target.closest ? e.target.closest('.topbar-tools a') : null;
+    if (!link) return;
+    var pref = null, on = false;
+    PREFERENCES.forEach(function (p) {
+      if (link.classList.contains(p.group) && (link.classList.contains(p.on) || link.classList.contains(p.off))) {
+        pref = p;
+        on = link.classList.contains(p.on);
+      }
+    });
+    if (!pref) return;
+    e.preventDefault();
+    document.cookie = pref.cookie + (on ? '=1; Max-Age=31536000' : '=; Max-Age=0') + '; Path=/; SameSite=Lax';
+    root.classList.toggle(pref.hook, on);
+    reloadReaderStylesheet(link.href, function () {
+      // Keep the keyboard where it was: on the other link of the pair, now the visible one.
+      var other = document.querySelector('.topbar-tools a.' + pref.group + '.' + (on ? pref.off : pref.on));
+      if (other) other.focus();
+    });
+  });
 
   function ready(fn) {
     if (document.readyState !== 'loading') fn(); else document.addEventListener('DOMContentLoaded', fn);

@@ -58,6 +58,10 @@ std::string large_text_url(bool on, const std::string& return_to) {
   return std::string("/preferences/large-text?on=") + (on ? "1" : "0") + "&return=" + url_encode_component(return_to);
 }
 
+std::string contrast_url(bool on, const std::string& return_to) {
+  return std::string("/preferences/contrast?on=") + (on ? "1" : "0") + "&return=" + url_encode_component(return_to);
+}
+
 View layout_view(PageContext& ctx, const PageMeta& meta) {
   const auto& s = ctx.site;
   View v;
@@ -119,11 +123,13 @@ View layout_view(PageContext& ctx, const PageMeta& meta) {
   v.set("has_nav", !nav.is_empty_list());
   v.set("nav", nav);
 
-  // Large-text mode (适老化): both links are always in the page, which is cached per
+  // Large-text and high-contrast modes (适老化): both links of each pair are always in the page, which is cached per
   // host+target and so must not depend on the cookie; /preferences/text-size.css (never
   // cached, Vary: Cookie) shows the one that applies. See text_size_preference.cpp.
   v.set("large_on_url", large_text_url(true, ctx.req.target.empty() ? "/" : ctx.req.target));
   v.set("large_off_url", large_text_url(false, ctx.req.target.empty() ? "/" : ctx.req.target));
+  v.set("contrast_on_url", contrast_url(true, ctx.req.target.empty() ? "/" : ctx.req.target));
+  v.set("contrast_off_url", contrast_url(false, ctx.req.target.empty() ? "/" : ctx.req.target));
   v.set("print", meta.print);
   v.set("search_url", search_url(s));
   v.set("opensearch_url", opensearch_url(s));

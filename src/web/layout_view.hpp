@@ -47,5 +47,7 @@ http::Response render_page(PageContext& ctx, const std::string& template_name, c
 
 // The large-text preference endpoint for a page: /preferences/large-text?on=1&return=<target>.
 std::string large_text_url(bool on, const std::string& return_to);
+// The high-contrast preference endpoint: /preferences/contrast?on=1&return=<target>.
+std::string contrast_url(bool on, const std::string& return_to);
 
 }  // namespace zwgk::web

@@ -9,6 +9,7 @@
 //   GET /static/{path*}                 static/ (http::serve_static: traversal -> 404)
 //   GET /attachments/{sha256}/{name}    files of published documents only (attachment_download.hpp)
 //   GET /preferences/large-text         large-text cookie on/off, 303 back (see text_size_preference.hpp)
+//   GET /preferences/contrast           high-contrast cookie on/off, 303 back (same)
 //   GET /preferences/text-size.css      the cookie-dependent stylesheet (never page-cached)
 //   + register_api_routes / register_feed_routes (web/api.hpp)
 //   not found / handler errors          the site's own 404 / 400 / 500 pages
@@ -86,10 +87,11 @@ struct SiteApp::Impl {
         metrics(m),
         templates(options.templates_dir),
         env{db, templates, options, trim_base_url(options.base_url)},
-        large_css(read_file(options.static_dir / "large.css")) {
+        reader_css{read_file(options.static_dir / "large.css"), read_file(options.static_dir / "contrast.css")} {
     if (!options.calendar) options.calendar = domain::fixed_calendar();
     if (!options.clock) options.clock = domain::system_unix_seconds;
-    if (large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
+    if (reader_css.large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
+    if (reader_css.contrast_css.empty()) spdlog::warn("web: {} is missing; high-contrast mode has no styles", (options.static_dir / "contrast.css").string());
     // Search pages: one per query string, so a budget of their own (search_page.cpp).
     cache.set_class_budget(kSearchCacheClass, options.search_cache_bytes, options.search_cache_entries);
     env.hot_queries = std::make_shared<HotQueryCounter>(db, options);
@@ -102,7 +104,7 @@ struct SiteApp::Impl {
   http::Metrics& metrics;
   TemplateRenderer templates;
   PageEnv env;
-  std::string large_css;
+  ReaderStylesheets reader_css;
   struct Section {
     SiteSection handle;
     bool accepts_post = false;
@@ -224,8 +226,15 @@ void SiteApp::register_routes(http::Router& router) {
       return app.error_for(req, status_for(e.kind()), e.what());
     }
   });
+  router.get("/preferences/contrast", [&app](http::Request& req) {
+    try {
+      return contrast_preference(req);
+    } catch (const domain::DomainError& e) {
+      return app.error_for(req, status_for(e.kind()), e.what());
+    }
+  });
   router.get("/preferences/text-size.css",
-             [&app](http::Request& req) { return text_size_stylesheet(req, app.large_css); });
+             [&app](http::Request& req) { return text_size_stylesheet(req, app.reader_css); });
 
   router.get("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
   router.post("/{path*}", [&app](http::Request& req) { return app.site_page(req); });
