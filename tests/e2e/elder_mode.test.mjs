@@ -14,7 +14,10 @@ const SEARCH = '/search/?q=' + encodeURIComponent('规划');
 const FORM_PAGES = ['/', SEARCH, '/ysqgk/apply/', '/ysqgk/status/'];
 
 before(async () => {
-  server = await startZwgk();
+  server = await startZwgk({
+    beforeServe: (run) => run(['user', 'add', 'admin', '--role', 'site_admin', '--site', 'shaoyang',
+      '--name', '王管理', '--password-stdin'], 'e2e password\n'),
+  });
   b = await launchBrowser();
   mkdirSync(shots, { recursive: true });
 });
@@ -248,4 +251,26 @@ test('screenshots: home and search in the standard look, 大字版 and 高对比
       await ctx.close();
     }
   }
+});
+
+test('console: at 390 px buttons, links styled as buttons and fields are at least 44 px tall', async () => {
+  const { ctx, page } = await phone();
+  await page.goto(server.url + '/console/login');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码', { exact: true }).fill('e2e password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/console\/$/);
+  for (const path of ['/console/', '/console/documents/', '/console/documents/new']) {
+    await page.goto(server.url + path);
+    const small = await page.evaluate(() => [...document.querySelectorAll(
+      'button, .button-link, select, textarea, input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"])')]
+      .filter((el) => !el.closest('.ql-toolbar'))
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 2 && r.height > 2; })
+      .map((el) => ({ what: `${el.tagName.toLowerCase()} ${(el.innerText || el.name || '').trim().slice(0, 16)}`, height: el.getBoundingClientRect().height }))
+      .filter((c) => c.height < 44 - 0.01));
+    assert.deepEqual(small, [], `${path} has controls under 44 px`);
+  }
+  await page.goto(server.url + '/console/documents/');
+  await page.screenshot({ path: `${shots}/elder-console-documents-390.png` });
+  await ctx.close();
 });
