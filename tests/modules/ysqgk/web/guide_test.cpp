@@ -122,9 +122,10 @@ TEST_F(GuideTest, TheOfficeEditsTheContactFieldsAndTheGuideShowsThem) {
 
   // The public guide changed at once (its cached copy was invalidated).
   const std::string text = contact_block(s.get("/ysqgk/").body);
-  for (const char* shown : {"受理机构：邵阳市人民政府办公室（政务公开办）", "办公地址：湖南省邵阳市双清区宝庆东路1号市政府大楼302室",
-                            "邮政编码：422000", "传真：0739-5365299", "电子邮箱：gkb@shaoyang.gov.cn", "联系电话：0739-5365203",
-                            "负责人：欧阳公开", "办公时间：法定工作日", "传真申请", "信函申请", "当面申请"})
+  // visible_text: each <dt> and <dd> a word (the "：" after the label is CSS).
+  for (const char* shown : {"受理机构 邵阳市人民政府办公室（政务公开办）", "办公地址 湖南省邵阳市双清区宝庆东路1号市政府大楼302室",
+                            "邮政编码 422000", "传真 0739-5365299", "电子邮箱 gkb@shaoyang.gov.cn", "联系电话 0739-5365203",
+                            "负责人 欧阳公开", "办公时间 法定工作日", "传真申请", "信函申请", "当面申请"})
     EXPECT_TRUE(has(text, shown)) << shown << "\n" << text;
 }
 
