@@ -32,7 +32,7 @@ DocxCell blank(int col_span = 1, std::string text = {}) {
 
 std::string boxes(const std::vector<std::string>& choices) {
   std::string out;
-  for (const auto& c : choices) out += (out.empty() ? "□" : "　　□") + c;
+  for (const auto& c : choices) out += (out.empty() ? "□" : "　□") + c;
   return out;
 }
 
@@ -54,14 +54,14 @@ DocxTable application_table() {
   t.rows.push_back({label("联系电话"), blank(), label("邮政编码"), blank()});
   t.rows.push_back({label("通信地址"), blank(), label("电子邮箱"), blank()});
   t.rows.push_back({label("所需信息情况", 1, 4), label("所需信息的名称、文号或者便于查询的其他特征性描述", 2),
-                    blank(3, "\n\n\n\n\n")});
-  t.rows.push_back({label("所需信息的用途（可选）", 2), blank(3, "\n\n")});
+                    blank(3, "\n\n\n\n")});
+  t.rows.push_back({label("所需信息的用途（可选）", 2), blank(3, "\n")});
   t.rows.push_back({label("获取信息的方式", 2),
                     blank(3, boxes({to_label(domain::DeliveryMethod::Post), to_label(domain::DeliveryMethod::Email),
                                     to_label(domain::DeliveryMethod::Collect), "当场阅读、抄录"}))});
   t.rows.push_back({label("信息的提供方式", 2), blank(3, boxes({to_label(domain::MediumWanted::Paper),
                                                                  to_label(domain::MediumWanted::Electronic)}))});
-  t.rows.push_back({label("申请人签名或盖章", 2), blank(2, "\n\n"), label("申请时间"), blank(1, "　　年　　月　　日")});
+  t.rows.push_back({label("申请人签名或盖章", 2), blank(2, "\n\n"), label("申请时间"), blank(1, "　年　月　日")});
   return t;
 }
 
@@ -91,7 +91,10 @@ DocxDocument application_form(const domain::DisclosureGuide& g) {
   if (channels.fax) notes.push_back(std::to_string(n++) + ". 传真申请：请将本表传真至" + g.fax + "，并电话确认。");
   if (!g.phone.empty()) notes.push_back(std::to_string(n++) + ". 咨询电话：" + g.phone + "。");
   if (!g.email.empty()) notes.push_back(std::to_string(n++) + ". 电子邮箱：" + g.email + "。");
-  for (auto& s : notes) doc.blocks.push_back(DocxParagraph{std::move(s), DocxAlign::Left});
+  // One paragraph, so that the notes stay together on a page.
+  std::string text;
+  for (const auto& s : notes) text += (text.empty() ? "" : "\n") + s;
+  doc.blocks.push_back(DocxParagraph{std::move(text), DocxAlign::Left});
   return doc;
 }
 
