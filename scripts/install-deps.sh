@@ -19,6 +19,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   libreoffice-writer-nogui poppler-utils  # the .docx export test opens the file in LibreOffice (ADR 0030)
   libgmime-3.0-dev libcurl4-openssl-dev python3-aiosmtpd
+  libpango1.0-dev libcairo2-dev fonts-noto-cjk  # the PDF writer and the fonts it embeds (ADR 0033)
   nginx-light wrk curl nodejs
 )
 WANT_BROWSER=${WANT_BROWSER:-0}

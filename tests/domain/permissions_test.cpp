@@ -196,6 +196,7 @@ std::map<std::string, CodeGrant> expected_registry() {
   m["ysqgk.view_identity"] = {{}, {P}};
   m["ysqgk.handle"] = {{}, {P}};
   m["ysqgk.draft_reply"] = {{E}, {P}};
+  m["ysqgk.edit_guide"] = {{}, {P, A}};
   return m;
 }
 

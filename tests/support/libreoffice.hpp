@@ -136,3 +136,24 @@ inline PrintedDocument print_docx_with_libreoffice(const std::string& docx_bytes
 }
 
 }  // namespace zwgk::test
+
+namespace zwgk::test {
+
+// A PDF's text as `pdftotext` (poppler-utils) reads it; ok = false when it is no PDF poppler
+// can open (pdftotext's message in log).
+inline PrintedDocument read_pdf_with_pdftotext(const std::string& pdf_bytes, bool layout = false) {
+  using namespace office_detail;
+  TempDir dir;
+  const fs::path pdf = dir.path() / "document.pdf";
+  std::ofstream(pdf, std::ios::binary) << pdf_bytes;
+  PrintedDocument out;
+  const int rc = run({"pdftotext", layout ? "-layout" : "-raw", pdf.string(), (dir.path() / "document.txt").string()},
+                     dir.path(), dir.path() / "pdftotext.log", std::chrono::seconds(60));
+  out.log = "pdftotext exit " + std::to_string(rc) + ": " + read_file(dir.path() / "pdftotext.log");
+  if (rc != 0) return out;
+  out.text = read_file(dir.path() / "document.txt");
+  out.ok = true;
+  return out;
+}
+
+}  // namespace zwgk::test

@@ -5,6 +5,7 @@
 #include "modules/ysqgk/domain/ysqgk_permissions.hpp"
 
 #include "http/router.hpp"
+#include "modules/ysqgk/web/guide_pages.hpp"
 #include "modules/ysqgk/web/request_console.hpp"
 #include "modules/ysqgk/web/request_pages.hpp"
 #include "web/site_app.hpp"
@@ -36,6 +37,7 @@ class Ysqgk final : public Module {
 
   void register_console(ConsoleContext& ctx) override {
     web::console::register_request_console_pages(ctx.console, ctx.router, {ctx.web.secret, ctx.web.calendar});
+    web::console::register_guide_settings_page(ctx.console, ctx.router);
   }
 };
 

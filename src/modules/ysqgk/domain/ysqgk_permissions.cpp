@@ -19,6 +19,8 @@ void register_ysqgk_permissions(PermissionRegistry& r) {
   req("ysqgk.view_identity", "查看申请人身份证件号码", {office});
   req("ysqgk.handle", "办理政府信息公开申请", {office});
   req("ysqgk.draft_reply", "起草答复意见", {editor, office});
+  // 依申请公开指南的受理机构信息 (Art. 12): the 公开工作机构 of the site keeps it up to date.
+  r.add({"ysqgk.edit_guide", "维护依申请公开指南（受理机构信息）", PermissionObject::Site, {office, admin}});
 }
 
 }  // namespace zwgk::domain

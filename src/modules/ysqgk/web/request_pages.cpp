@@ -13,7 +13,8 @@
 #include "http/form.hpp"
 #include "store/blob_store.hpp"
 #include "store/department_repository.hpp"
-#include "store/disclosure_guide_repository.hpp"
+#include "modules/ysqgk/service/guide_service.hpp"
+#include "modules/ysqgk/web/guide_pages.hpp"
 #include "modules/ysqgk/service/disclosure_request_service.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "store/form_nonces.hpp"
@@ -116,7 +117,7 @@ View guide_view(const domain::DisclosureGuide& g) {
   View v{View::type::object};
   v.set("body_name", g.body_name);
   v.set("office", g.office);
-  auto opt = [](const std::string& s) { return s.empty() ? View(false) : View(s); };
+  auto opt = [](const std::string& s) { return s.empty() ? View(false) : View(s); };  // "" is truthy
   v.set("person_in_charge", opt(g.person_in_charge));
   v.set("address", opt(g.address));
   v.set("postcode", opt(g.postcode));
@@ -127,11 +128,26 @@ View guide_view(const domain::DisclosureGuide& g) {
   return v;
 }
 
+// 二、申请方式 and the first step of 办理流程: only the ways the configured data allows
+// (disclosure_guide.hpp: the guide names nothing it does not list).
+View channels_view(const domain::DisclosureGuide& g) {
+  const auto c = domain::application_channels(g);
+  View v{View::type::object};
+  v.set("letter", c.letter);
+  v.set("in_person", c.in_person);
+  v.set("fax", c.fax);
+  std::string ways = "网上";
+  if (c.letter) ways += "、信函";
+  if (c.in_person) ways += "、当面";
+  if (c.fax) ways += "、传真";
+  v.set("summary", ways);
+  v.set("offline", c.letter || c.in_person || c.fax);
+  return v;
+}
+
 http::Response guide_page(PageContext& ctx, std::optional<domain::Department> dep) {
   const auto& site = ctx.site;
-  store::DisclosureGuideRepository guides(ctx.env.db);
-  auto g = guides.find(site.id, dep ? dep->id : 0);
-  if (!g) g = domain::default_guide(site, dep);
+  const auto g = modules::ysqgk::GuideService(ctx.env.db).current(site, dep);
   PageMeta meta;
   meta.title = (dep ? dep->name : site.name) + "依申请公开指南";
   meta.nav = "xxgk";
@@ -140,9 +156,13 @@ http::Response guide_page(PageContext& ctx, std::optional<domain::Department> de
   if (dep) meta.breadcrumb.push_back({dep->name, ""});
   add_column_meta(meta, "依申请公开", "依申请公开指南", "依申请公开,政府信息公开申请", "信息公开");
   View v = layout_view(ctx, meta);
-  v.set("guide", guide_view(*g));
+  v.set("guide", guide_view(g));
+  v.set("channels", channels_view(g));
   v.set("apply_url", ysqgk_url(site) + "apply/");
   v.set("status_url", ysqgk_url(site) + "status/");
+  // The 申请表 carries the site's 受理机构 (a department's guide links the site's form).
+  v.set("form_docx_url", ysqgk_url(site) + std::string(kApplicationFormFile) + ".docx");
+  v.set("form_pdf_url", ysqgk_url(site) + std::string(kApplicationFormFile) + ".pdf");
   View deps{View::type::list};
   if (!dep)
     for (const auto& d : store::DepartmentRepository(ctx.env.db).by_site(site.id)) {
@@ -371,6 +391,9 @@ std::optional<http::Response> request_page(PageContext& ctx, const std::vector<s
     if (seg[1] == "status") return status_page(ctx, post);
   }
   if (seg.size() == 3 && seg[1] == "status" && seg[2] == "letter" && post) return letter_download(ctx);
+  if (seg.size() == 2 && !post && seg[1].starts_with(kApplicationFormFile) &&
+      seg[1].substr(kApplicationFormFile.size()).starts_with("."))
+    return application_form_file(ctx, seg[1].substr(kApplicationFormFile.size() + 1));
   if (seg.size() == 4 && seg[1] == "department" && seg[3].empty() && !post) {
     auto id = parse_positive_integer(seg[2]);
     if (!id || std::to_string(*id) != seg[2]) return std::nullopt;

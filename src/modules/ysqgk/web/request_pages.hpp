@@ -2,6 +2,7 @@
 // 依申请公开, the public side (P = the site's path prefix):
 //   GET  P/ysqgk/                     依申请公开指南 of the site
 //   GET  P/ysqgk/department/{id}/     the guide of one department
+//   GET  P/ysqgk/application-form.docx|.pdf   政府信息公开申请表 (guide_pages.hpp)
 //   GET  P/ysqgk/apply/               online application form (sets the form cookie)
 //   POST P/ysqgk/apply/               submit: errors -> the form again, every value kept;
 //                                     accepted -> the receipt (tracking number + query code, shown once)

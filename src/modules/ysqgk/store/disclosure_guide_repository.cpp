@@ -1,4 +1,4 @@
-#include "store/disclosure_guide_repository.hpp"
+#include "modules/ysqgk/store/disclosure_guide_repository.hpp"
 
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
@@ -25,7 +25,6 @@ std::optional<domain::DisclosureGuide> DisclosureGuideRepository::find(std::int6
 }
 
 void DisclosureGuideRepository::save(const domain::DisclosureGuide& g) {
-  if (g.body_name.empty()) throw domain::ValidationError({"请填写机关名称"});
   guarded("保存依申请公开指南失败", [&] {
     Lease lease(db_);
     Transaction tx(lease);

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "domain/disclosure_guide.hpp"
+#include "modules/ysqgk/domain/disclosure_guide.hpp"
 #include "store/database.hpp"
 
 namespace zwgk::store {
