@@ -312,7 +312,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
       const bool closed = domain::is_terminal(r.state);
       rv.set("open", !closed);
       if (!closed) {
-        const auto deadline = domain::due_date(r, cal, ctx.env.options.today());
+        const auto deadline = domain::deadline_for_applicant(domain::due_date(r, cal, ctx.env.options.today()));
         rv.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
         View lines{View::type::list};
         for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));
