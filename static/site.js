@@ -78,6 +78,11 @@
       });
     });
 
+    // A form's error summary (tabindex="-1", data-focus-on-load) takes the focus, so a
+    // screen reader reads it and the keyboard starts there (templates/ysqgk/apply.mustache).
+    var summary = document.querySelector('[data-focus-on-load]');
+    if (summary) summary.focus();
+
     // Print button in the print view.
     var printButtons = document.querySelectorAll('[data-action="print"]');
     Array.prototype.forEach.call(printButtons, function (b) {

@@ -51,6 +51,7 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   const citizen = await b.browser.newContext();
   const pub = await citizen.newPage();
   await pub.goto(server.url + '/ysqgk/apply/');
+  await pub.getByRole('link', { name: '自然人（个人）申请' }).click();
   await pub.locator('input[name="name"]').fill('欧阳申请');
   await pub.locator('select[name="id_type"]').selectOption('resident_id');
   await pub.locator('input[name="id_number"]').fill(idNumber);

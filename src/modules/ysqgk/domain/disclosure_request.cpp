@@ -306,6 +306,13 @@ ReplyDeadline due_date(const DisclosureRequest& r, const WorkingDayCalendar& cal
   return compute_reply_deadline(cal, reply_period(r, as_of));
 }
 
+ReplyDeadline deadline_for_applicant(ReplyDeadline d) {
+  const int first = Date::from_sys_days(d.received_on.days() + std::chrono::days{1}).year();
+  const int last = d.due_on.year();
+  std::erase_if(d.warning.missing_years, [&](int y) { return y < first || y > last; });
+  return d;
+}
+
 std::string to_label(DueStatus s) {
   switch (s) {
     case DueStatus::OnTime: return "正常";

@@ -197,6 +197,13 @@ void replay_events(DisclosureRequest& request, const std::vector<RequestEvent>& 
 ReplyPeriod reply_period(const DisclosureRequest& request, Date as_of);
 // Derived, never stored.
 ReplyDeadline due_date(const DisclosureRequest& request, const WorkingDayCalendar& calendar, Date as_of);
+// The deadline as the applicant's status page explains it: its calendar caveat ("YYYY年的
+// 节假日安排尚未发布…") names only the unpublished years the counting actually enters (a
+// counted day, day one .. due_on, falls in that year). The kernel's warning also names the
+// next year when the count merely ends in the last week of December (that notice may still
+// move those days); the office's console keeps that caution, the applicant is not told of a
+// year the deadline does not reach (issue 17).
+ReplyDeadline deadline_for_applicant(ReplyDeadline deadline);
 
 // The dashboard's column for a request on `today`.
 enum class DueStatus {

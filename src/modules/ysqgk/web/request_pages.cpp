@@ -200,9 +200,16 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   View fields{View::type::object};
   for (const char* f : kTextFields) fields.set(f, values.value(f));
   v.set("f", fields);
-  const std::string kind = values.value("applicant_kind").empty() ? "natural_person" : values.value("applicant_kind");
-  v.set("is_person", kind != "organisation");
+  // Only the chosen 申请人类型's block is on the page (and only its fields are read:
+  // applicant_from_form); without a valid choice the first step offers the two types.
+  const std::string kind = values.value("applicant_kind");
+  const bool chosen = kind == "natural_person" || kind == "organisation";
+  v.set("choose_kind", !chosen);
+  v.set("is_person", kind == "natural_person");
   v.set("is_org", kind == "organisation");
+  v.set("person_url", ysqgk_url(site) + "apply/?type=person");
+  v.set("org_url", ysqgk_url(site) + "apply/?type=organization");
+  v.set("change_kind_url", ysqgk_url(site) + "apply/");
   v.set("id_types", id_type_options(values.value("id_type")));
   v.set("org_kinds", organisation_kind_options(values.value("org_kind"), false));
   v.set("media", medium_options(values.value("medium").empty() ? "electronic" : values.value("medium")));
@@ -325,7 +332,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
       const bool closed = domain::is_terminal(r.state);
       rv.set("open", !closed);
       if (!closed) {
-        const auto deadline = domain::due_date(r, cal, ctx.env.options.today());
+        const auto deadline = domain::deadline_for_applicant(domain::due_date(r, cal, ctx.env.options.today()));
         rv.set("due_on", domain::chinese_date_with_weekday(deadline.due_on));
         View lines{View::type::list};
         for (const auto& l : domain::explain_reply_deadline(deadline)) lines.push_back(View(l));
@@ -356,6 +363,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
         sv.set("label", domain::to_label(e.kind));
         steps.push_back(sv);
       }
+      rv.set("has_steps", !steps.is_empty_list());  // no empty 办理记录 heading
       rv.set("steps", steps);
       v.set("request", rv);
     }
@@ -379,6 +387,16 @@ http::Response letter_download(PageContext& ctx) {
   return r;
 }
 
+// GET apply/?type=person | ?type=organization: the form with that block; anything else:
+// the first step (choose the 申请人类型).
+http::Form chosen_kind(const http::Request& req) {
+  http::Form f;
+  const auto type = req.query_param("type").value_or("");
+  if (type == "person") f.fields.push_back({"applicant_kind", "natural_person"});
+  if (type == "organization") f.fields.push_back({"applicant_kind", "organisation"});
+  return f;
+}
+
 }  // namespace
 
 std::optional<http::Response> request_page(PageContext& ctx, const std::vector<std::string_view>& seg) {
@@ -387,7 +405,7 @@ std::optional<http::Response> request_page(PageContext& ctx, const std::vector<s
   if (seg.size() == 1) return http::Response::redirect(base, 301);
   if (seg.size() == 2 && seg[1].empty() && !post) return guide_page(ctx, std::nullopt);
   if (seg.size() == 3 && seg[2].empty()) {
-    if (seg[1] == "apply") return post ? submit_application(ctx) : form_page(ctx, http::Form{}, {}, 200);
+    if (seg[1] == "apply") return post ? submit_application(ctx) : form_page(ctx, chosen_kind(ctx.req), {}, 200);
     if (seg[1] == "status") return status_page(ctx, post);
   }
   if (seg.size() == 3 && seg[1] == "status" && seg[2] == "letter" && post) return letter_download(ctx);

@@ -346,3 +346,27 @@ TEST(DisclosureRequest, DashboardClassification) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(DeadlineForApplicant, NamesAnUnpublishedYearOnlyWhenTheCountingEntersIt) {
+  // The shipped 2027.json has no notice yet (papers: []).
+  ReplyPeriod p;
+  p.received_on = d("2026-12-01");  // + 20 working days: 2026-12-29, in the last week of December
+  const auto ends_in_december = compute_reply_deadline(calendar(), p);
+  ASSERT_EQ(ends_in_december.due_on, d("2026-12-29"));
+  ASSERT_EQ(ends_in_december.warning.missing_years, std::vector<int>{2027}) << "the kernel's caution";
+  const auto shown = deadline_for_applicant(ends_in_december);
+  EXPECT_TRUE(shown.warning.empty());
+  for (const auto& line : explain_reply_deadline(shown)) EXPECT_EQ(line.find("2027年的节假日"), std::string::npos) << line;
+
+  p.received_on = d("2026-12-18");  // counted into January 2027
+  const auto crosses = deadline_for_applicant(compute_reply_deadline(calendar(), p));
+  ASSERT_EQ(crosses.due_on.year(), 2027);
+  EXPECT_EQ(crosses.warning.missing_years, std::vector<int>{2027});
+  bool said = false;
+  for (const auto& line : explain_reply_deadline(crosses)) said = said || line.find("2027年的节假日安排尚未发布") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
+}  // namespace

@@ -63,7 +63,7 @@ struct FormState {
 };
 
 FormState open_form(const SiteServer& s, const HttpResult* from = nullptr) {
-  HttpResult page = from ? *from : s.get("/ysqgk/apply/");
+  HttpResult page = from ? *from : s.get("/ysqgk/apply/?type=person");
   FormState f;
   std::smatch m;
   std::regex tok(R"re(name="form_token" value="([^"]+)")re");
@@ -125,7 +125,7 @@ TEST(RequestPages, SubmitReceiptStatusAndNoPersonalDataAnywhere) {
   if (access) access->sinks().push_back(sink);
   std::vector<std::string> public_bodies;
 
-  auto form = s.get("/ysqgk/apply/");
+  auto form = s.get("/ysqgk/apply/?type=person");
   ASSERT_EQ(form.status, 200);
   EXPECT_EQ(form.header("cache-control").value_or(""), "no-store");
   auto receipt = submit(s, person_fields(), open_form(s, &form));
@@ -251,7 +251,8 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
       {"credit_code", "31430000MD0001234X"}, {"legal_representative", "李四"}, {"contact_person", "王五"},
       {"contact_phone", "0739-5321234"}, {"org_address", "邵阳市双清区"}, {"description", "某项目环评批复"},
       {"medium", "paper"}, {"delivery", "post"}};
-  auto r = submit(s, org, open_form(s));
+  auto org_form = s.get("/ysqgk/apply/?type=organization");
+  auto r = submit(s, org, open_form(s, &org_form));
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("统一社会信用代码不正确"), std::string::npos);
   EXPECT_NE(r.body.find("value=\"legal_service\" selected"), std::string::npos);
@@ -261,6 +262,51 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
   // Nothing was registered.
   const auto key = store::PersonalDataKey::derive_from(std::string(32, '\0'));
   EXPECT_TRUE(store::DisclosureRequestRepository(*s.db, key).open_requests(0, calendar(), domain::Date::today()).empty());
+}
+
+TEST(RequestPages, TheFormShowsOnlyTheChosenApplicantBlock) {
+  SiteServer s;
+  // First step: the two types as links, no form fields of either block.
+  auto choice = s.get("/ysqgk/apply/");
+  ASSERT_EQ(choice.status, 200);
+  EXPECT_NE(choice.body.find("href=\"/ysqgk/apply/?type=person\""), std::string::npos);
+  EXPECT_NE(choice.body.find("href=\"/ysqgk/apply/?type=organization\""), std::string::npos);
+  for (const char* name : {"name=\"name\"", "name=\"org_name\"", "name=\"form_token\""})
+    EXPECT_EQ(choice.body.find(name), std::string::npos) << name;
+  auto person = s.get("/ysqgk/apply/?type=person");
+  EXPECT_NE(person.body.find("name=\"id_number\""), std::string::npos);
+  EXPECT_NE(person.body.find("name=\"applicant_kind\" value=\"natural_person\""), std::string::npos);
+  for (const char* name : {"name=\"org_name\"", "name=\"credit_code\"", "name=\"legal_representative\""})
+    EXPECT_EQ(person.body.find(name), std::string::npos) << name;
+  EXPECT_NE(person.body.find("更改申请人类型"), std::string::npos);
+  auto org = s.get("/ysqgk/apply/?type=organization");
+  EXPECT_NE(org.body.find("name=\"credit_code\""), std::string::npos);
+  EXPECT_NE(org.body.find("name=\"applicant_kind\" value=\"organisation\""), std::string::npos);
+  for (const char* name : {"name=\"id_number\"", "name=\"name\""})
+    EXPECT_EQ(org.body.find(name), std::string::npos) << name;
+
+  // The server reads and checks only the chosen block: an organisation's errors never name
+  // the person's fields, and its page again shows only its own block.
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"applicant_kind", "organisation"}, {"org_kind", "commercial"}, {"org_name", ""}, {"description", "某项目批复"},
+      {"medium", "paper"}, {"delivery", "post"}, {"name", ""}, {"id_number", ""}};
+  auto r = submit(s, fields, open_form(s, &org));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("请填写法人或其他组织名称"), std::string::npos);
+  for (const char* m : {"请填写姓名", "请填写证件号码"}) EXPECT_EQ(r.body.find(m), std::string::npos) << m;
+  EXPECT_EQ(r.body.find("name=\"id_number\""), std::string::npos);
+  // The error summary can take the focus (static/site.js moves it there).
+  EXPECT_NE(r.body.find("tabindex=\"-1\" id=\"error-summary\" data-focus-on-load"), std::string::npos);
+}
+
+TEST(RequestPages, StatusPageHasNoEmptyRecordHeading) {
+  SiteServer s;
+  auto receipt = submit(s, person_fields(), open_form(s));
+  ASSERT_EQ(receipt.status, 200);
+  auto st = post(s, "/ysqgk/status/", form_encode({{"tracking_number", field(receipt.body, "tracking-number")},
+                                                   {"query_code", field(receipt.body, "query-code")}}));
+  ASSERT_EQ(st.status, 200);
+  EXPECT_EQ(st.body.find("办理记录"), std::string::npos) << "a new application has no steps yet";
 }
 
 TEST(RequestPages, AntiAbuseRefusals) {
