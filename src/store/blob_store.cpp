@@ -142,7 +142,10 @@ constexpr const char* kUnreferenced =
     "AND NOT EXISTS (SELECT 1 FROM events v WHERE v.video_sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM consultation_attachments c WHERE c.blob_sha256 = blobs.sha256) "
     "AND NOT EXISTS (SELECT 1 FROM dataset_resources d WHERE d.blob_sha256 = blobs.sha256) "
-    "AND NOT EXISTS (SELECT 1 FROM work_unit_files w WHERE w.sha256 = blobs.sha256)";
+    "AND NOT EXISTS (SELECT 1 FROM work_unit_files w WHERE w.sha256 = blobs.sha256) "
+    // a site's logo and footer badges (migration 0030)
+    "AND NOT EXISTS (SELECT 1 FROM site_profiles sp WHERE sp.logo_sha256 = blobs.sha256 "
+    "OR sp.conac_badge_sha256 = blobs.sha256 OR sp.police_badge_sha256 = blobs.sha256)";
 
 }  // namespace
 

@@ -13,6 +13,8 @@
 //                                 在线访谈 / 新闻发布会 photos, live images and the video
 //   consultation_attachments.blob_sha256  意见征集 attachments (public while it is public)
 //   dataset_resources.blob_sha256  数据开放 files (public while their dataset is 开放)
+//   site_profiles.logo_sha256, conac_badge_sha256, police_badge_sha256
+//                                 a site's logo and footer badges (public: /site-images/)
 // web/attachment_download.cpp serves the first two publicly only for published documents;
 // the console and the private link serve the rest.
 //

@@ -56,6 +56,12 @@ http::Response home_page(PageContext& ctx) {
       links.push_back(l);
     }
   }
+  for (const auto& m : ctx.env.portal_links) {  // the modules' entrances: 依申请公开, …
+    View l;
+    l.set("name", m.label);
+    l.set("url", site.path_prefix + m.path);
+    links.push_back(l);
+  }
 
   PageMeta meta;
   meta.nav = "home";

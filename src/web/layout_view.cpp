@@ -3,6 +3,7 @@
 #include "domain/date.hpp"
 
 #include "web/formatting.hpp"
+#include "web/site_images.hpp"
 #include "web/urls.hpp"
 
 namespace zwgk::web {
@@ -16,13 +17,18 @@ View meta_tag(const std::string& name, const std::string& content) {
   return v;
 }
 
-View site_view(const PageContext& ctx) {
+// `with_profile`: the logo, badges and 本网站支持IPv6 (one query); off on pages that must
+// not touch the database (error pages), which then show the site name and the text fields.
+View site_view(PageContext& ctx, bool with_profile) {
   const auto& s = ctx.site;
   View v;
   v.set("name", s.name);
   v.set("home_url", site_home_url(s));
   v.set("portal_url", portal_url(s));
-  v.set("sitemap_url", s.path_prefix + "/sitemap.xml");
+  v.set("sitemap_url", sitemap_page_url(s));
+  v.set("contact_url", contact_url(s));
+  v.set("statement_url", statement_url(s));
+  v.set("privacy_url", privacy_url(s));
   v.set("sponsor", s.sponsor.empty() ? s.name : s.sponsor);
   v.set("phone", s.phone);
   v.set("address", s.address.empty() ? View(false) : View(s.address));
@@ -30,6 +36,25 @@ View site_view(const PageContext& ctx) {
   v.set("icp_record", s.icp_record);
   v.set("police_record", s.police_record);
   v.set("domain", s.domain);
+  // Set only when present ("" is truthy in this mustache).
+  v.set("logo_url", false);
+  v.set("conac", false);
+  v.set("police_link", false);
+  v.set("police_badge", false);
+  v.set("ipv6", false);
+  if (!with_profile) return v;
+  const auto& p = ctx.profile();
+  if (!p.logo_sha256.empty()) v.set("logo_url", site_image_url(p.logo_sha256));
+  if (!p.conac_badge_sha256.empty()) {
+    View conac;
+    conac.set("image", site_image_url(p.conac_badge_sha256));
+    conac.set("link", p.conac_url.empty() ? View(false) : View(p.conac_url));
+    v.set("conac", conac);
+  }
+  if (auto link = domain::police_record_link(p, s.police_record); !link.empty() && !s.police_record.empty())
+    v.set("police_link", link);
+  if (!p.police_badge_sha256.empty()) v.set("police_badge", site_image_url(p.police_badge_sha256));
+  v.set("ipv6", p.ipv6);
   return v;
 }
 
@@ -65,7 +90,7 @@ std::string contrast_url(bool on, const std::string& return_to) {
 View layout_view(PageContext& ctx, const PageMeta& meta) {
   const auto& s = ctx.site;
   View v;
-  v.set("site", site_view(ctx));
+  v.set("site", site_view(ctx, meta.with_navigation && !meta.print));
   v.set("title", meta.title.empty() ? s.name : meta.title + " - " + s.name);
 
   View tags{View::type::list};

@@ -1,6 +1,7 @@
 #include "web/list_views.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "web/formatting.hpp"
 #include "web/urls.hpp"
@@ -88,6 +89,35 @@ View pagination_view(std::int64_t total, int page, int per_page, const std::stri
   }
   v.set("numbers", numbers);
   return v;
+}
+
+namespace {
+
+View tree_node_view(const domain::Site& site, const std::multimap<std::int64_t, const domain::CatalogueNode*>& children,
+                    const domain::CatalogueNode& n, int depth) {
+  View v;
+  v.set("name", n.name);
+  v.set("url", catalogue_url(site, n.code));
+  View kids{View::type::list};
+  if (depth < 16) {
+    auto [b, e] = children.equal_range(n.id);
+    for (auto it = b; it != e; ++it) kids.push_back(tree_node_view(site, children, *it->second, depth + 1));
+  }
+  v.set("has_children", !kids.is_empty_list());
+  v.set("children", kids);
+  return v;
+}
+
+}  // namespace
+
+View catalogue_tree_view(const domain::Site& site, const std::vector<domain::CatalogueNode>& nodes) {
+  std::multimap<std::int64_t, const domain::CatalogueNode*> children;  // parent id -> child, in tree order
+  for (const auto& n : nodes)
+    if (n.parent_id) children.emplace(*n.parent_id, &n);
+  View roots{View::type::list};
+  for (const auto& n : nodes)
+    if (!n.parent_id) roots.push_back(tree_node_view(site, children, n, 0));
+  return roots;
 }
 
 }  // namespace zwgk::web

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/catalogue.hpp"
 #include "domain/document.hpp"
 #include "domain/site.hpp"
 #include "web/template_renderer.hpp"
@@ -25,5 +26,11 @@ std::string with_query(const std::string& path, const QueryPairs& pairs);
 View pagination_view(std::int64_t total, int page, int per_page, const std::string& path, const QueryPairs& filters);
 
 int page_count(std::int64_t total, int per_page);
+
+// The catalogue tree (nodes parents before children, as PageContext::tree() has them) as the
+// roots for templates/catalogue_tree.mustache: each {name, url, has_children, children};
+// every node sets "children" (possibly empty) so the recursive partial never picks up its
+// parent's list through Mustache's context lookup. The 信息公开 portal and the 网站地图.
+View catalogue_tree_view(const domain::Site& site, const std::vector<domain::CatalogueNode>& nodes);
 
 }  // namespace zwgk::web

@@ -3,12 +3,18 @@
 #include <algorithm>
 
 #include "store/catalogue_repository.hpp"
+#include "store/site_profile_repository.hpp"
 
 namespace zwgk::web {
 
 const std::vector<domain::CatalogueNode>& PageContext::tree() {
   if (!tree_) tree_ = store::CatalogueRepository(env.db).tree(site.id);
   return *tree_;
+}
+
+const domain::SiteProfile& PageContext::profile() {
+  if (!profile_) profile_ = store::SiteProfileRepository(env.db).of(site.id);
+  return *profile_;
 }
 
 const domain::CatalogueNode* PageContext::node_by_id(std::int64_t id) {

@@ -9,6 +9,7 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/site.hpp"
+#include "domain/site_profile.hpp"
 #include "http/request.hpp"
 #include "web/site_app.hpp"
 #include "web/template_renderer.hpp"
@@ -27,6 +28,7 @@ struct PageEnv {
   std::shared_ptr<HotQueryCounter> hot_queries = {};  // 本周热门搜索 tally; owned by SiteApp
   std::vector<SiteLink> nav_links = {};     // after the kernel's header navigation
   std::vector<SiteLink> footer_links = {};  // after the kernel's footer links
+  std::vector<SiteLink> portal_links = {};  // the home page's 信息公开 block, after the kernel's
   std::vector<SearchSource> search_sources = {};  // the modules' parts of the site search
 };
 
@@ -44,6 +46,8 @@ class PageContext {
   const domain::CatalogueNode* node_by_id(std::int64_t id);
   const domain::CatalogueNode* node_by_code(const std::string& code);
   const domain::CatalogueNode* node_by_name(const std::string& name);
+  // The site's logo, badges, contact details and statements (one query, on first use).
+  const domain::SiteProfile& profile();
   // Root first, `id` last; empty if unknown.
   std::vector<const domain::CatalogueNode*> path_to(std::int64_t id);
 
@@ -52,6 +56,7 @@ class PageContext {
 
  private:
   std::optional<std::vector<domain::CatalogueNode>> tree_;
+  std::optional<domain::SiteProfile> profile_;
 };
 
 }  // namespace zwgk::web

@@ -5,6 +5,7 @@
 // Bad input throws PageError (page_error.hpp); the dispatcher renders it in the site's style.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "http/response.hpp"
 #include "web/page_context.hpp"
@@ -17,6 +18,9 @@ http::Response catalogue_page(PageContext& ctx, const std::string& code);   // P
 http::Response department_page(PageContext& ctx, std::int64_t id);          // P/department/{id}/
 http::Response search_page(PageContext& ctx);                                // P/search/ (cache class "search")
 http::Response opensearch_description(PageContext& ctx);                     // P/opensearch.xml
+// 网站地图, 联系我们, 网站声明, 隐私声明: P/sitemap/ P/contact/ P/statement/ P/privacy/
+bool is_site_info_page(std::string_view segment);
+http::Response site_info_page(PageContext& ctx, std::string_view segment);
 
 // 400 / 404 / 500 in the site's style; never cached. A 500 shows only the request id.
 http::Response error_page(PageContext& ctx, int status, const std::string& message);

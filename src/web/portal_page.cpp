@@ -4,6 +4,7 @@
 #include "domain/cache_tags.hpp"
 #include "store/department_repository.hpp"
 #include "web/layout_view.hpp"
+#include "web/list_views.hpp"
 #include "web/pages.hpp"
 #include "web/query_params.hpp"
 #include "web/urls.hpp"
@@ -14,37 +15,11 @@ namespace {
 
 const char* const kPortalLinks[] = {"政府信息公开指南", "政府信息公开制度", "政府信息公开年报"};
 
-// A node with its children; every node sets "children" (possibly empty) so the recursive
-// partial never picks up its parent's list through Mustache's context lookup.
-View tree_view(const domain::Site& site, const std::vector<domain::CatalogueNode>& nodes,
-               const std::multimap<std::int64_t, const domain::CatalogueNode*>& children, const domain::CatalogueNode& n,
-               int depth) {
-  View v;
-  v.set("name", n.name);
-  v.set("url", catalogue_url(site, n.code));
-  View kids{View::type::list};
-  if (depth < 16) {
-    auto [b, e] = children.equal_range(n.id);
-    for (auto it = b; it != e; ++it) kids.push_back(tree_view(site, nodes, children, *it->second, depth + 1));
-  }
-  v.set("has_children", !kids.is_empty_list());
-  v.set("children", kids);
-  return v;
-}
-
 }  // namespace
 
 http::Response portal_page(PageContext& ctx) {
   const auto& site = ctx.site;
-  const auto& nodes = ctx.tree();
-  std::multimap<std::int64_t, const domain::CatalogueNode*> children;  // parent id -> child, in tree order
-  View roots{View::type::list};
-  for (const auto& n : nodes) {
-    if (n.parent_id) children.emplace(*n.parent_id, &n);
-  }
-  for (const auto& n : nodes) {
-    if (!n.parent_id) roots.push_back(tree_view(site, nodes, children, n, 0));
-  }
+  View roots = catalogue_tree_view(site, ctx.tree());
 
   View links{View::type::list};
   for (const char* name : kPortalLinks) {

@@ -3,11 +3,13 @@
 // Routes (P = a site's path_prefix, resolved per request by resolve_site()):
 //   GET P/  P/xxgk/  P/xxgk/{code}/  P/content/{id}.html  P/department/{id}/
 //       P/search/ (站内搜索, ?site=all across sites)  P/opensearch.xml
+//       P/sitemap/ P/contact/ P/statement/ P/privacy/ (网站地图, 联系我们, 网站声明, 隐私声明)
 //       through one catch-all route "/{path*}" — sites are data, so a site added at run
 //       time is served without re-registering routes; "P/xxgk" and the like redirect to
 //       the form with the trailing slash
 //   GET /static/{path*}                 static/ (http::serve_static: traversal -> 404)
 //   GET /attachments/{sha256}/{name}    files of published documents only (attachment_download.hpp)
+//   GET /site-images/{sha256}           a site's logo and footer badges (site_images.hpp)
 //   GET /preferences/large-text         large-text cookie on/off, 303 back (see text_size_preference.hpp)
 //   GET /preferences/contrast           high-contrast cookie on/off, 303 back (same)
 //   GET /preferences/text-size.css      the cookie-dependent stylesheet (never page-cached)
@@ -43,6 +45,7 @@
 #include "web/pages.hpp"
 #include "web/query_params.hpp"
 #include "web/search_request.hpp"
+#include "web/site_images.hpp"
 #include "web/site_resolver.hpp"
 #include "web/text_size_preference.hpp"
 
@@ -170,6 +173,9 @@ struct SiteApp::Impl {
     } else if (seg[0] == "search") {
       if (seg.size() == 1) return add_slash();
       if (seg.size() == 2 && seg[1].empty()) return search_page(ctx);
+    } else if (seg.size() <= 2 && is_site_info_page(seg[0])) {
+      if (seg.size() == 1) return add_slash();
+      if (seg[1].empty()) return site_info_page(ctx, seg[0]);
     } else if (seg[0] == "opensearch.xml" && seg.size() == 1) {
       return opensearch_description(ctx);
     } else if (seg[0] == "department" && seg.size() >= 2) {
@@ -199,6 +205,7 @@ http::Response SiteApp::error_page(const http::Request& req, int status, const s
 
 void SiteApp::add_navigation(SiteLink link) { impl_->env.nav_links.push_back(std::move(link)); }
 void SiteApp::add_footer_link(SiteLink link) { impl_->env.footer_links.push_back(std::move(link)); }
+void SiteApp::add_portal_link(SiteLink link) { impl_->env.portal_links.push_back(std::move(link)); }
 void SiteApp::add_api_description(std::string json) { impl_->api_descriptions.push_back(std::move(json)); }
 void SiteApp::add_search_source(SearchSource source) { impl_->env.search_sources.push_back(std::move(source)); }
 
@@ -218,6 +225,10 @@ void SiteApp::register_routes(http::Router& router) {
   router.get("/attachments/{sha256}/{name}", [&app](http::Request& req) {
     auto r = attachment_download(app.db, req, store::SiteRepository(app.db).all());
     return r ? std::move(*r) : app.error_for(req, 404, "您访问的附件不存在。");
+  });
+  router.get("/site-images/{sha256}", [&app](http::Request& req) {
+    auto r = site_image_response(app.db, std::string(req.param("sha256")));
+    return r ? std::move(*r) : app.error_for(req, 404, "您访问的图片不存在。");
   });
   router.get("/preferences/large-text", [&app](http::Request& req) {
     try {

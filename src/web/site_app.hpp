@@ -109,6 +109,9 @@ class SiteApp {
   // Register before the first request.
   void add_navigation(SiteLink link);
   void add_footer_link(SiteLink link);
+  // A module's entrance in the home page's 信息公开 block (依申请公开 beside 政府信息公开指南,
+  // 制度 and 年报); the 网站地图 lists it too. Register before the first request.
+  void add_portal_link(SiteLink link);
   // A module's endpoints in /api/v1/openapi.json: a JSON text {"paths": {...},
   // "components": {...}} merged into the kernel's description. Register before
   // register_routes.

@@ -17,6 +17,10 @@ std::string department_url(const domain::Site& s, std::int64_t id) {
 }
 std::string search_url(const domain::Site& s) { return s.path_prefix + "/search/"; }
 std::string opensearch_url(const domain::Site& s) { return s.path_prefix + "/opensearch.xml"; }
+std::string sitemap_page_url(const domain::Site& s) { return s.path_prefix + "/sitemap/"; }
+std::string contact_url(const domain::Site& s) { return s.path_prefix + "/contact/"; }
+std::string statement_url(const domain::Site& s) { return s.path_prefix + "/statement/"; }
+std::string privacy_url(const domain::Site& s) { return s.path_prefix + "/privacy/"; }
 std::string feed_url(const domain::Site& s, const std::string& code, bool atom) {
   return s.path_prefix + "/feed/" + code + (atom ? ".atom" : ".xml");
 }

@@ -33,6 +33,9 @@ class Ysqgk final : public Module {
       return r ? std::move(*r) : site.error_page(req, 404, "您访问的文件不存在。");
     });
     web::register_request_public_api(ctx.router, ctx.db, site.options());
+    // 依申请公开 in the main menu and in the home page's 信息公开 block, as on every portal.
+    site.add_navigation({"依申请公开", "/ysqgk/", "ysqgk"});
+    site.add_portal_link({"依申请公开", "/ysqgk/", ""});
   }
 
   void register_console(ConsoleContext& ctx) override {

@@ -22,6 +22,7 @@ constexpr std::string_view kUploadRoutes[] = {
     "/console/datasets/{id}/resources",  // 数据开放 (sjkf): a dataset's file (.csv, .xlsx, .json)
     "/console/standard-catalogue/import",  // 标准目录 (bzml): a 领域's catalogue (.xlsx, .xls, .csv)
     "/console/work-plans/units/{id}/report",  // 工作要点 (gzyd): a 落实情况 with its files
+    "/console/site/images/{kind}",  // 网站设置: the site's logo and footer badges (PNG, JPEG, GIF, WebP)
 };
 
 }  // namespace
