@@ -150,7 +150,7 @@ http::Response guide_page(PageContext& ctx, std::optional<domain::Department> de
   const auto g = modules::ysqgk::GuideService(ctx.env.db).current(site, dep);
   PageMeta meta;
   meta.title = (dep ? dep->name : site.name) + "依申请公开指南";
-  meta.nav = "xxgk";
+  meta.nav = "ysqgk";
   meta.nav_exact = false;
   meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", dep ? ysqgk_url(site) : ""}};
   if (dep) meta.breadcrumb.push_back({dep->name, ""});
@@ -192,7 +192,7 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   const auto& site = ctx.site;
   PageMeta meta;
   meta.title = "在线申请政府信息公开";
-  meta.nav = "xxgk";
+  meta.nav = "ysqgk";
   meta.nav_exact = false;
   meta.noindex = !problems.empty();
   meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"在线申请", ""}};
@@ -264,7 +264,7 @@ http::Response submit_application(PageContext& ctx) {
   spdlog::info("ysqgk: application registered request_id={} tracking={}", ctx.req.request_id, reg.tracking_number);
   PageMeta meta;
   meta.title = "申请已提交";
-  meta.nav = "xxgk";
+  meta.nav = "ysqgk";
   meta.nav_exact = false;
   meta.noindex = true;
   meta.breadcrumb = {{"信息公开", portal_url(ctx.site)}, {"依申请公开", ysqgk_url(ctx.site)}, {"申请已提交", ""}};
@@ -300,7 +300,7 @@ http::Response status_page(PageContext& ctx, bool posted) {
   const auto& site = ctx.site;
   PageMeta meta;
   meta.title = "申请办理进度查询";
-  meta.nav = "xxgk";
+  meta.nav = "ysqgk";
   meta.nav_exact = false;
   meta.noindex = posted;
   meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"办理进度查询", ""}};
