@@ -90,6 +90,41 @@
       b.addEventListener('click', function () { window.print(); });
     });
 
+    // 字号 大/中/小 on a document page (templates/publishing/document.mustache): without this
+    // script the links jump to an anchor and CSS :target sizes the text; here the article gets
+    // data-font-size instead, with no jump, and the chosen link is marked.
+    var sizeLinks = document.querySelectorAll('[data-font-size]');
+    var article = document.querySelector('.document');
+    if (article && sizeLinks.length) {
+      var setSize = function (size) {
+        article.setAttribute('data-font-size', size);
+        Array.prototype.forEach.call(sizeLinks, function (l) {
+          if (l.getAttribute('data-font-size') === size) l.setAttribute('aria-current', 'true');
+          else l.removeAttribute('aria-current');
+        });
+      };
+      var fromHash = /^#fs-(large|medium|small)$/.exec(window.location.hash);
+      if (fromHash) setSize(fromHash[1]);
+      Array.prototype.forEach.call(sizeLinks, function (l) {
+        l.addEventListener('click', function (e) {
+          e.preventDefault();
+          setSize(l.getAttribute('data-font-size'));
+        });
+      });
+    }
+
+    // The folded filters of a catalogue listing: open on a wide screen, where they fit
+    // beside the list's first screen (folded on a phone, and without this script).
+    var fold = document.querySelector('details.filters-fold');
+    if (fold && window.matchMedia && window.matchMedia('(min-width: 48rem)').matches) fold.open = true;
+
+    // 关闭窗口: only where a script can close the window.
+    var closeButtons = document.querySelectorAll('[data-action="close-window"]');
+    Array.prototype.forEach.call(closeButtons, function (b) {
+      b.hidden = false;
+      b.addEventListener('click', function () { window.close(); });
+    });
+
     // Selecting the share field selects the whole link (easier on phones).
     var share = document.getElementById('share-url');
     if (share) share.addEventListener('focus', function () { share.select(); });

@@ -74,4 +74,11 @@ Validity derive_validity(const Document& doc, Date today);
 // 标题, 公开目录, 公开责任部门, 发文日期, 公开形式. Returns the Chinese names of missing fields.
 std::vector<std::string> missing_publication_metadata(const Document& doc);
 
+// The 发布日期 to the minute, as the PubDate tag gives it (domain/README §6: yyyy-MM-dd HH:mm,
+// China time; publication_time.cpp). The day is the recorded 发文日期 (published_on: what the
+// source system recorded for an import, what the editor entered); the time of day is the
+// first publication's when that was on the same day, else 00:00 — never the import's
+// moment on another day. Without a published_on: the first publication; "" before it.
+std::string publication_minute(const Document& doc);
+
 }  // namespace zwgk::domain

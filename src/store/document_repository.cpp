@@ -56,6 +56,13 @@ std::string where_clause(const DocumentQuery& q, const std::vector<std::int64_t>
   if (q.validity) c.push_back("(" + validity_condition(*q.validity, q.today, b) + ")");
   if (!q.updated_since.empty()) c.push_back("d.updated_at >= " + b.add(q.updated_since));
   if (!q.title_contains.empty()) c.push_back("d.title LIKE " + b.add(like_pattern(q.title_contains)) + " ESCAPE '!'");
+  if (!q.index_number_contains.empty())
+    c.push_back("d.index_number LIKE " + b.add(like_pattern(q.index_number_contains)) + " ESCAPE '!'");
+  if (!q.doc_number_contains.empty())
+    c.push_back("d.doc_number LIKE " + b.add(like_pattern(q.doc_number_contains)) + " ESCAPE '!'");
+  if (!q.topic.empty()) c.push_back("d.topic = " + b.add(q.topic));
+  if (q.published_from) c.push_back("d.published_on >= " + b.add(q.published_from->iso()));
+  if (q.published_to) c.push_back("d.published_on <= " + b.add(q.published_to->iso()));
   std::string out = "WHERE ";
   for (std::size_t i = 0; i < c.size(); ++i) out += (i ? " AND " : "") + c[i];
   return out;
@@ -306,6 +313,46 @@ std::vector<int> DocumentRepository::years(std::int64_t site_id) {
       int year = 0;
       if (std::from_chars(y.data(), y.data() + y.size(), year).ec == std::errc()) out.push_back(year);
     }
+    return out;
+  });
+}
+
+std::vector<int> DocumentRepository::years(std::int64_t site_id, std::int64_t catalogue_id) {
+  return guarded("读取年份失败", [&] {
+    Lease lease(db_);
+    const auto catalogues = catalogue_with_descendants(lease, catalogue_id);
+    std::vector<int> out;
+    if (catalogues.empty()) return out;
+    Binds b;
+    std::string in;
+    for (auto id : catalogues) in += (in.empty() ? "" : ", ") + b.add(id);
+    const std::string sql = "SELECT substr(CAST(published_on AS TEXT), 1, 4) AS y FROM documents WHERE site_id = " +
+                            b.add(site_id) + " AND state = 'published' AND published_on IS NOT NULL AND catalogue_id IN (" +
+                            in + ") GROUP BY y ORDER BY y DESC";
+    std::string y;
+    soci::statement st(lease.sql());
+    st.exchange(soci::into(y));
+    b.apply(st);
+    prepare_and_execute(st, sql);
+    while (st.fetch()) {
+      int year = 0;
+      if (std::from_chars(y.data(), y.data() + y.size(), year).ec == std::errc()) out.push_back(year);
+    }
+    return out;
+  });
+}
+
+std::vector<std::string> DocumentRepository::topics(std::int64_t site_id) {
+  return guarded("读取主题分类失败", [&] {
+    Lease lease(db_);
+    std::vector<std::string> out;
+    long long site = site_id;
+    std::string t;
+    soci::statement st = (lease.sql().prepare << "SELECT topic FROM documents WHERE site_id = :site AND state = 'published' "
+                                                 "AND topic <> '' GROUP BY topic ORDER BY topic",
+                          soci::use(site, "site"), soci::into(t));
+    st.execute();
+    while (st.fetch()) out.push_back(t);
     return out;
   });
 }

@@ -21,6 +21,12 @@ struct DocumentQuery {
   std::optional<domain::DocumentState> state; // when !published_only: only this state (admin lists)
   std::string updated_since;                  // ISO timestamp: updated_at >= this; "" = any
   std::string title_contains;                 // substring of the title; "" = any
+  // 高级检索 (the 信息公开 portal): "" / nullopt = any.
+  std::string index_number_contains;          // substring of the 索引号
+  std::string doc_number_contains;            // substring of the 文号 (compare normalised: domain/doc_number.hpp)
+  std::string topic;                          // 主题分类, exactly
+  std::optional<domain::Date> published_from; // 发文日期 >= this
+  std::optional<domain::Date> published_to;   // 发文日期 <= this
   domain::Date today = domain::Date::today();
   int page = 1;                               // 1-based
   int per_page = 20;                          // 0 = count only (items empty)
@@ -37,6 +43,18 @@ struct DocumentScan {
   bool with_body = true;          // body_html and attachments loaded
 };
 
+// 上一篇 / 下一篇 of a document page: the published documents of the same column (公开目录
+// node, not its descendants) just before and just after it in publication order (发文日期,
+// then id). A document without a 发文日期 has neither (document_neighbours.cpp).
+struct DocumentLink {
+  std::int64_t id = 0;
+  std::string title;
+};
+struct DocumentNeighbours {
+  std::optional<DocumentLink> previous;  // 上一篇: published just before (older)
+  std::optional<DocumentLink> next;      // 下一篇: published just after (newer)
+};
+
 struct DocumentPage {
   std::int64_t total = 0;
   std::vector<domain::Document> items;        // without body_html and attachments
@@ -51,6 +69,12 @@ class DocumentRepository {
   DocumentPage list(const DocumentQuery& q);
   // Years that have published documents in a site (newest first), for filters.
   std::vector<int> years(std::int64_t site_id);
+  // The same for one column and its descendants (what its listing can show), one grouped query.
+  std::vector<int> years(std::int64_t site_id, std::int64_t catalogue_id);
+  // The 主题分类 values the site's published documents have, in order, for the 高级检索.
+  std::vector<std::string> topics(std::int64_t site_id);
+  // 上一篇 / 下一篇 of `doc` (two LIMIT 1 reads on documents_catalogue_list).
+  DocumentNeighbours neighbours(const domain::Document& doc);
   // Published interpretations that explain document `id` (newest first, without body).
   std::vector<domain::Document> interpretations_of(std::int64_t id);
   std::optional<domain::Document> by_index_number(std::int64_t site_id, const std::string& index_number);

@@ -162,6 +162,9 @@ void add_document_tags(Lease& lease, const domain::Document& doc, std::vector<st
   if (doc.catalogue_id)
     for (auto c : catalogue_with_ancestors(lease, *doc.catalogue_id)) tags.push_back(domain::tag_catalogue(c));
   if (doc.interprets_id) tags.push_back(domain::tag_document(*doc.interprets_id));
+  const auto beside = document_neighbours(lease, doc);
+  if (beside.previous) tags.push_back(domain::tag_document(beside.previous->id));
+  if (beside.next) tags.push_back(domain::tag_document(beside.next->id));
 }
 
 // The validity rule of domain::derive_validity, in SQL. Dates are ISO text (SQLite) or

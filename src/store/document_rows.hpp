@@ -6,6 +6,7 @@
 
 #include "domain/document.hpp"
 #include "store/database_impl.hpp"
+#include "store/document_repository.hpp"
 
 namespace zwgk::store {
 
@@ -22,8 +23,12 @@ void load_attachments(Lease& lease, std::vector<domain::Document>& docs);
 // One document with attachments; FOR UPDATE on PostgreSQL when lock is set.
 std::optional<domain::Document> load_document(Lease& lease, std::int64_t id, bool lock = false);
 
+// DocumentRepository::neighbours inside the caller's lease (document_neighbours.cpp).
+DocumentNeighbours document_neighbours(Lease& lease, const domain::Document& doc);
+
 // Cache tags a change of `doc` touches: the document, its catalogue and the catalogue's
-// ancestors, the site's lists, the interpreted document.
+// ancestors, the site's lists, the interpreted document, and the documents beside it in its
+// column (their 上一篇 / 下一篇 links).
 void add_document_tags(Lease& lease, const domain::Document& doc, std::vector<std::string>& tags);
 
 // DocumentRepository::save inside the caller's transaction: inserts (id == 0, doc.id is

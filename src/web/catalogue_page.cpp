@@ -78,7 +78,7 @@ http::Response catalogue_page(PageContext& ctx, const std::string& code) {
   }
   View year_options{View::type::list};
   View year_links{View::type::list};
-  for (int y : documents.years(site.id)) {
+  for (int y : documents.years(site.id, node->id)) {  // only years this column has documents in
     year_options.push_back(option(std::to_string(y), std::to_string(y) + "年", year && *year == y));
     QueryPairs f;
     if (department_id) f.emplace_back("department", std::to_string(*department_id));
@@ -139,6 +139,13 @@ http::Response catalogue_page(PageContext& ctx, const std::string& code) {
   v.set("items", items);
   v.set("empty", result.items.empty());
   v.set("filtered", department_id || year || validity);
+  // The folded filters' summary names what is applied (筛选：2017年 · 有效).
+  std::string applied;
+  auto add_applied = [&](const std::string& t) { applied += (applied.empty() ? "" : " · ") + t; };
+  if (department_id) add_applied(department_names[*department_id]);
+  if (year) add_applied(std::to_string(*year) + "年");
+  if (validity) add_applied(domain::to_label(*validity));
+  v.set("filters_applied", applied.empty() ? View(false) : View(applied));
   v.set("reset_url", path);
   v.set("department_options", dep_options);
   v.set("year_options", year_options);

@@ -221,9 +221,8 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
   meta.nav_exact = false;
   meta.breadcrumb.push_back({"信息公开", portal_url(site)});
   for (const auto* n : chain) meta.breadcrumb.push_back({n->name, catalogue_url(site, n->code)});
-  const std::string pub_date = !doc.first_published_at.empty() ? china_minute(doc.first_published_at)
-                               : doc.published_on                ? doc.published_on->iso() + " 00:00"
-                                                                 : std::string();
+  meta.breadcrumb.push_back({"正文", ""});  // as portals end a content page's 当前位置
+  const std::string pub_date = domain::publication_minute(doc);
   std::string keywords;
   for (const auto& k : {node ? node->name : std::string(), doc.topic, doc.doc_number}) {
     if (k.empty()) continue;
@@ -288,6 +287,20 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
   v.set("legacy_notice", missing.empty() ? View(false)
                                          : View("本条为历史数据，以下信息缺失：" + missing_text +
                                                 "。如需核实，请联系公开责任部门。"));
+
+  // 上一篇 / 下一篇 in the column; a publication beside this one names this page's tag
+  // (store/document_neighbours.cpp), so the links stay right while the page is cached.
+  const auto beside = documents.neighbours(doc);
+  auto link_view = [&](const std::optional<store::DocumentLink>& l) {
+    if (!l) return View(false);
+    View lv;
+    lv.set("title", l->title);
+    lv.set("url", document_url(site, l->id));
+    return lv;
+  };
+  v.set("previous", link_view(beside.previous));
+  v.set("next", link_view(beside.next));
+  v.set("has_neighbours", beside.previous || beside.next);
 
   auto resp = render_page(ctx, "publishing/document", v);
   if (modified > 0) resp.last_modified = http::http_date(modified);
