@@ -74,4 +74,12 @@ Validity derive_validity(const Document& doc, Date today);
 // 标题, 公开目录, 公开责任部门, 发文日期, 公开形式. Returns the Chinese names of missing fields.
 std::vector<std::string> missing_publication_metadata(const Document& doc);
 
+// The fields missing_publication_metadata() checks, in form order: `name` is the Document
+// member ("catalogue_id"), `label` its Chinese name. The editor marks these "*".
+struct PublicationField {
+  std::string name;
+  std::string label;
+};
+const std::vector<PublicationField>& publication_required_fields();
+
 }  // namespace zwgk::domain
