@@ -78,7 +78,7 @@ test('editor width, Chinese Quill, policy typeahead, returned document', async (
   await option.click();
   assert.match(await page.locator('#policy-chosen').innerText(), /《2017年邵阳市政务公开工作要点》/);
   assert.match(await page.locator('#interprets_id').inputValue(), /^\d+$/);
-  await page.getByLabel('标题', { exact: true }).fill('《2017年邵阳市政务公开工作要点》图解');
+  await page.locator('#title').fill('《2017年邵阳市政务公开工作要点》图解');
   await page.getByLabel('发文日期').fill('2024-05-08');
   await page.locator('.ql-editor').click();
   await page.keyboard.type('一图读懂政务公开工作要点。');
