@@ -81,4 +81,12 @@ std::vector<std::string> missing_publication_metadata(const Document& doc);
 // moment on another day. Without a published_on: the first publication; "" before it.
 std::string publication_minute(const Document& doc);
 
+// The fields missing_publication_metadata() checks, in form order: `name` is the Document
+// member ("catalogue_id"), `label` its Chinese name. The editor marks these "*".
+struct PublicationField {
+  std::string name;
+  std::string label;
+};
+const std::vector<PublicationField>& publication_required_fields();
+
 }  // namespace zwgk::domain

@@ -55,7 +55,7 @@ class Publishing final : public Module {
     });
   }
 
-  void register_console(ConsoleContext& ctx) override { web::console::register_document_pages(ctx.console, ctx.router); }
+  void register_console(ConsoleContext& ctx) override { web::console::register_document_pages(ctx.console, ctx.router, ctx.web); }
 
   std::vector<std::unique_ptr<Job>> start_jobs(JobContext& ctx) override {
     std::vector<std::unique_ptr<Job>> jobs;

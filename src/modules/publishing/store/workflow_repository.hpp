@@ -92,6 +92,16 @@ struct Revision {
   std::string change_note;        // 修订说明
 };
 
+// A document a 政策解读 may explain, as the editor's search lists it.
+struct PolicyHit {
+  std::int64_t id = 0;
+  std::string title;
+  std::string doc_number;  // 文号, "" if none
+  domain::DocumentState state = domain::DocumentState::Draft;
+  std::optional<std::int64_t> department_id;
+  std::optional<domain::Date> published_on;
+};
+
 struct PublishOptions {
   std::string change_note;  // required for an amendment (Action::Amend)
   bool major = true;        // minor (typo): recorded, not announced
@@ -181,6 +191,10 @@ class WorkflowRepository {
   // The privacy guard on the latest revision (title, summary, body, attachment texts).
   std::vector<domain::GuardFinding> privacy_findings(std::int64_t id);
   std::vector<WorkItem> work_items(const WorkQuery& q);
+  // Documents of kind 文件 (not 政策解读) of the site, not withdrawn, whose title or 文号
+  // contains `text` (at most `limit`, newest 发文日期 first). Who may see which is the
+  // caller's filter (service/policy_choice.hpp).
+  std::vector<PolicyHit> find_policies(std::int64_t site_id, const std::string& text, int limit);
   // The privacy guard on a given document as it is (e.g. the public version, `zwgk scan`),
   // with the site's sensitive words, attachment texts and recorded overrides.
   std::vector<domain::GuardFinding> scan_document(const domain::Document& doc);

@@ -12,6 +12,8 @@
 //        document (drafts and amendments included) for a user who may view the document;
 //        403 for another site or department; never cached (ADR 0011)
 //   POST /console/documents/{id}/import-docx            multipart: docx, expected_revision
+// A POST of the editor's form with find_policy=1 is the 政策解读's search step (policy_q):
+// the form again with the matches, nothing saved.
 #include "http/router.hpp"
 #include "ingest/docx_import.hpp"
 #include "ingest/file_type.hpp"
@@ -71,6 +73,16 @@ std::optional<Loaded> editable(ConsoleRequest& c) {
 
 // Saves `doc` as the next revision after `expected`; a refusal or conflict is thrown (the
 // console's one mapping shows it).
+// The editor's 查找 step (no JavaScript needed): the form comes back with what was typed and
+// the documents matching the search as radio buttons; nothing is saved.
+std::optional<http::Response> policy_search_step(ConsoleRequest& c, const domain::Document& doc, EditorState& s) {
+  if (field(c, "find_policy").empty()) return std::nullopt;
+  s.policy_searched = true;
+  s.policy_query = field(c, "policy_q");
+  s.policy_results = modules::publishing::find_policies(c.db, c.user, c.site.id, s.policy_query);
+  return editor_page(c, doc, s, 200);
+}
+
 http::Response save_and_return(ConsoleRequest& c, const domain::Document& doc, int expected, const std::string& back,
                                const std::vector<store::UploadedFile>& uploads = {}) {
   store::WorkflowRepository(c.db).save(c.user, doc, expected, actor_of(c), uploads);
@@ -107,6 +119,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     EditorState s;
     s.action = "/console/documents/new";
     s.interpretation_form = form.interpretation_form;
+    if (auto r = policy_search_step(c, form.doc, s)) return *r;
     if (!form.problems.empty()) {
       s.problems = form.problems;
       return editor_page(c, form.doc, s, 400);
@@ -130,6 +143,7 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     s.action = "/console/documents/" + std::to_string(l->doc.id) + "/edit";
     s.expected_revision = l->info.latest_revision;
     s.interpretation_form = l->info.interpretation_form;
+    s.returned = modules::publishing::return_notice(c.db, l->doc.id, l->info.status.stage);
     return editor_page(c, l->doc, s, 200);
   });
 
@@ -143,6 +157,10 @@ void register_document_edit_pages(ConsoleApp& app, http::Router& router) {
     s.action = "/console/documents/" + std::to_string(l->doc.id) + "/edit";
     s.expected_revision = expected;
     s.interpretation_form = form.interpretation_form;
+    s.returned = modules::publishing::return_notice(c.db, l->doc.id, l->info.status.stage);
+    if (!field(c, "find_policy").empty() && !may(c, domain::Action::Edit, *l))
+      return c.refuse("当前无法修改这个文件。");
+    if (auto r = policy_search_step(c, form.doc, s)) return *r;
     if (!form.problems.empty()) {
       s.problems = form.problems;
       return editor_page(c, form.doc, s, 400);

@@ -87,7 +87,7 @@ DocumentForm read_document_form(ConsoleRequest& c, domain::Document doc) {
     auto id = parse_positive_integer(field(c, "interprets_id"));
     auto policy = id ? store::DocumentRepository(c.db).by_id(*id) : std::nullopt;
     if (!policy || policy->site_id != c.site.id || policy->kind != domain::DocumentKind::Document)
-      p.push_back("请填写所解读文件的编号（本网站的文件）");
+      p.push_back("请查找并选择所解读的文件（本网站的文件）");
     else if (policy->id == doc.id)
       p.push_back("政策解读不能解读它自己");
     else
@@ -137,8 +137,43 @@ View document_form_view(ConsoleRequest& c, const domain::Document& doc, const Ed
   v.set("effective_on", date_value(doc.effective_on));
   v.set("expires_on", date_value(doc.expires_on));
   v.set("repealed_on", date_value(doc.repealed_on));
-  if (doc.interprets_id) v.set("interprets_id", std::to_string(*doc.interprets_id));
   if (doc.kind == domain::DocumentKind::Interpretation) v.set("is_interpretation", true);
+  if (s.document_id) v.set("preview_url", preview_url(s.document_id));
+  if (s.returned) v.set("returned", return_notice_view(*s.returned));
+
+  // "*": the fields the publish check requires (the one list, domain/document.hpp).
+  for (const auto& f : domain::publication_required_fields()) v.set("required_" + f.name, true);
+
+  // 所解读的文件: shown by title and 文号; the form posts its id.
+  if (doc.interprets_id) {
+    v.set("interprets_id", std::to_string(*doc.interprets_id));
+    const auto chosen = modules::publishing::policy_choice(c.db, c.user, c.site.id, *doc.interprets_id);
+    v.set("interprets_label", chosen ? chosen->label() : "编号 " + std::to_string(*doc.interprets_id) + " 的文件");
+  }
+  if (!s.policy_query.empty()) v.set("policy_query", s.policy_query);
+  if (s.policy_searched) {
+    View found{View::type::list};
+    std::size_t count = 0;
+    for (const auto& p : s.policy_results) {
+      if (doc.interprets_id == p.id) continue;  // listed first as the current choice
+      View o{View::type::object};
+      o.set("id", std::to_string(p.id));
+      o.set("label", p.label());
+      found.push_back(o);
+      ++count;
+    }
+    View search{View::type::object};
+    search.set("results", found);
+    if (found.is_non_empty_list()) search.set("has_results", true);
+    search.set("count", std::to_string(count));
+    search.set("query", s.policy_query);
+    if (doc.interprets_id) {
+      search.set("current_id", std::to_string(*doc.interprets_id));
+      const auto chosen = modules::publishing::policy_choice(c.db, c.user, c.site.id, *doc.interprets_id);
+      search.set("current_label", chosen ? chosen->label() : "编号 " + std::to_string(*doc.interprets_id) + " 的文件");
+    }
+    v.set("policy_search", search);
+  }
 
   // 公开目录 as an indented tree.
   const auto nodes = store::CatalogueRepository(c.db).tree(c.site.id);

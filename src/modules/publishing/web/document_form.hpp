@@ -8,6 +8,8 @@
 #include "domain/document.hpp"
 #include "modules/publishing/domain/document_diff.hpp"
 #include "modules/publishing/domain/workflow.hpp"
+#include "modules/publishing/service/document_history.hpp"
+#include "modules/publishing/service/policy_choice.hpp"
 #include "web/console/console.hpp"
 
 namespace zwgk::web::console {
@@ -29,6 +31,11 @@ struct EditorState {
   std::vector<domain::FieldChange> conflict_changes;
   std::optional<domain::InterpretationForm> interpretation_form;
   std::int64_t document_id = 0;  // 0 for a new draft
+  std::optional<modules::publishing::ReturnNotice> returned;  // 已退回修改: why, shown at the top
+  // The policy search step (without JavaScript): the text searched and what it found.
+  bool policy_searched = false;
+  std::string policy_query;
+  std::vector<modules::publishing::PolicyChoice> policy_results;
 };
 
 // The view of templates/console_document_edit.mustache.

@@ -108,12 +108,14 @@ View versions_view(const domain::Site& site, const std::vector<store::Revision>&
   return list;
 }
 
-http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<int> version) {
+http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<int> version,
+                               const DocumentPreview* preview = nullptr) {
   const auto& site = ctx.site;
   const bool print = print_param(ctx.req);
 
   store::DocumentRepository documents(ctx.env.db);
-  auto found = documents.by_id(id);
+  auto found = preview ? std::optional<domain::Document>(preview->draft) : documents.by_id(id);
+  if (preview) found->state = domain::DocumentState::Published;  // the page as it will be
   if (!found || found->site_id != site.id || found->state == domain::DocumentState::Draft) {
     throw not_found("您访问的信息不存在。");
   }
@@ -205,7 +207,7 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
     for (const auto& a : doc.attachments) {
       View av;
       av.set("name", a.file_name);
-      av.set("url", attachment_url(a.sha256, a.file_name));
+      av.set("url", (preview ? preview->attachment_prefix : std::string()) + attachment_url(a.sha256, a.file_name));
       av.set("size", human_size(a.size));
       attachments.push_back(av);
     }
@@ -213,9 +215,9 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
 
   // Identity tags for content pages (domain/README §6).
   PageMeta meta;
-  meta.title = doc.title;
+  meta.title = preview ? "预览：" + doc.title : doc.title;
   meta.print = print;
-  meta.noindex = print;
+  meta.noindex = print || preview;
   meta.canonical = url;
   meta.nav = nav_key_for(chain);
   meta.nav_exact = false;
@@ -302,6 +304,15 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
   v.set("next", link_view(beside.next));
   v.set("has_neighbours", beside.previous || beside.next);
 
+
+  if (preview) {
+    v.set("preview", preview->stage);
+    v.set("preview_back", preview->back_url);
+    auto resp = render_page(ctx, "publishing/document", v);
+    resp.set_header("Cache-Control", "private, no-store");  // a draft: never in a shared cache
+    resp.set_header("X-Robots-Tag", "noindex, nofollow");
+    return resp;  // no cache tags: the page cache never keeps it
+  }
   auto resp = render_page(ctx, "publishing/document", v);
   if (modified > 0) resp.last_modified = http::http_date(modified);
   if (!has_unknown_params(ctx.req, {"print"})) resp.cache_tags = std::move(tags);
@@ -314,6 +325,10 @@ http::Response document_page(PageContext& ctx, std::int64_t id) { return render_
 
 http::Response document_version_page(PageContext& ctx, std::int64_t id, int version) {
   return render_document(ctx, id, version);
+}
+
+http::Response document_preview_page(PageContext& ctx, const DocumentPreview& preview) {
+  return render_document(ctx, preview.draft.id, std::nullopt, &preview);
 }
 
 std::optional<http::Response> content_section(PageContext& ctx, const std::vector<std::string_view>& seg) {

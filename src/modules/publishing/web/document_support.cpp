@@ -38,6 +38,18 @@ std::optional<Loaded> load_visible(ConsoleRequest& c, std::int64_t id) {
   return l;
 }
 
+View return_notice_view(const modules::publishing::ReturnNotice& notice) {
+  View v{View::type::object};
+  v.set("reason", notice.reason.empty() ? std::string("（未填写）") : notice.reason);
+  v.set("who", notice.who);
+  v.set("at", utc_to_china_display(notice.at));
+  return v;
+}
+
+std::string preview_url(std::int64_t document_id) {
+  return "/console/documents/" + std::to_string(document_id) + "/preview";
+}
+
 bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l) {
   return !domain::transition_refusal(c.user, action, domain::Target{l.doc.site_id, l.doc.department_id},
                                      l.info.status);

@@ -9,6 +9,7 @@
 
 #include "domain/document.hpp"
 #include "modules/publishing/domain/workflow.hpp"
+#include "modules/publishing/service/document_history.hpp"
 #include "store/actor.hpp"
 #include "modules/publishing/store/workflow_repository.hpp"
 #include "web/console/console.hpp"
@@ -34,6 +35,12 @@ std::string console_attachment_url(std::int64_t document_id, const domain::Attac
 
 // Whether the user may do `action` to this document now (role, scope and stage).
 bool may(const ConsoleRequest& c, domain::Action action, const Loaded& l);
+
+// The 退回意见 box at the top of a returned document's page and editor: reason, who, when.
+View return_notice_view(const modules::publishing::ReturnNotice& notice);
+
+// The console's 预览 of a document's public page (document_preview.cpp).
+std::string preview_url(std::int64_t document_id);
 
 // A workflow write is called directly: its refusals (WorkflowRefused, RevisionConflict,
 // ingest::IngestError, ValidationError) are the error family and the console wrapper maps

@@ -10,6 +10,7 @@
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
+#include "modules/publishing/service/document_history.hpp"
 #include "modules/publishing/web/document_pages.hpp"
 #include "modules/publishing/web/document_support.hpp"
 #include "web/console/page_helpers.hpp"
@@ -85,28 +86,28 @@ View findings_view(const std::vector<domain::GuardFinding>& findings) {
   return list;
 }
 
-View revisions_view(const std::vector<store::Revision>& revisions) {
+// 修改记录: saves (with their field-level changes) and workflow events, newest first.
+View history_view(const std::vector<modules::publishing::HistoryEntry>& entries) {
   View list{View::type::list};
-  for (std::size_t i = 0; i < revisions.size(); ++i) {  // newest first
-    const auto& r = revisions[i];
+  for (const auto& h : entries) {
     View v{View::type::object};
-    v.set("number", std::to_string(r.number));
-    v.set("author", r.author.username);
-    v.set("created_at", utc_to_china_display(r.created_at));
-    if (r.version) v.set("version", std::to_string(*r.version));
+    v.set("label", h.label);
+    v.set("who", h.who);
+    v.set("at", utc_to_china_display(h.at));
+    if (!h.detail.empty()) v.set("detail", h.detail);
+    if (h.revision) v.set("is_revision", true);
+    else v.set("is_event", true);
+    if (h.version) v.set("version", std::to_string(*h.version));
     View changes{View::type::list};
-    if (i + 1 < revisions.size()) {
-      for (const auto& ch : domain::diff_documents(revisions[i + 1].snapshot, r.snapshot)) {
-        View cv{View::type::object};
-        cv.set("label", ch.label);
-        cv.set("before", shorten(ch.before, 200));
-        cv.set("after", shorten(ch.after, 200));
-        changes.push_back(cv);
-      }
+    for (const auto& ch : h.changes) {
+      View cv{View::type::object};
+      cv.set("label", ch.label);
+      cv.set("before", shorten(ch.before, 200));
+      cv.set("after", shorten(ch.after, 200));
+      changes.push_back(cv);
     }
     v.set("changes", changes);
-    v.set("has_changes", changes.is_non_empty_list());
-    v.set("first", i + 1 == revisions.size());
+    if (changes.is_non_empty_list()) v.set("has_changes", true);
     list.push_back(v);
   }
   return list;
@@ -151,6 +152,16 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
       v.set("public_url", document_url(c.site, d.id));
     }
     v.set("metadata", metadata_view(c, d, info));
+    // 修改记录 and, while 已退回修改, why (the reviewer's 退回意见 at the top).
+    const auto history = modules::publishing::document_history(c.db, d.id, stage);
+    v.set("history", history_view(history.entries));
+    if (history.returned) v.set("returned", return_notice_view(*history.returned));
+    v.set("preview_url", preview_url(d.id));
+    if (open) {  // what the publish check will ask for (the one rule, domain/document.hpp)
+      std::string missing;
+      for (const auto& m : domain::missing_publication_metadata(d)) missing += (missing.empty() ? "" : "、") + m;
+      if (!missing.empty()) v.set("missing_for_publication", missing);
+    }
     v.set("body_html", domain::sanitize_html(d.body_html));
     View atts{View::type::list};
     for (const auto& a : d.attachments) {
@@ -240,7 +251,6 @@ void register_document_workflow_page(ConsoleApp& app, http::Router& router) {
 
     // 版本
     if (info.latest_revision > 0) {
-      v.set("revisions", revisions_view(wf.revisions(d.id)));
       View versions{View::type::list};
       const bool can_correct = may(c, Action::CorrectChangeNote, *l);
       for (const auto& r : wf.published_versions(d.id)) {

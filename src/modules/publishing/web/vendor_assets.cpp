@@ -17,9 +17,10 @@ void register_vendor_assets(ConsoleApp& app, http::Router& router) {
   });
 }
 
-void register_document_pages(ConsoleApp& app, http::Router& router) {
+void register_document_pages(ConsoleApp& app, http::Router& router, const WebOptions& web) {
   register_my_work_section(app);  // the documents part of 我的工作 (/console/)
   register_vendor_assets(app, router);
+  register_document_preview(app, router, web);  // before {id}/: policies.json is not an id
   register_document_list_page(app, router);
   register_document_edit_pages(app, router);
   register_document_workflow_page(app, router);
