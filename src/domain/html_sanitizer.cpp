@@ -264,6 +264,10 @@ std::string filtered_attributes(const GumboElement& e, bool& keep) {
       case GUMBO_TAG_TH:
         if ((name == "colspan" || name == "rowspan") && is_number(trim_ascii(value), false))
           accepted = std::string(trim_ascii(value));
+        // A header cell's scope (the annual report's tables, templates/ndbg/report_table.mustache).
+        else if (e.tag == GUMBO_TAG_TH && name == "scope" &&
+                 (value == "row" || value == "col" || value == "rowgroup" || value == "colgroup"))
+          accepted = std::string(value);
         break;
       case GUMBO_TAG_COL:
         if (name == "span" && is_number(trim_ascii(value), false)) accepted = std::string(trim_ascii(value));

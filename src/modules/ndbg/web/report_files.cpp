@@ -69,16 +69,20 @@ void add_text(DocxDocument& doc, const std::string& text) {
 
 }  // namespace
 
-View layout_table_view(const LayoutTable& t) {
-  View rows{View::type::list};
-  for (const auto& row : t.rows) {
+View layout_table_view(const LayoutTable& t, const std::string& caption) {
+  // The template's header rows go into <thead>; every header cell is a <th scope="col">
+  // (a merged one covers its columns' slots, which is how the HTML table model finds the
+  // header of each figure), every row label a <th scope="row">, every figure a <td>.
+  View head{View::type::list}, rows{View::type::list};
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
     View cells{View::type::list};
-    for (const auto& c : row) {
+    for (const auto& c : t.rows[i]) {
       View cell{View::type::object};
       cell.set("text", c.text);
       if (c.col_span > 1) cell.set("colspan", std::to_string(c.col_span));
       if (c.row_span > 1) cell.set("rowspan", std::to_string(c.row_span));
-      cell.set("header", c.header);
+      cell.set("th", c.header || c.key.empty());
+      cell.set("scope", std::string(c.header ? "col" : "row"));
       cell.set("figure", !c.key.empty());
       if (!c.key.empty()) cell.set("key", c.key);
       cell.set("corrected", c.corrected);
@@ -86,10 +90,15 @@ View layout_table_view(const LayoutTable& t) {
     }
     View r{View::type::object};
     r.set("cells", cells);
-    rows.push_back(r);
+    (static_cast<int>(i) < t.header_rows ? head : rows).push_back(r);
   }
   View v{View::type::object};
+  if (!head.is_empty_list()) {
+    v.set("head", head);
+    v.set("has_head", true);
+  }
   v.set("rows", rows);
+  if (!caption.empty()) v.set("caption", caption);
   return v;
 }
 

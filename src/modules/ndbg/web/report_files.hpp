@@ -12,8 +12,9 @@ namespace zwgk::web {
 
 struct LayoutTable;
 
-// The view of one laid-out table for templates/ndbg/report_table.mustache.
-View layout_table_view(const LayoutTable& t);
+// The view of one laid-out table for templates/ndbg/report_table.mustache (also the 依申请公开
+// dashboard's tables 三 and 四); `caption`: the table's <caption>, none when empty.
+View layout_table_view(const LayoutTable& t, const std::string& caption = {});
 // The view of the whole report for templates/ndbg/report_body.mustache.
 View report_body_view(const domain::AnnualReport& r);
 

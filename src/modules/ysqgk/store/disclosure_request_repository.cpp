@@ -511,6 +511,37 @@ std::vector<StoredRequest> DisclosureRequestRepository::list(std::int64_t site_i
   return list(q).items;
 }
 
+std::vector<StoredRequest> DisclosureRequestRepository::open_of_site(std::int64_t site_id) {
+  return guarded("读取待办申请失败", [&] {
+    Lease lease(db_);
+    Binds b;
+    std::string states;
+    for (auto st : domain::open_states()) states += (states.empty() ? "" : ", ") + b.add(domain::to_code(st));
+    const std::string where =
+        "WHERE r.state IN (" + states + ") AND r.site_id = " + b.add(static_cast<long long>(site_id));
+    return load(lease, where, b, nullptr, " ORDER BY r.received_on, r.id");
+  });
+}
+
+std::map<std::int64_t, std::string> DisclosureRequestRepository::applicant_names(
+    const std::vector<std::int64_t>& request_ids) {
+  std::map<std::int64_t, std::string> out;
+  if (request_ids.empty()) return out;
+  return guarded("读取申请人失败", [&] {
+    Lease lease(db_);
+    std::string ids;
+    for (auto id : request_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);  // integers only
+    long long id = 0;
+    std::string name;
+    soci::statement st(lease.sql());
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(name));
+    prepare_and_execute(st, "SELECT request_id, name FROM request_applicants WHERE request_id IN (" + ids + ")");
+    while (st.fetch()) out[id] = name;
+    return out;
+  });
+}
+
 std::vector<OpenRequest> DisclosureRequestRepository::open_requests(std::int64_t site_id,
                                                                     const domain::WorkingDayCalendar& cal, Date today) {
   auto rows = guarded("读取待办申请失败", [&] {

@@ -134,6 +134,13 @@ class DisclosureRequestRepository {
   // The first page of up to `limit` (1..200) of the above.
   std::vector<StoredRequest> list(std::int64_t site_id, std::optional<domain::RequestState> state, int limit = 200);
 
+  // The open applications of one site (public-safe, no applicant), with their history, in
+  // the order received (我的工作 classifies them: modules/ysqgk/domain/request_work.hpp).
+  std::vector<StoredRequest> open_of_site(std::int64_t site_id);
+  // Office only (the console's lists): the applicant's name (a person's or an
+  // organisation's; nothing else of request_applicants) by StoredRequest::id.
+  std::map<std::int64_t, std::string> applicant_names(const std::vector<std::int64_t>& request_ids);
+
   // Open requests (site_id 0 = every site), classified on `today`, in due-date order.
   std::vector<OpenRequest> open_requests(std::int64_t site_id, const domain::WorkingDayCalendar& cal,
                                          domain::Date today);

@@ -40,4 +40,18 @@ std::optional<ReplyDraft> ReplyDraftRepository::find(std::int64_t request_id) {
   });
 }
 
+std::set<std::int64_t> ReplyDraftRepository::drafted_of_site(std::int64_t site_id) {
+  return guarded("读取答复意见稿失败", [&] {
+    Lease lease(db_);
+    long long site = site_id, id = 0;
+    std::set<std::int64_t> out;
+    soci::statement st = (lease.sql().prepare << "SELECT d.request_id FROM request_reply_drafts d JOIN "
+                                                 "disclosure_requests r ON r.id = d.request_id WHERE r.site_id = :site",
+                          soci::use(site, "site"), soci::into(id));
+    st.execute();
+    while (st.fetch()) out.insert(id);
+    return out;
+  });
+}
+
 }  // namespace zwgk::store

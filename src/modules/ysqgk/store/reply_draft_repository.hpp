@@ -4,6 +4,7 @@
 // draft per application; saving again replaces it. Holds no personal data.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "domain/date.hpp"
@@ -26,6 +27,8 @@ class ReplyDraftRepository {
   // Inserts or replaces the draft of request `request_id` (StoredRequest::id) in one statement.
   void save(std::int64_t request_id, const ReplyDraft& draft);
   std::optional<ReplyDraft> find(std::int64_t request_id);
+  // The applications of site `site_id` that have a draft (StoredRequest::id), for 我的工作.
+  std::set<std::int64_t> drafted_of_site(std::int64_t site_id);
 
  private:
   Database& db_;

@@ -121,5 +121,7 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
 void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPtr env);
 void register_request_detail_page(ConsoleApp& app, http::Router& router, EnvPtr env);
 void register_request_action_pages(ConsoleApp& app, http::Router& router, EnvPtr env);
+// 我的工作, the 依申请公开 part (request_my_work.cpp).
+void register_request_work_section(ConsoleApp& app, EnvPtr env);
 
 }  // namespace zwgk::web::console

@@ -1,9 +1,18 @@
 // 依申请公开 in the console: the list, the dashboard (due within 3 working days, overdue,
 // paused, by department; the annual report's sections 三 and 四) and the counts as JSON.
+// The list names the applicant as the viewer may see it (domain::listed_applicant_name: the
+// full name for ysqgk.view_identity, else masked; never an ID number) and marks overdue and
+// due-soon rows with a class and the words (已逾期 N 个工作日 / 即将到期). Tables 三 and 四 are
+// laid out as the 年报 module prints them (国办公开办函〔2021〕30号: modules/ndbg/web/
+// report_layout.hpp, templates/ndbg/report_table.mustache), one layout for both pages.
 #include <memory>
 
 #include "modules/ysqgk/domain/request_codes.hpp"
 #include "modules/ysqgk/domain/request_annual_counts.hpp"
+#include "modules/ysqgk/domain/request_work.hpp"
+#include "modules/ndbg/domain/report_records.hpp"
+#include "modules/ndbg/web/report_files.hpp"
+#include "modules/ndbg/web/report_layout.hpp"
 #include "http/router.hpp"
 #include "web/api_params.hpp"
 #include "web/list_views.hpp"
@@ -16,9 +25,11 @@ namespace {
 
 constexpr const char* kTitle = "依申请公开";
 constexpr int kPerPage = 50;
+constexpr std::size_t kSummaryChars = 40;
 
-View open_row(const store::OpenRequest& o) {
+View open_row(const store::OpenRequest& o, const domain::WorkingDayCalendar& cal, domain::Date today) {
   View r{View::type::object};
+  r.set("due_words", domain::due_words(o.status, o.deadline.due_on, today, cal));
   r.set("tracking_number", o.tracking_number);
   r.set("url", request_url(o.tracking_number));
   r.set("department", o.department.empty() ? std::string("未分办") : o.department);
@@ -30,64 +41,30 @@ View open_row(const store::OpenRequest& o) {
   return r;
 }
 
-View open_rows(ConsoleRequest& c, const std::vector<store::OpenRequest>& list) {
+View open_rows(ConsoleRequest& c, const std::vector<store::OpenRequest>& list, const domain::WorkingDayCalendar& cal,
+               domain::Date today) {
   View rows{View::type::list};
   for (const auto& o : list)
-    if (visible_to(c, o.department_id)) rows.push_back(open_row(o));
+    if (visible_to(c, o.department_id)) rows.push_back(open_row(o, cal, today));
   return rows;
 }
 
-View applicant_row_view(const domain::ApplicantRow& row) {
-  View cells{View::type::list};
-  for (auto n : row) cells.push_back(View(std::to_string(n)));
-  return cells;
-}
-
-View review_row_view(const std::string& label, const domain::ReviewRow& row) {
-  View r{View::type::object};
-  r.set("label", label);
-  View cells{View::type::list};
-  for (auto n : row) cells.push_back(View(std::to_string(n)));
-  r.set("cells", cells);
-  return r;
-}
-
 // Table 三 and 四 of the annual report for `year`, as the dashboard shows them (a department
-// editor's: their department's figures, annual_figures_department).
+// editor's: their department's figures, annual_figures_department), in the template's layout.
 View annual_view(ConsoleRequest& c, const EnvPtr& env, int year) {
   auto repo = env->repo(c.db);
   const auto department = annual_figures_department(c);
-  const auto three = repo.section_three(c.site.id, year, department);
-  const auto four = repo.section_four(c.site.id, year, department);
+  domain::ReportRecords records;
+  records.three = repo.section_three(c.site.id, year, department);
+  records.four = repo.section_four(c.site.id, year, department);
+  domain::AnnualReport figures;
+  figures.year = year;
+  figures.values = domain::computed_figures(records);
   View v{View::type::object};
   v.set("year", std::to_string(year));
   if (department) v.set("department_only", true);
-  View columns{View::type::list};
-  for (const auto& l : domain::applicant_column_labels()) columns.push_back(View(std::string(l)));
-  v.set("columns", columns);
-  View rows{View::type::list};
-  auto add = [&rows](const std::string& label, const domain::ApplicantRow& row, bool heading) {
-    View r{View::type::object};
-    r.set("label", label);
-    r.set("cells", applicant_row_view(row));
-    if (heading) r.set("heading", true);
-    rows.push_back(r);
-  };
-  add("一、本年新收政府信息公开申请数量", three.new_this_year, true);
-  add("二、上年结转政府信息公开申请数量", three.carried_over, true);
-  for (const auto& [o, row] : three.outcomes) {
-    const auto& i = domain::info(o);
-    add(i.ground == 0 ? std::string(i.group_label) : std::string(i.group_label) + " " + std::string(i.row_label), row,
-        false);
-  }
-  add("（七）总计", three.total, true);
-  add("四、结转下年度继续办理", three.carried_forward, true);
-  v.set("three", rows);
-  View reviews{View::type::list};
-  reviews.push_back(review_row_view("行政复议", four.reconsideration));
-  reviews.push_back(review_row_view("行政诉讼（未经复议直接起诉）", four.litigation_direct));
-  reviews.push_back(review_row_view("行政诉讼（复议后起诉）", four.litigation_after_reconsideration));
-  v.set("four", reviews);
+  v.set("three", layout_table_view(section_three_layout(figures), "三、收到和处理政府信息公开申请情况"));
+  v.set("four", layout_table_view(section_four_layout(figures), "四、政府信息公开行政复议、行政诉讼情况"));
   v.set("json_url", "/console/api/requests/annual-report?year=" + std::to_string(year));
   return v;
 }
@@ -120,22 +97,37 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     const bool editor = domain::permission_registry().scope_of(c.user.role, "ysqgk.view") ==
                         domain::PermissionScope::OwnDepartment;
     if (editor) q.department_id = c.user.department_id.value_or(-1);
-    const auto listed = env->repo(c.db).list(q);
+    auto repo = env->repo(c.db);
+    const auto listed = repo.list(q);
+    std::vector<std::int64_t> ids;
+    for (const auto& s : listed.items) ids.push_back(s.id);
+    const auto names = repo.applicant_names(ids);
     for (const auto& s : listed.items) {
       const auto& r = s.request;
+      // The full name to whoever may see the applicant's identity on this application.
+      const bool identity = !request_refusal(c, domain::Action::ViewApplicantIdentity, s);
+      const auto name = names.find(s.id);
       View row{View::type::object};
       row.set("tracking_number", r.tracking_number);
       row.set("url", request_url(r.tracking_number));
+      row.set("applicant", domain::listed_applicant_name(r.applicant.kind,
+                                                         name == names.end() ? std::string() : name->second, identity));
+      row.set("applicant_kind", domain::to_label(r.applicant.kind));
+      row.set("summary", shorten(r.description, kSummaryChars));
       row.set("channel", domain::to_label(r.channel));
       row.set("received_on", r.received_on.iso());
       row.set("state", domain::to_label(r.state));
       row.set("department", r.department.empty() ? std::string("未分办") : r.department);
       if (domain::is_terminal(r.state)) {
         row.set("due_on", std::string("—"));
-        row.set("status", domain::to_label(domain::DueStatus::Closed));
+        row.set("due_words", domain::to_label(domain::DueStatus::Closed));
       } else {
-        row.set("due_on", domain::due_date(r, cal, today).due_on.iso());
-        row.set("status", domain::to_label(domain::classify_due(r, cal, today)));
+        const auto due_on = domain::due_date(r, cal, today).due_on;
+        const auto status = domain::classify_due(r, cal, today);
+        row.set("due_on", due_on.iso());
+        row.set("due_words", domain::due_words(status, due_on, today, cal));
+        if (status == domain::DueStatus::Overdue) row.set("late", true);
+        if (status == domain::DueStatus::DueSoon) row.set("soon", true);
       }
       rows.push_back(row);
     }
@@ -169,7 +161,8 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
       if (!y || *y < 2008 || *y > 2100) throw domain::ValidationError({"年份不正确，请填写四位年份，例如 2024"});
       year = static_cast<int>(*y);
     }
-    const auto dash = env->repo(c.db).dashboard(c.site.id, *env->calendar(), today);
+    const auto calendar = env->calendar();
+    const auto dash = env->repo(c.db).dashboard(c.site.id, *calendar, today);
     View v{View::type::object};
     v.set("today", today.iso());
     // Department editors count and see only their department's applications.
@@ -181,9 +174,9 @@ void register_request_list_pages(ConsoleApp& app, http::Router& router, EnvPtr e
     };
     const auto due_soon = visible(dash.due_soon), overdue = visible(dash.overdue), paused = visible(dash.paused),
                on_time = visible(dash.on_time);
-    v.set("due_soon", open_rows(c, due_soon));
-    v.set("overdue", open_rows(c, overdue));
-    v.set("paused", open_rows(c, paused));
+    v.set("due_soon", open_rows(c, due_soon, *calendar, today));
+    v.set("overdue", open_rows(c, overdue, *calendar, today));
+    v.set("paused", open_rows(c, paused, *calendar, today));
     v.set("due_soon_count", std::to_string(due_soon.size()));
     v.set("overdue_count", std::to_string(overdue.size()));
     v.set("paused_count", std::to_string(paused.size()));
@@ -238,6 +231,7 @@ void register_request_console_pages(ConsoleApp& app, http::Router& router, Reque
   register_request_register_page(app, router, env);
   register_request_detail_page(app, router, env);
   register_request_action_pages(app, router, env);
+  register_request_work_section(app, env);
 }
 
 }  // namespace zwgk::web::console
