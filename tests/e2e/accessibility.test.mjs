@@ -19,7 +19,7 @@
 //   contrast): people check those.
 //
 // On PostgreSQL only 桌面 runs (ZWGK_TEST_BACKEND=postgresql): the same templates on another
-// store. Time on a quiet 2-core machine is about 1 s per page and mode; measured on a loaded one
+// store. Time: about 0.5 s per page and mode when the 2-core machine was quiet; measured loaded
 // (load 8–12): about 9½ minutes for the full matrix on SQLite, 5 on PostgreSQL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
