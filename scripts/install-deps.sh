@@ -47,8 +47,14 @@ install_assets() {
 }
 
 install_e2e() {
-  # playwright-core for the end-to-end tests (drives Debian's chromium; no browser download).
-  if [ "$WANT_BROWSER" = 1 ] && [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  # playwright-core for the end-to-end tests (drives Debian's chromium; no browser download)
+  # and axe-core for their accessibility checks. Re-installs when package-lock.json changed
+  # since the last install (npm ci writes node_modules/.package-lock.json), so an old checkout
+  # gets a newly added package too.
+  local e2e="$ROOT/tests/e2e"
+  if [ "$WANT_BROWSER" = 1 ] &&
+     { [ ! -d "$e2e/node_modules/playwright-core" ] || [ ! -d "$e2e/node_modules/axe-core" ] ||
+       [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; }; then
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --silent)
   fi
 }
