@@ -35,7 +35,7 @@ http::Response finish(PageContext& ctx, const std::string& title, const std::str
   meta.title = title;
   meta.canonical = canonical;
   meta.breadcrumb = {{title, ""}};
-  meta.meta.emplace_back("ColumnName", title);
+  add_column_meta(meta, title, ctx.site.name + title, title, "网站信息");
   View v = layout_view(ctx, meta);
   v.set("page_title", title);
   fill(v);

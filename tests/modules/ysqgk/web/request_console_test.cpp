@@ -500,7 +500,7 @@ TEST_F(RequestConsoleTest, EditorsSeeTheirDepartmentsAnnualFiguresOnThePageAndIn
     auto r = c.get("/console/requests/dashboard?year=" + year);
     EXPECT_EQ(r.status, 200);
     std::smatch m;
-    if (!std::regex_search(r.body, m, std::regex(R"(一、本年新收政府信息公开申请数量</th><td>(\d+)</td>)"))) return -1;
+    if (!std::regex_search(r.body, m, std::regex(R"(一、本年新收政府信息公开申请数量</th><td[^>]*>(\d+)</td>)"))) return -1;
     return std::stoi(m[1]);
   };
   auto json_count = [&](const ConsoleSession& c) {
