@@ -60,11 +60,12 @@ test('draft with an ID number, mask, 保密审查, publish with its 政策解读
   let page = ed.page;
   await page.getByRole('link', { name: '文件', exact: true }).click();
   await page.getByRole('link', { name: '新建文件' }).click();
-  await page.getByLabel('标题').fill('邵阳市困难群众临时救助实施办法');
+  await page.locator('#title').fill('邵阳市困难群众临时救助实施办法');
   await page.getByLabel('文号').fill('邵政办发〔2024〕9号');
   await selectCatalogue(page, 'zcwj');
   await page.getByLabel('发文机关').fill('邵阳市人民政府办公室');
   await page.getByLabel('发文日期').fill('2024-05-08');
+  await page.locator('.ql-editor').waitFor();
   assert.equal(await page.locator('#body_html').isHidden(), true, 'Quill replaces the textarea');
   await typeBody(page, `申请人张三，身份证号${ID}，已核实。`);
   await page.getByRole('button', { name: '保存' }).click();

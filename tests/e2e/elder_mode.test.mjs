@@ -11,7 +11,7 @@ let server, b;
 const shots = process.env.ZWGK_E2E_SCREENSHOTS || 'test-results';
 const SEARCH = '/search/?q=' + encodeURIComponent('规划');
 // The pages with the forms a citizen fills in: search, 依申请公开 application and status.
-const FORM_PAGES = ['/', SEARCH, '/ysqgk/apply/', '/ysqgk/status/'];
+const FORM_PAGES = ['/', SEARCH, '/ysqgk/apply/?type=person', '/ysqgk/status/'];
 
 before(async () => {
   server = await startZwgk({
@@ -94,7 +94,7 @@ test('at 390 px every button and field on the home, search and 依申请公开 p
 
 test('the primary action is white on the site red, the others outlined', async () => {
   const { ctx, page } = await phone();
-  await page.goto(server.url + '/ysqgk/apply/');
+  await page.goto(server.url + '/ysqgk/apply/?type=person');
   const submit = page.getByRole('button', { name: '提交申请' });
   const look = await submit.evaluate((el) => { const cs = getComputedStyle(el); return { fg: cs.color, bg: cs.backgroundColor }; });
   assert.equal(look.bg, 'rgb(179, 18, 26)', '提交申请 is filled with #b3121a');
@@ -185,7 +185,7 @@ test('高对比度 without JavaScript: the link sets the theme, it holds across 
   assertHighContrast(await bodyColours(page), 'search page');
   assert.ok(await page.getByRole('link', { name: '标准配色' }).isVisible());
   assert.ok(!(await page.getByRole('link', { name: '高对比度' }).isVisible()));
-  await page.goto(server.url + '/ysqgk/apply/');
+  await page.goto(server.url + '/ysqgk/apply/?type=person');
   assertHighContrast(await bodyColours(page), 'application form');
   const submit = await page.getByRole('button', { name: '提交申请' }).evaluate((el) => {
     const cs = getComputedStyle(el); return { fg: cs.color, bg: cs.backgroundColor };
@@ -237,7 +237,7 @@ test('screenshots: home and search in the standard look, 大字版 and 高对比
       const ctx = await b.browser.newContext({ viewport: { width, height: width > 600 ? 900 : 844 } });
       if (cookies.length) await ctx.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
       const page = await ctx.newPage();
-      for (const [name, path] of [['home', '/'], ['search', SEARCH], ['apply', '/ysqgk/apply/']]) {
+      for (const [name, path] of [['home', '/'], ['search', SEARCH], ['apply', '/ysqgk/apply/?type=person']]) {
         await page.goto(server.url + path);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 1, `${name} ${look} at ${width} px is ${overflow} px too wide`);

@@ -159,7 +159,7 @@ test('收费目录清单: .xlsx upload, review, publication, search, CSV, 反馈
   assert.deepEqual(await listTable(pub).locator('td[data-label="项目名称"]').allInnerTexts(), ['机动车号牌工本费', '居民身份证工本费']);
 
   // The site search (站内搜索) finds the item too, and leads into the list with it found.
-  await pub.getByLabel('站内搜索').fill('考务费');
+  await pub.locator('#header-q').fill('考务费');
   await pub.getByRole('button', { name: '搜索' }).click();
   const hits = pub.locator('section.search-source[aria-label="清单事项"]');
   await shows(pub, hits);

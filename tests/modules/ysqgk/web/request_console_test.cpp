@@ -586,4 +586,11 @@ TEST_F(RequestConsoleTest, TheListIsPaged) {
 }
 
 }  // namespace
+// An empty list says so instead of showing an empty table.
+TEST_F(RequestConsoleTest, AnEmptyRequestListSaysThereIsNothing) {
+  const auto list = login("editor").get("/console/requests/");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("暂无符合条件的申请。"), std::string::npos) << visible_text(list.body);
+}
+
 }  // namespace zwgk::test
