@@ -16,7 +16,7 @@ class PersonalDataKey {
   static constexpr std::size_t kBytes = 32;
   // What a key seals; each purpose is its own crypto_kdf subkey id, so a value sealed for
   // one purpose never opens as another.
-  enum class Purpose : unsigned { IdNumbers = 1, TotpKeys = 2 };
+  enum class Purpose : unsigned { IdNumbers = 1, TotpKeys = 2, OneTimeCookies = 3 };
   // Derives the sealing key from a 32-byte installation secret (crypto_kdf, context "zwgkpers").
   static PersonalDataKey derive_from(std::string_view master_secret, Purpose purpose = Purpose::IdNumbers);
   // "nonce || ciphertext" in lower-case hex.

@@ -12,7 +12,7 @@
 // - modes: 桌面 1366×900, 桌面大字版 (cookie zwgk_large=1), 手机 390×844, and 手机大字版 on the
 //   citizen's path (home, documents, catalogue, search, 依申请公开). The console links no 大字版
 //   stylesheet, so its 大字版 run is skipped (and runs by itself once console pages link it).
-// Not covered: the 依申请公开 receipt and the status page of a real application, and console
+// Not covered: the 依申请公开 receipt with its code (only the page a refresh shows) and the status page of a real application, and console
 //   pages the demo has no records for (applications, letters, a document's edit page), pages
 //   behind other roles only, error states after a failed POST other than the login, the
 //   moderate/minor impacts, and what axe cannot judge (reading order, wording, 适老化 beyond
@@ -60,7 +60,7 @@ before(async () => {
   const u = (p) => server.url + p;
   const seeds = [u('/'), u('/search/?q=' + encodeURIComponent('政府信息公开')),
     u('/search/?q=' + encodeURIComponent('查无此词qzx')), u('/no-such-page/'), u('/ysqgk/'),
-    u('/ysqgk/apply/'), u('/ysqgk/status/'), ...fromSitemap];
+    u('/ysqgk/apply/'), u('/ysqgk/status/'), u('/ysqgk/apply/receipt/?n=YSQ-2026-000001'), ...fromSitemap];
   publicPages = await crawl(anon, seeds, {
     accept: (url) => !new URL(url).pathname.startsWith('/console/') &&
       !new URL(url).pathname.startsWith('/preferences/'),
@@ -133,6 +133,7 @@ function summary(pages) {
 test('the crawl reaches every kind of public page', () => {
   const patterns = new Set(publicPages.map((p) => p.pattern));
   for (const p of ['/', '/content/:n.html', '/xxgk/', '/search/?q', '/ysqgk/apply/', '/ysqgk/status/',
+    '/ysqgk/status/reset/', '/ysqgk/apply/receipt/?n',
     '/zmhd/', '/yjzj/', '/zxft/', '/jyta/', '/qd/', '/yjs/', '/sjkf/', '/gzyd/', '/hygq/', '/bzml/']) {
     assert.ok(patterns.has(p), `${p} not among ${[...patterns].join(' ')}`);
   }

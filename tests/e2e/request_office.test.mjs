@@ -68,6 +68,18 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   const code = (await pub.locator('.query-code').innerText()).trim();
   assert.match(tn, /^YSQ-\d{4}-\d{6}$/);
   assert.ok(code.length >= 8, code);
+  // Post/redirect/get: the receipt is a page of its own; the print button is there with JS.
+  assert.match(pub.url(), /\/ysqgk\/apply\/receipt\/\?n=YSQ-/);
+  assert.ok(await pub.getByRole('button', { name: '打印回执' }).isVisible());
+  // A refresh neither re-posts the form nor shows the code again, and says not to re-apply.
+  await pub.reload();
+  await pub.locator('h1', { hasText: '申请已提交' }).waitFor();
+  assert.equal(await pub.locator('.query-code').count(), 0);
+  assert.equal((await pub.locator('.tracking-number').innerText()).trim(), tn);
+  assert.match(await pub.locator('main').innerText(), /无需重新申请/);
+  // The status link carries the number.
+  await pub.getByRole('link', { name: '办理进度查询' }).first().click();
+  assert.equal(await pub.locator('input[name="tracking_number"]').inputValue(), tn);
 
   // ---- the office ----
   const office = await b.browser.newContext({ viewport: { width: 1280, height: 900 } });

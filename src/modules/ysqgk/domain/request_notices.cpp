@@ -37,4 +37,53 @@ std::optional<RequestNoticeText> request_notice(const RequestEvent& e, const Dis
   }
 }
 
+namespace {
+
+std::string notice_head(const std::string& body_name) { return "【" + body_name + " 政府信息公开】"; }
+
+std::string status_lines(const std::string& status_url) {
+  return status_url.empty() ? "" : "查询办理进度：" + status_url + "\n";
+}
+
+constexpr const char* kFooter = "\n此邮件由系统自动发送，请勿直接回复。请妥善保管查询码，不要转告他人。\n";
+
+std::string trimmed_lower(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+RequestNoticeText receipt_notice(const DisclosureRequest& r, const std::string& query_code,
+                                 const std::string& body_name, const std::string& status_url, Date due_on) {
+  return RequestNoticeText{
+      "ysqgk.receipt", notice_head(body_name) + "申请已收到 " + r.tracking_number,
+      "您好！\n\n您的政府信息公开申请已于" + r.received_on.chinese() + "收到（《中华人民共和国政府信息公开条例》第二十九条、"
+      "第三十一条）。\n\n申请编号：" + r.tracking_number + "\n查询码：" + query_code + "\n所需信息：" + r.description +
+          "\n答复期限：" + due_on.chinese() + "前（20个工作日；需要补正、征求第三方意见或延期的，以办理进度查询显示为准）\n\n" +
+          status_lines(status_url) + "凭申请编号和查询码查询办理进度、下载答复书。\n" + kFooter};
+}
+
+RequestNoticeText query_code_reset_notice(const DisclosureRequest& r, const std::string& query_code,
+                                          const std::string& body_name, const std::string& status_url) {
+  return RequestNoticeText{
+      "ysqgk.query_code_reset", notice_head(body_name) + "新的查询码 " + r.tracking_number,
+      "您好！\n\n根据您在网站上提出的找回查询码请求，申请编号" + r.tracking_number +
+          "的查询码已重新生成，原查询码不再有效。\n\n申请编号：" + r.tracking_number + "\n新的查询码：" + query_code + "\n\n" +
+          status_lines(status_url) + "如果这不是您本人的操作，请联系政府信息公开工作机构。\n" + kFooter};
+}
+
+std::string notice_address(const Applicant& a) {
+  return a.kind == ApplicantKind::NaturalPerson ? a.person.email : a.organisation.contact_email;
+}
+
+bool is_applicants_address(const Applicant& a, std::string_view email) {
+  const std::string given = trimmed_lower(email), known = trimmed_lower(notice_address(a));
+  return !known.empty() && given == known;
+}
+
 }  // namespace zwgk::domain

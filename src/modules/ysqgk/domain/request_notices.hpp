@@ -5,6 +5,7 @@
 // name beyond what the applicant already knows.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "modules/ysqgk/domain/disclosure_request.hpp"
 
@@ -21,5 +22,20 @@ struct RequestNoticeText {
 std::optional<RequestNoticeText> request_notice(const RequestEvent& step, const DisclosureRequest& after,
                                                 const std::string& body_name, const std::string& status_url,
                                                 std::optional<Date> due_on);
+
+// The receipt of an online application (Art. 29 ¶3: the application's details; the 查询码
+// so it is not lost with the receipt page), sent when the applicant gave an e-mail address.
+RequestNoticeText receipt_notice(const DisclosureRequest& r, const std::string& query_code,
+                                 const std::string& body_name, const std::string& status_url, Date due_on);
+// A new 查询码 after 找回查询码 (the old one no longer works).
+RequestNoticeText query_code_reset_notice(const DisclosureRequest& r, const std::string& query_code,
+                                          const std::string& body_name, const std::string& status_url);
+
+// Where an applicant's notices go: the person's e-mail or the organisation's contact e-mail
+// (empty when none was given).
+std::string notice_address(const Applicant& a);
+// Whether `email` is the address the applicant gave (surrounding spaces and letter case of
+// the address ignored); an applicant without an address matches nothing.
+bool is_applicants_address(const Applicant& a, std::string_view email);
 
 }  // namespace zwgk::domain

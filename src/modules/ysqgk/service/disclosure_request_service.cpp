@@ -90,7 +90,50 @@ Registered DisclosureRequestService::submit_online(std::int64_t site_id, domain:
   entry.changes = {{"site_id", site_id}, {"detail", "channel=online received_on=" + out.request.received_on.iso()}};
   entry.site_id = site_id;
   store::AuditLog(db_).append(entry);
+  // The receipt by e-mail, with the 查询码 (sealed in the outbox), when an address was given.
+  const auto from = notice_sender(site_id);
+  const auto notice =
+      domain::receipt_notice(out.request, out.query_code, from.body_name, from.status_url, out.due_on);
+  store::OutboxRepository(db_, key_).enqueue({site_id, notice.kind, "disclosure_request", out.tracking_number,
+                                              domain::notice_address(out.request.applicant), notice.subject,
+                                              notice.body},
+                                             store::outbox_time(clock_()));
   unit.commit();
+  return out;
+}
+
+void DisclosureRequestService::reset_query_code(std::int64_t site_id, const std::string& tn, const std::string& email) {
+  store::UnitOfWork unit(db_);
+  store::DisclosureRequestRepository repo(db_, key_);
+  auto found = repo.find_with_applicant(tn);
+  // Nothing tells the caller whether the number exists or the address matched.
+  if (!found || found->site_id != site_id || !domain::is_applicants_address(found->request.applicant, email)) return;
+  const std::string code = repo.replace_query_code(found->id);
+  const auto from = notice_sender(site_id);
+  const auto notice = domain::query_code_reset_notice(found->request, code, from.body_name, from.status_url);
+  store::OutboxRepository(db_, key_).enqueue({site_id, notice.kind, "disclosure_request", tn,
+                                              domain::notice_address(found->request.applicant), notice.subject,
+                                              notice.body},
+                                             store::outbox_time(clock_()));
+  store::AuditEntryInput entry;
+  entry.actor = {0, "public", ""};
+  entry.action = "ysqgk.query_code_reset";
+  entry.object_type = kObject;
+  entry.object_id = tn;
+  entry.changes = {{"site_id", site_id}, {"detail", "by=email"}};
+  entry.site_id = site_id;
+  store::AuditLog(db_).append(entry);
+  unit.commit();
+}
+
+DisclosureRequestService::NoticeSender DisclosureRequestService::notice_sender(std::int64_t site_id) {
+  NoticeSender out{"政府信息公开工作机构", ""};
+  std::string prefix;
+  if (auto site = store::SiteRepository(db_).by_id(site_id)) {
+    prefix = site->path_prefix;
+    out.body_name = site->name;
+  }
+  if (!public_base_.empty()) out.status_url = public_base_ + prefix + "/ysqgk/status/";
   return out;
 }
 
@@ -141,20 +184,14 @@ domain::DisclosureRequest DisclosureRequestService::apply(const domain::Caller& 
 
 void DisclosureRequestService::notify_applicant(const store::StoredRequest& found, const domain::RequestEvent& e,
                                                 const domain::DisclosureRequest& after) {
-  std::string prefix, body = "政府信息公开工作机构";
-  if (auto site = store::SiteRepository(db_).by_id(found.site_id)) {
-    prefix = site->path_prefix;
-    body = site->name;
-  }
-  const std::string status = public_base_.empty() ? "" : public_base_ + prefix + "/ysqgk/status/";
+  const auto from = notice_sender(found.site_id);
   std::optional<domain::Date> due;
   if (!domain::is_terminal(after.state)) due = domain::due_date(after, calendar_, today_).due_on;
-  const auto notice = domain::request_notice(e, after, body, status, due);
+  const auto notice = domain::request_notice(e, after, from.body_name, from.status_url, due);
   if (!notice) return;
   auto full = store::DisclosureRequestRepository(db_, key_).find_with_applicant(after.tracking_number);
   if (!full) return;
-  const auto& a = full->request.applicant;
-  const std::string to = a.kind == domain::ApplicantKind::NaturalPerson ? a.person.email : a.organisation.contact_email;
+  const std::string to = domain::notice_address(full->request.applicant);
   // Empty or malformed addresses are not enqueued (outbox_repository.hpp).
   store::OutboxRepository(db_, key_).enqueue(
       {found.site_id, notice->kind, "disclosure_request", after.tracking_number, to, notice->subject, notice->body},

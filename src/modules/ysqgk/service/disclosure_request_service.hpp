@@ -56,7 +56,14 @@ class DisclosureRequestService {
   // The online form (Art. 29, 31): received today; audited as ysqgk.submit by "public"
   // (no account, no address: the applicant's identity stays in the sealed table only).
   // Invalid lists every problem, in form order.
+  // The receipt also goes to the applicant's e-mail, if given, through the outbox in the
+  // same transaction (request_notices.hpp: receipt_notice, with the 查询码).
   Registered submit_online(std::int64_t site_id, domain::Registration input);
+  // 找回查询码: when `email` is the address the applicant gave (domain::is_applicants_address)
+  // for application `tracking_number` of this site, a new 查询码 replaces the old one and is
+  // sent there through the outbox; audited as ysqgk.query_code_reset by "public". Otherwise
+  // nothing happens — and the caller learns nothing either way (no number enumeration).
+  void reset_query_code(std::int64_t site_id, const std::string& tracking_number, const std::string& email);
   // The office registers a letter, a visit, a fax or a phone call (Art. 29 ¶1, Art. 43) on
   // the caller's site: ysqgk.handle; audited as ysqgk.register.
   Registered register_received(const domain::Caller& caller, const domain::Registration& input);
@@ -89,6 +96,11 @@ class DisclosureRequestService {
   store::StoredRequest permitted(const domain::Caller& caller, const std::string& tracking_number,
                                  std::string_view action, bool lock);
   Registered insert(std::int64_t site_id, const domain::Registration& input);
+  struct NoticeSender {
+    std::string body_name;   // the site's name, signing the notice
+    std::string status_url;  // absolute; empty without a public base URL
+  };
+  NoticeSender notice_sender(std::int64_t site_id);
   void notify_applicant(const store::StoredRequest& found, const domain::RequestEvent& step,
                         const domain::DisclosureRequest& after);
 

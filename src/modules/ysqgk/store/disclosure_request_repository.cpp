@@ -327,6 +327,21 @@ void DisclosureRequestRepository::append_event(std::int64_t request_id, int seq,
   });
 }
 
+std::string DisclosureRequestRepository::replace_query_code(std::int64_t request_id) {
+  const QueryCode code = new_query_code();
+  guarded("更新查询码失败", [&] {
+    Lease lease(db_);
+    Transaction tx(lease);
+    long long id = request_id;
+    std::string salt = code.salt, hash = code.hash, now = now_utc_iso();
+    lease.sql() << "UPDATE disclosure_requests SET query_code_salt = :salt, query_code_hash = :hash, "
+                   "updated_at = :now WHERE id = :id",
+        soci::use(salt, "salt"), soci::use(hash, "hash"), soci::use(now, "now"), soci::use(id, "id");
+    tx.commit();
+  });
+  return code.code;
+}
+
 std::optional<ReplyLetter> DisclosureRequestRepository::reply_letter(const std::string& tracking) {
   return guarded("读取答复书失败", [&]() -> std::optional<ReplyLetter> {
     Lease lease(db_);

@@ -115,6 +115,10 @@ class DisclosureRequestRepository {
   void append_event(std::int64_t request_id, int seq, const domain::RequestEvent& event,
                     const domain::DisclosureRequest& after, const std::optional<ReplyLetter>& letter = std::nullopt);
 
+  // A fresh 查询码 for the request (the old one stops working); returns the new code, the
+  // only time it exists outside its hash (找回查询码: the service proves the applicant first).
+  std::string replace_query_code(std::int64_t request_id);
+
   std::optional<ReplyLetter> reply_letter(const std::string& tracking_number);
 
   // Disclosed files: bytes in the blob store, reachable only through a random token.

@@ -9,6 +9,7 @@
 #include "domain/errors.hpp"
 #include "modules/ysqgk/domain/reply_letter_wording.hpp"
 #include "modules/ysqgk/domain/request_codes.hpp"
+#include "modules/ysqgk/domain/request_notices.hpp"
 #include "domain/tracking_number.hpp"
 #include "http/form.hpp"
 #include "store/blob_store.hpp"
@@ -21,6 +22,7 @@
 #include "web/attachment_download.hpp"
 #include "web/form_token.hpp"
 #include "web/formatting.hpp"
+#include "web/one_time_cookie.hpp"
 #include "web/layout_view.hpp"
 #include "web/page_error.hpp"
 #include "web/query_params.hpp"
@@ -111,6 +113,24 @@ http::Response private_page(http::Response r) {
   r.cache_tags.clear();
   r.set_header("Cache-Control", "no-store");
   return r;
+}
+
+std::string site_cookie_path(const domain::Site& s) { return s.path_prefix.empty() ? "/" : s.path_prefix + "/"; }
+
+long long now_seconds(const PageContext& ctx) {
+  return domain::or_system_clock(ctx.env.options.clock)();
+}
+
+// The receipt handed from the POST to the receipt page (one_time_cookie.hpp).
+constexpr const char* kReceiptCookie = "zwgk_ysqgk_receipt";
+constexpr long kReceiptLifetimeSeconds = 600;
+
+store::PersonalDataKey receipt_key(const PageContext& ctx) {
+  return store::PersonalDataKey::derive_from(ctx.env.options.secret, store::PersonalDataKey::Purpose::OneTimeCookies);
+}
+
+std::string receipt_url(const domain::Site& s, const std::string& tracking_number) {
+  return ysqgk_url(s) + "apply/receipt/?n=" + url_encode_component(tracking_number);
 }
 
 View guide_view(const domain::DisclosureGuide& g) {
@@ -259,26 +279,79 @@ http::Response submit_application(PageContext& ctx) {
     return form_page(ctx, *form, {"该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}, 400);
   const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
   const auto calendar = ctx.env.options.calendar->current();
-  const auto reg = modules::ysqgk::DisclosureRequestService(ctx.env.db, key, *calendar, today)
+  const auto reg = modules::ysqgk::DisclosureRequestService(ctx.env.db, key, *calendar, today, ctx.env.base_url,
+                                                            domain::or_system_clock(ctx.env.options.clock))
                        .submit_online(ctx.site.id, std::move(input));
   spdlog::info("ysqgk: application registered request_id={} tracking={}", ctx.req.request_id, reg.tracking_number);
+  // Post/redirect/get: the receipt (with the 查询码) travels sealed in a one-time cookie, so
+  // a refresh of the receipt page neither re-posts the form nor shows the code again.
+  const bool mailed = !domain::notice_address(reg.request.applicant).empty();
+  const std::string payload = reg.tracking_number + "\n" + reg.query_code + "\n" + reg.request.received_on.iso() +
+                              "\n" + reg.due_on.iso() + "\n" + (mailed ? "1" : "0");
+  auto resp = http::Response::redirect(receipt_url(ctx.site, reg.tracking_number), 303);
+  resp.set_header("Cache-Control", "no-store");
+  resp.add_header("Set-Cookie", one_time_cookie(receipt_key(ctx), kReceiptCookie, payload, ysqgk_url(ctx.site),
+                                                now_seconds(ctx), kReceiptLifetimeSeconds));
+  resp.add_header("Set-Cookie", cleared_cookie(kFormCookie, site_cookie_path(ctx.site)));
+  return resp;
+}
+
+struct Receipt {
+  std::string tracking_number, query_code;
+  domain::Date received_on, due_on;
+  bool mailed = false;
+};
+
+std::optional<Receipt> receipt_from_cookie(PageContext& ctx) {
+  const auto raw = read_one_time_cookie(receipt_key(ctx), ctx.req, kReceiptCookie, now_seconds(ctx));
+  if (!raw) return std::nullopt;
+  std::vector<std::string> parts;
+  std::string::size_type start = 0;
+  for (;;) {
+    const auto nl = raw->find('\n', start);
+    parts.push_back(raw->substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  if (parts.size() != 5) return std::nullopt;
+  auto received = domain::Date::parse(parts[2]);
+  auto due = domain::Date::parse(parts[3]);
+  if (!received || !due) return std::nullopt;
+  return Receipt{parts[0], parts[1], *received, *due, parts[4] == "1"};
+}
+
+// GET apply/receipt/?n=...: the receipt once (the cookie is cleared); after that, or without
+// the cookie, the number alone and what to do with or without the code. Never a form.
+http::Response receipt_page(PageContext& ctx) {
+  const auto& site = ctx.site;
   PageMeta meta;
   meta.title = "申请已提交";
   meta.nav = "ysqgk";
   meta.nav_exact = false;
   meta.noindex = true;
-  meta.breadcrumb = {{"信息公开", portal_url(ctx.site)}, {"依申请公开", ysqgk_url(ctx.site)}, {"申请已提交", ""}};
+  meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"申请已提交", ""}};
   View v = layout_view(ctx, meta);
-  v.set("tracking_number", reg.tracking_number);
-  v.set("query_code", reg.query_code);
-  v.set("received_on", domain::chinese_date_with_weekday(reg.request.received_on));
-  v.set("due_on", domain::chinese_date_with_weekday(reg.due_on));
-  v.set("status_url", ysqgk_url(ctx.site) + "status/");
+  const auto wanted = domain::normalise_tracking_number(ctx.req.query_param("n").value_or(""));
+  auto receipt = receipt_from_cookie(ctx);
+  if (receipt && (!wanted || *wanted != receipt->tracking_number)) receipt.reset();
+  const std::string number = receipt ? receipt->tracking_number : wanted.value_or("");
+  v.set("tracking_number", number.empty() ? View(false) : View(number));
+  v.set("status_url", ysqgk_url(site) + "status/" + (number.empty() ? "" : "?n=" + url_encode_component(number)));
+  v.set("reset_url", ysqgk_url(site) + "status/reset/" + (number.empty() ? "" : "?n=" + url_encode_component(number)));
+  v.set("download_action", ysqgk_url(site) + "status/receipt");
+  if (receipt) {
+    View rv{View::type::object};
+    rv.set("tracking_number", receipt->tracking_number);
+    rv.set("query_code", receipt->query_code);
+    rv.set("received_on", domain::chinese_date_with_weekday(receipt->received_on));
+    rv.set("due_on", domain::chinese_date_with_weekday(receipt->due_on));
+    rv.set("mailed", receipt->mailed);
+    v.set("receipt", rv);
+  } else {
+    v.set("receipt", false);
+  }
   auto resp = private_page(render_page(ctx, "ysqgk/receipt", v));
-  http::CookieOptions co;
-  co.path = ctx.site.path_prefix.empty() ? "/" : ctx.site.path_prefix + "/";
-  co.max_age_seconds = 0;
-  resp.add_header("Set-Cookie", http::set_cookie_value(kFormCookie, "", co));
+  if (receipt) resp.add_header("Set-Cookie", cleared_cookie(kReceiptCookie, ysqgk_url(site)));
   return resp;
 }
 
@@ -309,6 +382,10 @@ http::Response status_page(PageContext& ctx, bool posted) {
   v.set("letter_action", ysqgk_url(site) + "status/letter");
   v.set("message", false);
   v.set("request", false);
+  v.set("reset_url", ysqgk_url(site) + "status/reset/");
+  // From the receipt's link: the number filled in (never the code).
+  if (auto n = domain::normalise_tracking_number(ctx.req.query_param("n").value_or("")); n && !posted)
+    v.set("tracking_number", *n);
   int status = 200;
   if (posted) {
     auto form = http::parse_form(ctx.req);
@@ -387,6 +464,81 @@ http::Response letter_download(PageContext& ctx) {
   return r;
 }
 
+// POST status/receipt (tracking_number + query_code, as on the receipt page): the receipt as
+// a file to keep — an HTML page that opens in any browser and prints on one sheet.
+http::Response receipt_download(PageContext& ctx) {
+  auto form = http::parse_form(ctx.req);
+  if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
+  auto found = lookup(ctx, *form);
+  if (!found) throw not_found(kNotFound);
+  const auto& r = found->request;
+  const auto calendar = ctx.env.options.calendar->current();
+  View v{View::type::object};
+  v.set("site_name", ctx.site.name);
+  v.set("tracking_number", r.tracking_number);
+  v.set("query_code", *domain::normalise_query_code(form->value("query_code")));
+  v.set("received_on", domain::chinese_date_with_weekday(r.received_on));
+  v.set("channel", domain::to_label(r.channel));
+  v.set("state", domain::to_label(r.state));
+  const bool open = !domain::is_terminal(r.state);
+  v.set("due_on", open ? View(domain::chinese_date_with_weekday(
+                             domain::deadline_for_applicant(domain::due_date(r, *calendar, ctx.env.options.today())).due_on))
+                       : View(false));
+  v.set("status_url", ctx.absolute(ysqgk_url(ctx.site) + "status/?n=" + url_encode_component(r.tracking_number)));
+  v.set("printed_on", ctx.env.options.today().chinese());
+  http::Response resp;
+  resp.content_type = "text/html; charset=utf-8";
+  resp.body = ctx.env.templates.render("ysqgk/receipt_file", v);
+  resp.set_header("Content-Disposition",
+                  content_disposition("attachment", "政府信息公开申请回执-" + r.tracking_number + ".html"));
+  resp.set_header("Cache-Control", "no-store");
+  return resp;
+}
+
+// 找回查询码 (GET: the form; POST: the same answer whether or not the number and address
+// matched — the service sends the new code only to the address the applicant gave).
+http::Response reset_page(PageContext& ctx, bool posted) {
+  const auto& site = ctx.site;
+  PageMeta meta;
+  meta.title = "找回查询码";
+  meta.nav = "ysqgk";
+  meta.nav_exact = false;
+  meta.noindex = true;
+  meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)},
+                     {"办理进度查询", ysqgk_url(site) + "status/"}, {"找回查询码", ""}};
+  View v = layout_view(ctx, meta);
+  v.set("action", ysqgk_url(site) + "status/reset/");
+  v.set("status_url", ysqgk_url(site) + "status/");
+  const auto g = modules::ysqgk::GuideService(ctx.env.db).current(site, std::nullopt);
+  v.set("office", g.office.empty() ? View(false) : View(g.office));
+  v.set("phone", g.phone.empty() ? View(false) : View(g.phone));
+  v.set("hours", g.hours.empty() ? View(false) : View(g.hours));
+  v.set("tracking_number", domain::normalise_tracking_number(ctx.req.query_param("n").value_or("")).value_or(""));
+  v.set("sent", false);
+  v.set("problem", false);
+  int status = 200;
+  if (posted) {
+    auto form = http::parse_form(ctx.req);
+    if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
+    const auto tn = domain::normalise_tracking_number(form->value("tracking_number"));
+    const std::string email = form->value("email");
+    v.set("tracking_number", form->value("tracking_number"));
+    v.set("email", email);
+    if (!tn || email.find('@') == std::string::npos) {
+      v.set("problem", !tn ? "请填写正确的申请编号（如 YSQ-2026-000123）。" : "请填写提交申请时留下的电子邮箱。");
+      status = 400;
+    } else {
+      const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
+      const auto calendar = ctx.env.options.calendar->current();
+      modules::ysqgk::DisclosureRequestService(ctx.env.db, key, *calendar, ctx.env.options.today(), ctx.env.base_url,
+                                               domain::or_system_clock(ctx.env.options.clock))
+          .reset_query_code(site.id, *tn, email);
+      v.set("sent", true);
+    }
+  }
+  return private_page(render_page(ctx, "ysqgk/reset_code", v, status));
+}
+
 // GET apply/?type=person | ?type=organization: the form with that block; anything else:
 // the first step (choose the 申请人类型).
 http::Form chosen_kind(const http::Request& req) {
@@ -409,6 +561,9 @@ std::optional<http::Response> request_page(PageContext& ctx, const std::vector<s
     if (seg[1] == "status") return status_page(ctx, post);
   }
   if (seg.size() == 3 && seg[1] == "status" && seg[2] == "letter" && post) return letter_download(ctx);
+  if (seg.size() == 3 && seg[1] == "status" && seg[2] == "receipt" && post) return receipt_download(ctx);
+  if (seg.size() == 4 && seg[1] == "apply" && seg[2] == "receipt" && seg[3].empty() && !post) return receipt_page(ctx);
+  if (seg.size() == 4 && seg[1] == "status" && seg[2] == "reset" && seg[3].empty()) return reset_page(ctx, post);
   if (seg.size() == 2 && !post && seg[1].starts_with(kApplicationFormFile) &&
       seg[1].substr(kApplicationFormFile.size()).starts_with("."))
     return application_form_file(ctx, seg[1].substr(kApplicationFormFile.size() + 1));

@@ -12,6 +12,8 @@
 #include "domain/reply_outcome.hpp"
 #include "modules/ysqgk/store/disclosure_request_repository.hpp"
 #include "modules/ysqgk/store/request_fixture.hpp"
+#include "store/audit_log.hpp"
+#include "store/outbox_repository.hpp"
 #include "web/site_fixture.hpp"
 
 namespace zwgk::test {
@@ -86,10 +88,23 @@ std::vector<std::pair<std::string, std::string>> person_fields() {
           {"website", ""}};
 }
 
-HttpResult submit(const SiteServer& s, std::vector<std::pair<std::string, std::string>> fields, FormState f) {
+HttpResult submit_raw(const SiteServer& s, std::vector<std::pair<std::string, std::string>> fields, FormState f) {
   fields.push_back({"form_token", f.token});
   fields.push_back({"challenge_answer", f.answer});
   return post(s, "/ysqgk/apply/", form_encode(fields), f.cookie);
+}
+
+std::string receipt_cookie(const HttpResult& r) {
+  for (const auto& c : r.all("set-cookie"))
+    if (c.starts_with("zwgk_ysqgk_receipt=")) return c.substr(0, c.find(';'));
+  return "";
+}
+
+// As a browser does: the POST's 303 followed with the receipt cookie it set.
+HttpResult submit(const SiteServer& s, std::vector<std::pair<std::string, std::string>> fields, FormState f) {
+  auto r = submit_raw(s, std::move(fields), std::move(f));
+  if (r.status != 303) return r;
+  return s.get(r.header("location").value_or(""), {"Cookie: " + receipt_cookie(r)});
 }
 
 std::string field(const std::string& body, const char* cls) {
@@ -345,6 +360,143 @@ TEST(RequestPages, AntiAbuseRefusals) {
   r = submit(s, person_fields(), once);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("请勿重复提交"), std::string::npos);
+}
+
+// Post/redirect/get (issue 17): the POST answers 303 with the receipt sealed in a one-time
+// cookie; the first GET shows the 查询码 and clears it; a refresh shows the number without
+// the code and no form, so it never invites a second application. The receipt can be
+// downloaded and goes to the e-mail given; the status link pre-fills the number.
+TEST(RequestPages, ReceiptIsPostRedirectGetAndKeptByDownloadAndMail) {
+  SiteServer s;
+  auto raw = submit_raw(s, person_fields(), open_form(s));
+  ASSERT_EQ(raw.status, 303) << raw.body;
+  const std::string location = raw.header("location").value_or("");
+  EXPECT_TRUE(location.starts_with("/ysqgk/apply/receipt/?n=YSQ-")) << location;
+  EXPECT_EQ(raw.header("cache-control").value_or(""), "no-store");
+  const std::string cookie = receipt_cookie(raw);
+  ASSERT_FALSE(cookie.empty());
+  bool http_only = false;
+  for (const auto& c : raw.all("set-cookie"))
+    if (c.starts_with("zwgk_ysqgk_receipt="))
+      http_only = c.find("HttpOnly") != std::string::npos && c.find("Path=/ysqgk/") != std::string::npos;
+  EXPECT_TRUE(http_only) << "the code is in the cookie: HttpOnly, only for /ysqgk/";
+  EXPECT_EQ(cookie.find(kId), std::string::npos);
+
+  auto first = s.get(location, {"Cookie: " + cookie});
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.header("cache-control").value_or(""), "no-store");
+  const std::string tn = field(first.body, "tracking-number");
+  const std::string code = field(first.body, "query-code");
+  EXPECT_EQ(location, "/ysqgk/apply/receipt/?n=" + tn);
+  EXPECT_EQ(code.size(), 10u);
+  EXPECT_NE(first.body.find("打印回执"), std::string::npos);
+  EXPECT_NE(first.body.find("下载回执"), std::string::npos);
+  EXPECT_NE(first.body.find("已发送到您填写的电子邮箱"), std::string::npos);
+  bool cleared = false;
+  for (const auto& c : first.all("set-cookie"))
+    cleared = cleared || (c.starts_with("zwgk_ysqgk_receipt=;") && c.find("Max-Age=0") != std::string::npos);
+  EXPECT_TRUE(cleared) << "the receipt page clears its cookie";
+
+  // The refresh (the browser dropped the cookie): the number, no code, no form to re-post.
+  auto again = s.get(location);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(field(again.body, "tracking-number"), tn);
+  EXPECT_EQ(again.body.find("query-code"), std::string::npos);
+  EXPECT_EQ(again.body.find(code), std::string::npos);
+  EXPECT_NE(again.body.find("无需重新申请"), std::string::npos);
+  EXPECT_NE(again.body.find("/ysqgk/status/reset/?n=" + tn), std::string::npos);
+  EXPECT_EQ(again.body.find("action=\"/ysqgk/apply/\""), std::string::npos);
+  // A tampered cookie or one for another number shows no code either.
+  auto tampered = cookie;
+  tampered.back() = tampered.back() == '0' ? '1' : '0';
+  EXPECT_EQ(s.get(location, {"Cookie: " + tampered}).body.find(code), std::string::npos);
+  EXPECT_EQ(s.get("/ysqgk/apply/receipt/?n=YSQ-2020-000009", {"Cookie: " + cookie}).body.find(code),
+            std::string::npos);
+  const auto key = store::PersonalDataKey::derive_from(s.app->options().secret);
+  EXPECT_EQ(store::DisclosureRequestRepository(*s.db, key).list(s.seed.site.id, std::nullopt).size(), 1u)
+      << "following the redirect registered nothing more";
+
+  // 下载回执: an HTML file with the number and the code; a wrong code gets nothing.
+  auto file = post(s, "/ysqgk/status/receipt", form_encode({{"tracking_number", tn}, {"query_code", code}}));
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_NE(file.header("content-disposition").value_or("").find("attachment"), std::string::npos);
+  EXPECT_NE(file.header("content-disposition").value_or("").find(tn + ".html"), std::string::npos);
+  EXPECT_NE(file.body.find("政府信息公开申请回执"), std::string::npos);
+  EXPECT_NE(file.body.find(code), std::string::npos);
+  EXPECT_EQ(file.body.find(kId), std::string::npos);
+  EXPECT_EQ(file.body.find("欧阳测试"), std::string::npos);
+  EXPECT_EQ(post(s, "/ysqgk/status/receipt", form_encode({{"tracking_number", tn}, {"query_code", "ABCDEFGHJK"}})).status,
+            404);
+
+  // 办理进度查询 from the receipt: the number filled in.
+  auto status = s.get("/ysqgk/status/?n=" + tn);
+  EXPECT_NE(status.body.find("name=\"tracking_number\" value=\"" + tn + "\""), std::string::npos);
+  EXPECT_NE(status.body.find("找回查询码"), std::string::npos);
+
+  // The receipt mail, with the code, in the outbox.
+  std::vector<std::string> kinds;
+  for (const auto& e : store::OutboxRepository(*s.db, key).list()) kinds.push_back(e.kind);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"ysqgk.receipt"}));
+  auto mail = store::OutboxRepository(*s.db, key).claim_next(store::outbox_time(4102444800),
+                                                             store::outbox_time(4102444800 - 600));
+  ASSERT_TRUE(mail);
+  EXPECT_EQ(mail->to, "ouyang.test@example.cn");
+  EXPECT_NE(mail->subject.find(tn), std::string::npos);
+  EXPECT_NE(mail->body.find("查询码：" + code), std::string::npos);
+  EXPECT_NE(mail->body.find(s.base_url() + "/ysqgk/status/"), std::string::npos);
+  EXPECT_EQ(mail->body.find(kId), std::string::npos);
+}
+
+// 找回查询码: the same answer whether or not the number and e-mail match; on a match a new
+// code replaces the old one and goes to the applicant's address only; audited.
+TEST(RequestPages, LostQueryCodeIsResetToTheApplicantsAddress) {
+  SiteServer s;
+  auto receipt = submit(s, person_fields(), open_form(s));
+  ASSERT_EQ(receipt.status, 200);
+  const std::string tn = field(receipt.body, "tracking-number");
+  const std::string old_code = field(receipt.body, "query-code");
+  const auto key = store::PersonalDataKey::derive_from(s.app->options().secret);
+  store::OutboxRepository outbox(*s.db, key);
+  const auto mails = [&] { return outbox.list().size(); };
+  const std::size_t before = mails();
+
+  auto form = s.get("/ysqgk/status/reset/?n=" + tn);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"" + tn + "\""), std::string::npos);
+  EXPECT_NE(form.body.find("0739-5365203"), std::string::npos) << "the office's phone for those without e-mail";
+
+  auto wrong = post(s, "/ysqgk/status/reset/", form_encode({{"tracking_number", tn}, {"email", "someone@example.cn"}}));
+  auto unknown = post(s, "/ysqgk/status/reset/",
+                      form_encode({{"tracking_number", "YSQ-2020-000009"}, {"email", "ouyang.test@example.cn"}}));
+  auto right = post(s, "/ysqgk/status/reset/",
+                    form_encode({{"tracking_number", tn}, {"email", "  Ouyang.Test@Example.cn "}}));
+  for (const auto* r : {&wrong, &unknown, &right}) {
+    EXPECT_EQ(r->status, 200);
+    EXPECT_NE(r->body.find("如果申请编号和电子邮箱与申请时填写的一致"), std::string::npos);
+  }
+  EXPECT_EQ(visible_text(wrong.body), visible_text(right.body)) << "no enumeration of numbers or addresses";
+  EXPECT_EQ(mails(), before + 1) << "only the matching request sends";
+  auto bad = post(s, "/ysqgk/status/reset/", form_encode({{"tracking_number", "abc"}, {"email", "x@example.cn"}}));
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("请填写正确的申请编号"), std::string::npos);
+
+  // The new code is in the mail; the old one stops working.
+  std::string new_code;
+  while (auto m = outbox.claim_next(store::outbox_time(4102444800), store::outbox_time(4102444800 - 600))) {
+    if (m->subject.find("新的查询码") == std::string::npos) continue;
+    EXPECT_EQ(m->to, "ouyang.test@example.cn");
+    std::smatch sm;
+    ASSERT_TRUE(std::regex_search(m->body, sm, std::regex("新的查询码：([A-Z0-9]+)")));
+    new_code = sm[1];
+  }
+  ASSERT_EQ(new_code.size(), 10u);
+  EXPECT_NE(new_code, old_code);
+  EXPECT_EQ(post(s, "/ysqgk/status/", form_encode({{"tracking_number", tn}, {"query_code", old_code}})).status, 404);
+  EXPECT_EQ(post(s, "/ysqgk/status/", form_encode({{"tracking_number", tn}, {"query_code", new_code}})).status, 200);
+  bool audited = false;
+  for (const auto& e : store::AuditLog(*s.db).entries("disclosure_request", tn))
+    audited = audited || (e.action == "ysqgk.query_code_reset" && e.object_id == tn && e.actor.username == "public");
+  EXPECT_TRUE(audited);
 }
 
 TEST(RequestPages, TheAnnualReportCountsAreNotPublic) {
