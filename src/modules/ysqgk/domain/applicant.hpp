@@ -21,6 +21,7 @@
 
 #include "domain/contact_formats.hpp"
 #include "domain/date.hpp"
+#include "domain/field_problem.hpp"
 #include "domain/index_number.hpp"  // is_valid_org_code (统一社会信用代码, GB 32100-2015)
 #include "domain/privacy_scan.hpp"  // is_valid_resident_id (GB 11643-1999)
 
@@ -117,45 +118,51 @@ inline bool is_valid_postcode(const std::string& s) {
 
 }  // namespace applicant_detail
 
-// Every problem, in form order; empty = valid (Art. 29 ¶2(1)).
-inline std::vector<std::string> validate_applicant(const Applicant& a, Date today) {
+// Every problem, in form order, keyed by the forms' field names; empty = valid
+// (Art. 29 ¶2(1)).
+inline std::vector<FieldProblem> applicant_problems(const Applicant& a, Date today) {
   using namespace applicant_detail;
-  std::vector<std::string> p;
-  auto optional_format = [&p](const std::string& v, bool ok, const char* msg) {
-    if (!blank(v) && !ok) p.push_back(msg);
+  std::vector<FieldProblem> p;
+  auto optional_format = [&p](const char* field, const std::string& v, bool ok, const char* msg) {
+    if (!blank(v) && !ok) p.push_back({field, msg});
   };
   if (a.kind == ApplicantKind::NaturalPerson) {
     const auto& n = a.person;
-    if (blank(n.name)) p.push_back("请填写姓名");
+    if (blank(n.name)) p.push_back({"name", "请填写姓名"});
     if (blank(n.id_number))
-      p.push_back("请填写证件号码");
+      p.push_back({"id_number", "请填写证件号码"});
     else if (n.id_type == IdType::ResidentIdCard && !is_valid_resident_id_card(n.id_number, today))
-      p.push_back("居民身份证号码不正确，请核对（18位，末位为校验码）");
-    if (blank(n.address)) p.push_back("请填写通信地址");
-    optional_format(n.postcode, is_valid_postcode(n.postcode), "邮政编码应为6位数字");
+      p.push_back({"id_number", "居民身份证号码不正确，请核对（18位，末位为校验码）"});
+    if (blank(n.address)) p.push_back({"address", "请填写通信地址"});
+    optional_format("postcode", n.postcode, is_valid_postcode(n.postcode), "邮政编码应为6位数字");
     if (blank(n.phone))
-      p.push_back("请填写联系电话");
+      p.push_back({"phone", "请填写联系电话"});
     else if (!is_valid_phone(n.phone))
-      p.push_back("联系电话格式不正确，请填写手机号码或固定电话（如 0739-5321234）");
-    optional_format(n.email, is_valid_email(n.email), "电子邮箱格式不正确");
+      p.push_back({"phone", "联系电话格式不正确，请填写手机号码或固定电话（如 0739-5321234）"});
+    optional_format("email", n.email, is_valid_email(n.email), "电子邮箱格式不正确");
   } else {
     const auto& o = a.organisation;
-    if (blank(o.name)) p.push_back("请填写法人或其他组织名称");
+    if (blank(o.name)) p.push_back({"org_name", "请填写法人或其他组织名称"});
     if (blank(o.credit_code))
-      p.push_back("请填写统一社会信用代码");
+      p.push_back({"credit_code", "请填写统一社会信用代码"});
     else if (!is_valid_org_code(o.credit_code))
-      p.push_back("统一社会信用代码不正确，请核对");
-    if (blank(o.legal_representative)) p.push_back("请填写法定代表人或者负责人");
-    if (blank(o.contact_person)) p.push_back("请填写联系人姓名");
+      p.push_back({"credit_code", "统一社会信用代码不正确，请核对"});
+    if (blank(o.legal_representative)) p.push_back({"legal_representative", "请填写法定代表人或者负责人"});
+    if (blank(o.contact_person)) p.push_back({"contact_person", "请填写联系人姓名"});
     if (blank(o.contact_phone))
-      p.push_back("请填写联系电话");
+      p.push_back({"contact_phone", "请填写联系电话"});
     else if (!is_valid_phone(o.contact_phone))
-      p.push_back("联系电话格式不正确，请填写手机号码或固定电话（如 0739-5321234）");
-    optional_format(o.contact_email, is_valid_email(o.contact_email), "电子邮箱格式不正确");
-    if (blank(o.address)) p.push_back("请填写通信地址");
-    optional_format(o.postcode, is_valid_postcode(o.postcode), "邮政编码应为6位数字");
+      p.push_back({"contact_phone", "联系电话格式不正确，请填写手机号码或固定电话（如 0739-5321234）"});
+    optional_format("contact_email", o.contact_email, is_valid_email(o.contact_email), "电子邮箱格式不正确");
+    if (blank(o.address)) p.push_back({"org_address", "请填写通信地址"});
+    optional_format("org_postcode", o.postcode, is_valid_postcode(o.postcode), "邮政编码应为6位数字");
   }
   return p;
+}
+
+// The messages alone, in the same order.
+inline std::vector<std::string> validate_applicant(const Applicant& a, Date today) {
+  return messages_of(applicant_problems(a, today));
 }
 
 }  // namespace zwgk::domain

@@ -30,6 +30,9 @@ struct Registration {
 // Every problem, in form order; empty = it can be registered. `today`: a receipt day after
 // it is refused.
 std::vector<std::string> registration_problems(const Registration& r, Date today);
+// The same, each keyed by the forms' field name (field_problem.hpp), for messages beside
+// their fields.
+std::vector<FieldProblem> registration_field_problems(const Registration& r, Date today);
 
 // The online form's registration: channel 网上申请, received the day both sides confirm, i.e.
 // `today`, when the receipt is shown (Art. 31).

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "domain/cache_tags.hpp"
@@ -72,15 +73,15 @@ View delivery_options(const std::string& selected) {
   return select_options(list, selected);
 }
 
-domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems) {
+domain::Applicant applicant_from_form(const http::Form& f, std::vector<domain::FieldProblem>& problems) {
   domain::Applicant a;
   auto kind = domain::applicant_kind_from(f.value("applicant_kind"));
-  if (!kind) problems.push_back("请选择申请人类型（自然人或法人或其他组织）");
+  if (!kind) problems.push_back({"applicant_kind", "请选择申请人类型（自然人或法人或其他组织）"});
   a.kind = kind.value_or(domain::ApplicantKind::NaturalPerson);
   if (a.kind == domain::ApplicantKind::NaturalPerson) {
     a.person.name = f.value("name");
     auto idt = domain::id_type_from(f.value("id_type"));
-    if (!idt) problems.push_back("请选择证件类型");
+    if (!idt) problems.push_back({"id_type", "请选择证件类型"});
     a.person.id_type = idt.value_or(domain::IdType::Other);
     a.person.id_number = f.value("id_number");
     a.person.work_unit = f.value("work_unit");
@@ -90,7 +91,7 @@ domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::stri
     a.person.email = f.value("email");
   } else {
     auto ok = domain::organisation_kind_from(f.value("org_kind"));
-    if (!ok) problems.push_back("请选择法人或其他组织的类型");
+    if (!ok) problems.push_back({"org_kind", "请选择法人或其他组织的类型"});
     auto& o = a.organisation;
     o.kind = ok.value_or(domain::OrganisationKind::Other);
     o.name = f.value("org_name");
@@ -207,13 +208,29 @@ const std::vector<const char*> kTextFields = {
     "org_kind", "org_name", "credit_code", "legal_representative", "contact_person", "contact_phone",
     "contact_email", "org_address", "org_postcode", "description", "doc_number", "medium", "delivery"};
 
-http::Response form_page(PageContext& ctx, const http::Form& values, const std::vector<std::string>& problems,
+// The problems in the form's order (kTextFields, the challenge last), so the summary reads
+// like the form; a problem of the whole submission goes with the challenge question.
+std::vector<domain::FieldProblem> in_form_order(std::vector<domain::FieldProblem> problems) {
+  auto rank = [](const std::string& field) {
+    for (std::size_t i = 0; i < kTextFields.size(); ++i)
+      if (field == kTextFields[i]) return i;
+    return kTextFields.size();
+  };
+  for (auto& p : problems)
+    if (rank(p.field) == kTextFields.size()) p.field = "challenge_answer";
+  std::stable_sort(problems.begin(), problems.end(),
+                   [&](const auto& a, const auto& b) { return rank(a.field) < rank(b.field); });
+  return problems;
+}
+
+http::Response form_page(PageContext& ctx, const http::Form& values, const std::vector<domain::FieldProblem>& unordered,
                          int status) {
   const auto& site = ctx.site;
   PageMeta meta;
   meta.title = "在线申请政府信息公开";
   meta.nav = "ysqgk";
   meta.nav_exact = false;
+  const auto problems = in_form_order(unordered);
   meta.noindex = !problems.empty();
   meta.breadcrumb = {{"信息公开", portal_url(site)}, {"依申请公开", ysqgk_url(site)}, {"在线申请", ""}};
   View v = layout_view(ctx, meta);
@@ -234,8 +251,25 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   v.set("org_kinds", organisation_kind_options(values.value("org_kind"), false));
   v.set("media", medium_options(values.value("medium").empty() ? "electronic" : values.value("medium")));
   v.set("deliveries", delivery_options(values.value("delivery").empty() ? "online" : values.value("delivery")));
+  // The summary links each message to its field (id f-FIELD); the field carries
+  // aria-invalid and its message (e.FIELD, the first problem of that field).
   View errs{View::type::list};
-  for (const auto& p : problems) errs.push_back(View(p));
+  View by_field{View::type::object};
+  std::vector<std::string> marked;
+  for (const auto& p : problems) {
+    View item{View::type::object};
+    item.set("field", p.field);
+    item.set("message", p.message);
+    errs.push_back(item);
+    if (std::find(marked.begin(), marked.end(), p.field) == marked.end()) {
+      by_field.set(p.field, p.message);
+      marked.push_back(p.field);
+    }
+  }
+  for (const char* f : kTextFields)
+    if (std::find(marked.begin(), marked.end(), f) == marked.end()) by_field.set(f, false);
+  if (std::find(marked.begin(), marked.end(), "challenge_answer") == marked.end()) by_field.set("challenge_answer", false);
+  v.set("e", by_field);
   v.set("errors", errs);
   v.set("has_errors", !problems.empty());
   const long long now = std::time(nullptr);
@@ -253,7 +287,7 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
 
 // The form's values as a registration; what the form cannot express is appended to
 // `problems` (the rules are the domain's: registration_problems).
-domain::Registration registration_from_form(const http::Form& f, std::vector<std::string>& problems) {
+domain::Registration registration_from_form(const http::Form& f, std::vector<domain::FieldProblem>& problems) {
   domain::Registration r;
   r.applicant = applicant_from_form(f, problems);
   r.description = f.value("description");
@@ -269,14 +303,15 @@ http::Response submit_application(PageContext& ctx) {
   const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form->value("form_token"),
                                       http::cookie(ctx.req, kFormCookie), form->value("challenge_answer"),
                                       form->value(kHoneypotField));
-  std::vector<std::string> problems;
-  if (!check.ok) problems.push_back(check.refusal);
+  std::vector<domain::FieldProblem> problems;
+  if (!check.ok) problems.push_back({"challenge_answer", check.refusal});
   const auto today = ctx.env.options.today();
   auto input = domain::online_registration(registration_from_form(*form, problems), today);
-  for (auto& p : domain::registration_problems(input, today)) problems.push_back(std::move(p));
+  for (auto& p : domain::registration_field_problems(input, today)) problems.push_back(std::move(p));
   if (!problems.empty()) return form_page(ctx, *form, problems, 400);
   if (!store::consume_form_nonce(ctx.env.db, check.nonce))
-    return form_page(ctx, *form, {"该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}, 400);
+    return form_page(ctx, *form,
+                     {{"challenge_answer", "该表单已经提交过，请勿重复提交；如需再次申请，请回答新的验证问题后提交"}}, 400);
   const auto key = store::PersonalDataKey::derive_from(ctx.env.options.secret);
   const auto calendar = ctx.env.options.calendar->current();
   const auto reg = modules::ysqgk::DisclosureRequestService(ctx.env.db, key, *calendar, today, ctx.env.base_url,

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/field_problem.hpp"
+
 #include "modules/ysqgk/domain/applicant.hpp"
 #include "http/form.hpp"
 #include "http/request.hpp"
@@ -31,7 +33,7 @@ std::optional<http::Response> request_page(PageContext& ctx, const std::vector<s
 // applicant_kind, name, id_type, id_number, ..., org_kind, org_name, ...); a choice not made
 // is appended to `problems` (the rules are domain::registration_problems, which also checks
 // the applicant). The console's staff registration uses the same.
-domain::Applicant applicant_from_form(const http::Form& f, std::vector<std::string>& problems);
+domain::Applicant applicant_from_form(const http::Form& f, std::vector<domain::FieldProblem>& problems);
 
 // <option> lists of the application form (code, label, selected), shared by the public
 // form and the console's staff registration so both post the same codes.

@@ -72,7 +72,9 @@ void register_request_register_page(ConsoleApp& app, http::Router& router, EnvPt
     in.receipt.ordinary_letter = !c.form.value("ordinary_letter").empty();
     in.receipt.confirmed_by_office = date("confirmed_by_office", "与申请人确认收到的日期");
     in.receipt.both_sides_confirmed = date("both_sides_confirmed", "双方确认日期");
-    in.applicant = applicant_from_form(c.form, problems);
+    std::vector<domain::FieldProblem> choices;
+    in.applicant = applicant_from_form(c.form, choices);
+    for (auto& p : choices) problems.push_back(std::move(p.message));
     in.description = field(c, "description");
     in.doc_number = field(c, "doc_number");
     in.medium = domain::medium_wanted_from(c.form.value("medium"));

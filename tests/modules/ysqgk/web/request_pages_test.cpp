@@ -254,6 +254,14 @@ TEST(RequestPages, EachProblemIsNamedAndNothingIsLost) {
     auto r = submit(s, fields, open_form(s));
     EXPECT_EQ(r.status, 400) << c.field;
     EXPECT_NE(r.body.find(c.message), std::string::npos) << c.field << " " << c.message;
+    // The summary links to the field; the field is marked invalid and described by its message.
+    const std::string f = c.field;
+    EXPECT_NE(r.body.find("<a href=\"#f-" + f + "\">"), std::string::npos) << f;
+    EXPECT_NE(r.body.find("id=\"f-" + f + "\" name=\"" + f + "\" aria-invalid=\"true\" aria-describedby=\"f-" + f +
+                          "-error\""),
+              std::string::npos)
+        << f;
+    EXPECT_TRUE(std::regex_search(r.body, std::regex("id=\"f-" + f + "-error\">[^<]*" + c.message))) << f;
     // The form is shown again with what was typed (the address survives any error but its own).
     if (std::string(c.field) != "address") {
       EXPECT_NE(r.body.find("北塔区某路77号"), std::string::npos) << c.field;
@@ -312,6 +320,31 @@ TEST(RequestPages, TheFormShowsOnlyTheChosenApplicantBlock) {
   EXPECT_EQ(r.body.find("name=\"id_number\""), std::string::npos);
   // The error summary can take the focus (static/site.js moves it there).
   EXPECT_NE(r.body.find("tabindex=\"-1\" id=\"error-summary\" data-focus-on-load"), std::string::npos);
+}
+
+// The error summary reads in the form's order (not the order the rules ran), focus goes to
+// it (data-focus-on-load), and only the broken fields are marked.
+TEST(RequestPages, ErrorSummaryFollowsTheFormOrder) {
+  SiteServer s;
+  auto fields = person_fields();
+  for (auto& [k, v] : fields) {
+    if (k == "description") v = "";
+    if (k == "name") v = "";
+    if (k == "phone") v = "12345";
+  }
+  auto f = open_form(s);
+  f.answer = std::to_string(std::stoi(f.answer) + 1);
+  auto r = submit(s, fields, f);
+  ASSERT_EQ(r.status, 400);
+  std::vector<std::string> order;
+  std::regex link(R"re(<li><a href="#f-([a-z_]+)">)re");
+  for (auto it = std::sregex_iterator(r.body.begin(), r.body.end(), link); it != std::sregex_iterator(); ++it)
+    order.push_back((*it)[1]);
+  EXPECT_EQ(order, (std::vector<std::string>{"name", "phone", "description", "challenge_answer"}));
+  EXPECT_NE(r.body.find("id=\"error-summary\" data-focus-on-load"), std::string::npos);
+  EXPECT_EQ(r.body.find("id=\"f-address\" name=\"address\" aria-invalid"), std::string::npos);
+  EXPECT_NE(r.body.find("id=\"f-address\" name=\"address\" value="), std::string::npos);
+  EXPECT_NE(r.body.find("id=\"f-challenge_answer\""), std::string::npos);
 }
 
 TEST(RequestPages, StatusPageHasNoEmptyRecordHeading) {
