@@ -585,6 +585,32 @@ TEST_F(RequestConsoleTest, TheListIsPaged) {
   EXPECT_EQ(pub.get("/console/requests/?page=abc").status, 400);
 }
 
+// 我的工作 (issue 17): the 依申请公开 section counts and lists the office's unassigned
+// applications and, once assigned, the overdue one for its department — not for another.
+TEST_F(RequestConsoleTest, MyWorkListsOverdueApplicationsForTheirDepartment) {
+  auto pub = login("publisher");
+  const auto reg = register_letter(pub, days_ago(60));  // far beyond 20 working days
+  ASSERT_FALSE(reg.tn.empty());
+  auto home = pub.get("/console/");
+  ASSERT_EQ(home.status, 200);
+  ASSERT_NE(home.body.find("id=\"ysqgk-work-h\""), std::string::npos) << visible_text(home.body);
+  const auto unassigned = home.body.find("id=\"ysqgk-unassigned\"");
+  ASSERT_NE(unassigned, std::string::npos);
+  EXPECT_NE(home.body.find(reg.tn, unassigned), std::string::npos);
+
+  ASSERT_EQ(pub.post("/console/requests/" + reg.tn + "/assign", {{"department", s.seed.department.name}}).status, 303);
+  auto editor_home = login("editor").get("/console/");
+  ASSERT_EQ(editor_home.status, 200);
+  const auto overdue = editor_home.body.find("id=\"ysqgk-overdue\"");
+  ASSERT_NE(overdue, std::string::npos) << visible_text(editor_home.body);
+  EXPECT_NE(editor_home.body.find(reg.tn, overdue), std::string::npos);
+  EXPECT_TRUE(std::regex_search(visible_text(editor_home.body), std::regex("已逾期 [1-9][0-9]* 个工作日")));
+  EXPECT_NE(editor_home.body.find("待起草答复意见"), std::string::npos);
+  auto other = login("other_editor").get("/console/");
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find(reg.tn), std::string::npos) << "another department does not see it";
+}
+
 }  // namespace
 // An empty list says so instead of showing an empty table.
 TEST_F(RequestConsoleTest, AnEmptyRequestListSaysThereIsNothing) {
