@@ -17,6 +17,7 @@ struct DepartmentRow {
     st.exchange(soci::into(d.name));
     st.exchange(soci::into(d.short_name));
     st.exchange(soci::into(d.credit_code));
+    st.exchange(soci::into(d.sort_order));
   }
   domain::Department value() const {
     domain::Department out = d;
@@ -32,7 +33,7 @@ std::vector<domain::Department> query(Lease& lease, const std::string& where, Bi
   DepartmentRow row;
   row.into(st);
   binds.apply(st);
-  prepare_and_execute(st, "SELECT id, site_id, name, short_name, credit_code FROM departments " + where);
+  prepare_and_execute(st, "SELECT id, site_id, name, short_name, credit_code, sort_order FROM departments " + where);
   while (st.fetch()) out.push_back(row.value());
   return out;
 }
@@ -48,7 +49,7 @@ std::vector<domain::Department> DepartmentRepository::by_site(std::int64_t site_
   return guarded("读取部门列表失败", [&] {
     Lease lease(db_);
     Binds b;
-    return query(lease, "WHERE site_id = " + b.add(site_id) + " ORDER BY name, id", b);
+    return query(lease, "WHERE site_id = " + b.add(site_id) + " ORDER BY sort_order, name, id", b);
   });
 }
 
@@ -90,16 +91,16 @@ domain::Department DepartmentRepository::save(domain::Department dep) {
     if (taken > 0) throw domain::Invalid({"本网站已有同名部门：" + dep.name});
     if (dep.id == 0) {
       long long id = 0;
-      sql << "INSERT INTO departments (site_id, name, short_name, credit_code) "
-             "VALUES (:site, :name, :short_name, :credit_code) RETURNING id",
+      sql << "INSERT INTO departments (site_id, name, short_name, credit_code, sort_order) "
+             "VALUES (:site, :name, :short_name, :credit_code, :sort_order) RETURNING id",
           soci::use(site, "site"), soci::use(dep.name, "name"), soci::use(dep.short_name, "short_name"),
-          soci::use(dep.credit_code, "credit_code"), soci::into(id);
+          soci::use(dep.credit_code, "credit_code"), soci::use(dep.sort_order, "sort_order"), soci::into(id);
       dep.id = id;
     } else {
       sql << "UPDATE departments SET site_id = :site, name = :name, short_name = :short_name, "
-             "credit_code = :credit_code WHERE id = :id",
+             "credit_code = :credit_code, sort_order = :sort_order WHERE id = :id",
           soci::use(site, "site"), soci::use(dep.name, "name"), soci::use(dep.short_name, "short_name"),
-          soci::use(dep.credit_code, "credit_code"), soci::use(self, "id");
+          soci::use(dep.credit_code, "credit_code"), soci::use(dep.sort_order, "sort_order"), soci::use(self, "id");
     }
     tx.commit();
   });

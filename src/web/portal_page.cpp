@@ -92,8 +92,7 @@ http::Response portal_page(PageContext& ctx) {
     links.push_back(l);
   }
 
-  // The console's department list order (DepartmentRepository::by_site): departments have
-  // no order field of their own.
+  // The site's configured order (排序号, then name: DepartmentRepository::by_site).
   const auto departments = store::DepartmentRepository(ctx.env.db).by_site(site.id);
   std::map<std::int64_t, std::string> department_names;
   for (const auto& d : departments) department_names[d.id] = d.name;

@@ -85,6 +85,32 @@ TEST_F(ConsoleAuditTest, AManagementChangeAndItsEntryCommitTogether) {
   EXPECT_FALSE(store::AuditLog(*s.db).verify());
 }
 
+// 排序号 (issue 17): the portal's 公开责任部门 and the console list departments in the order
+// the site configured, not by name; a bad number is refused with nothing saved.
+TEST_F(ConsoleAuditTest, DepartmentsAreListedInTheirConfiguredOrder) {
+  auto admin = login("admin");
+  ASSERT_EQ(admin.post("/console/departments/", {{"name", "邵阳市统计局"}, {"sort_order", "20"}}).status, 303);
+  ASSERT_EQ(admin.post("/console/departments/", {{"name", "邵阳市财政局"}, {"sort_order", "10"}}).status, 303);
+  auto bad = admin.post("/console/departments/", {{"name", "邵阳市审计局"}, {"sort_order", "第一"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(visible_text(bad.body).find("排序号应为 0 到 9999 的整数"), std::string::npos) << visible_text(bad.body);
+  EXPECT_FALSE(store::DepartmentRepository(*s.db).by_name(s.seed.site.id, "邵阳市审计局"));
+  for (const auto& body : {admin.get("/console/departments/").body, s.get("/xxgk/").body}) {
+    const auto finance = body.find("邵阳市财政局"), statistics = body.find("邵阳市统计局");
+    ASSERT_NE(finance, std::string::npos);
+    ASSERT_NE(statistics, std::string::npos);
+    EXPECT_LT(finance, statistics) << "排序号 10 before 20 (by name 统 would come first)";
+  }
+  // Edited: the order changes.
+  const auto stats = store::DepartmentRepository(*s.db).by_name(s.seed.site.id, "邵阳市统计局");
+  ASSERT_EQ(admin.post("/console/departments/" + std::to_string(stats->id) + "/",
+                       {{"name", "邵阳市统计局"}, {"sort_order", "5"}})
+                .status,
+            303);
+  const auto body = s.get("/xxgk/").body;
+  EXPECT_LT(body.find("邵阳市统计局"), body.find("邵阳市财政局"));
+}
+
 TEST_F(ConsoleAuditTest, AFailingAuditWriteRollsTheManagementChangeBack) {
   auto admin = login("admin");
   s.break_audit_inserts();

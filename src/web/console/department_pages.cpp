@@ -1,4 +1,5 @@
-// 部门管理: list, add, edit (name, short name, 统一社会信用代码).
+// 部门管理: list, add, edit (name, short name, 统一社会信用代码, 排序号: the order the portal
+// and the console list them in).
 #include "domain/errors.hpp"
 #include "domain/index_number.hpp"
 #include "http/router.hpp"
@@ -15,6 +16,16 @@ domain::Department from_form(ConsoleRequest& c, domain::Department d) {
   d.short_name = field(c, "short_name");
   d.credit_code = field(c, "credit_code");
   std::vector<std::string> problems;
+  const std::string order = field(c, "sort_order");
+  if (order.empty()) {
+    d.sort_order = 0;
+  } else if (auto n = parse_positive_integer(order); n && *n <= 9999) {
+    d.sort_order = static_cast<int>(*n);
+  } else if (order == "0") {
+    d.sort_order = 0;
+  } else {
+    problems.push_back("排序号应为 0 到 9999 的整数：" + order);
+  }
   if (d.name.empty()) problems.push_back("请填写部门名称");
   if (!d.credit_code.empty() && !domain::is_valid_org_code(d.credit_code))
     problems.push_back("统一社会信用代码无效（应为 18 位，校验位正确）：" + d.credit_code);
@@ -42,6 +53,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
       r.set("name", d.name);
       r.set("short_name", d.short_name);
       r.set("credit_code", d.credit_code);
+      r.set("sort_order", std::to_string(d.sort_order));
       rows.push_back(r);
     }
     View v{View::type::object};
@@ -64,6 +76,7 @@ void register_department_pages(ConsoleApp& app, http::Router& router) {
     v.set("name", d->name);
     v.set("short_name", d->short_name);
     v.set("credit_code", d->credit_code);
+    v.set("sort_order", std::to_string(d->sort_order));
     return c.page("编辑部门", "console_department_edit", v);
   });
   app.post(router, "/console/departments/{id}/", Access::to("kernel.manage_departments"), [](ConsoleRequest& c) {
