@@ -257,6 +257,21 @@ bool unanswered_too_long(const Letter& l, Date today) {
   return today > Date{limit};
 }
 
+LetterWork letter_work(const Letter& l, const WorkingDayCalendar& cal, const LetterDeadlines& d, Date today) {
+  LetterWork w;
+  w.due_on = letter_due_on(l, cal, d);
+  w.to_screen = l.state == LetterState::Received;
+  w.pending_review = l.state == LetterState::ReplyPending;
+  if (l.state == LetterState::Replied) {
+    w.awaiting_rating = true;
+    return w;
+  }
+  w.too_long = unanswered_too_long(l, today);
+  w.overdue = w.due_on && today > *w.due_on;
+  w.due_soon = !w.overdue && w.due_on && *w.due_on <= cal.add_working_days(today, kLetterDueSoonWorkingDays).date;
+  return w;
+}
+
 LetterApplyResult apply_letter_event(Letter& l, const LetterEvent& e, const WorkingDayCalendar& cal,
                                      const LetterDeadlines& d, const std::vector<std::string>& stock_phrases) {
   auto refuse = [](std::string why) { return LetterApplyResult{false, std::move(why)}; };

@@ -171,4 +171,17 @@ EffectiveRating effective_rating(const Letter& letter, const WorkingDayCalendar&
 // Accepted, not yet answered, and accepted more than 2 calendar months before `today`.
 bool unanswered_too_long(const Letter& letter, Date today);
 
+// What an open letter asks of the staff on `today` (the 工作台 and 我的工作 lists):
+// 待甄别 (received), 待审核 (a reply awaiting approval), 待评价 (replied; nothing else),
+// 已逾期 (past its due day, letter_due_on) or else 即将到期 (due within kLetterDueSoonWorkingDays
+// working days), and 超过两个月未办结 (unanswered_too_long).
+inline constexpr int kLetterDueSoonWorkingDays = 2;
+struct LetterWork {
+  std::optional<Date> due_on;
+  bool to_screen = false, pending_review = false, awaiting_rating = false;
+  bool overdue = false, due_soon = false, too_long = false;
+};
+LetterWork letter_work(const Letter& letter, const WorkingDayCalendar& calendar, const LetterDeadlines& deadlines,
+                       Date today);
+
 }  // namespace zwgk::domain

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "domain/errors.hpp"
+#include "domain/permission_registry.hpp"
 #include "modules/zmhd/domain/letter_statistics.hpp"
 #include "modules/zmhd/domain/reply_quality.hpp"
 #include "modules/zmhd/service/letter_service.hpp"
@@ -94,29 +95,24 @@ http::Response letters_page(ConsoleRequest& c, const Env& env) {
   View to_screen{View::type::list}, due_soon{View::type::list}, overdue{View::type::list}, too_long{View::type::list},
       awaiting_rating{View::type::list}, pending_review{View::type::list};
   std::map<std::string, std::pair<int, int>> by_department;  // open, overdue
-  const auto soon_limit = cal->add_working_days(today, 2).date;
   for (const auto& s : repo.open_letters(c.site.id)) {
     if (!may(c, "zmhd.view", {s.site_id, s.letter.department_id})) continue;
     const auto& l = s.letter;
-    const auto due = domain::letter_due_on(l, *cal, settings.deadlines);
-    const bool late = due && today > *due && l.state != LetterState::Replied;
-    const bool red = domain::unanswered_too_long(l, today);
-    const auto row = row_view(s, due, red);
-    if (l.state == LetterState::Received) to_screen.push_back(row);
-    if (l.state == LetterState::ReplyPending) pending_review.push_back(row);
-    if (l.state == LetterState::Replied) {
+    const auto w = domain::letter_work(l, *cal, settings.deadlines, today);
+    const auto row = row_view(s, w.due_on, w.too_long);
+    if (w.to_screen) to_screen.push_back(row);
+    if (w.pending_review) pending_review.push_back(row);
+    if (w.awaiting_rating) {
       awaiting_rating.push_back(row);
       continue;
     }
-    if (red) too_long.push_back(row);
-    if (late)
-      overdue.push_back(row);
-    else if (due && *due <= soon_limit)
-      due_soon.push_back(row);
+    if (w.too_long) too_long.push_back(row);
+    if (w.overdue) overdue.push_back(row);
+    if (w.due_soon) due_soon.push_back(row);
     if (l.state != LetterState::Received) {
       auto& d = by_department[l.department.empty() ? std::string("未转办") : l.department];
       ++d.first;
-      if (late) ++d.second;
+      if (w.overdue) ++d.second;
     }
   }
   View v{View::type::object};
@@ -367,6 +363,42 @@ void register_letter_console_pages(ConsoleApp& app, http::Router& router, Letter
   register_letter_settings_page(app, router);  // before /console/letters/{number}/
   const Access readers = Access::to("zmhd.view");
   app.add_navigation("政民互动", "/console/letters/", readers, 56);
+  // 我的工作: the letters the user may see (zmhd.view on each: a department those transferred
+  // to it), counted as the 工作台 counts them (domain::letter_work).
+  app.add_work_section([&app, env](ConsoleRequest& c) -> std::string {
+    const auto& registry = domain::permission_registry();
+    if (!registry.allows_role(c.user.role, "zmhd.view")) return {};
+    const auto cal = env->calendar();
+    const auto today = c.app.today();
+    const auto settings = store::MailboxRepository(c.db).settings(c.site.id);
+    int to_screen = 0, overdue = 0, due_soon = 0, pending_review = 0, too_long = 0;
+    View overdue_items{View::type::list};
+    for (const auto& s : store::LetterRepository(c.db, env->key).open_letters(c.site.id)) {
+      if (!may(c, "zmhd.view", {s.site_id, s.letter.department_id})) continue;
+      const auto w = domain::letter_work(s.letter, *cal, settings.deadlines, today);
+      to_screen += w.to_screen;
+      pending_review += w.pending_review;
+      due_soon += w.due_soon;
+      too_long += w.too_long;
+      if (w.overdue) {
+        ++overdue;
+        if (overdue <= 10) overdue_items.push_back(row_view(s, w.due_on, w.too_long));
+      }
+    }
+    View v{View::type::object};
+    v.set("scope", std::string(registry.scope_of(c.user.role, "zmhd.view") == domain::PermissionScope::OwnDepartment
+                                   ? "转办给本部门的"
+                                   : "本网站的"));
+    v.set("to_screen", std::to_string(to_screen));
+    v.set("overdue", std::to_string(overdue));
+    v.set("due_soon", std::to_string(due_soon));
+    v.set("pending_review", std::to_string(pending_review));
+    v.set("too_long", std::to_string(too_long));
+    v.set("has_too_long", too_long > 0);
+    v.set("has_overdue_items", !overdue_items.is_empty_list());
+    v.set("overdue_items", overdue_items);
+    return app.templates().render("zmhd/console_my_work", v);
+  });
   app.get(router, "/console/letters/", readers, [env](ConsoleRequest& c) { return letters_page(c, *env); });
   app.get(router, "/console/letters/{number}/", readers, [env](ConsoleRequest& c) { return letter_page(c, *env); });
   app.post(router, "/console/letters/{number}/step", readers, [env](ConsoleRequest& c) {

@@ -5,6 +5,7 @@
 // administrator's 信箱设置 (a renamed mailbox reaches the public page, bad e-mail refused).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <mutex>
 
 #include "modules/zmhd/service/letter_service.hpp"
@@ -120,6 +121,46 @@ TEST(LetterConsole, FromScreeningToPublicationByTheRightPeople) {
   EXPECT_EQ(s.get("/zmhd/letters/").body.find("上官来信"), std::string::npos);
   EXPECT_EQ(office.post("/console/letters/XJ-2020-000001/step", {{"kind", "accept"}}).status, 404);
   EXPECT_EQ(office.post(url + "step", {{"kind", "rate"}}).status, 400) << "the writer rates, not the office";
+}
+
+// 我的工作 (issue 17): the mailbox adds its cases through the module registry — the office
+// sees the letter to accept; the department sees the overdue letter transferred to it;
+// another department sees none of them.
+TEST(LetterConsole, MyWorkCountsTheLettersOfTheUsersDepartment) {
+  LetterConsoleServer s;
+  const std::string waiting = s.submit();  // 待受理
+  // Another letter, received, accepted and transferred 60 days ago: long past its due day.
+  const auto past = domain::Date::from_sys_days(s.console->today().days() - std::chrono::days(60));
+  const auto key = store::PersonalDataKey::derive_from(s.secret);
+  modules::zmhd::LetterService old(*s.db, key, calendar(), past);
+  domain::LetterSubmission sub;
+  sub.category = domain::LetterCategory::Suggestion;
+  sub.title = "公交线路调整建议";
+  sub.content = "建议在新建小区附近增设公交站点，方便居民出行。";
+  sub.writer = {"欧阳建议", "13973955503", ""};
+  const std::string late = old.submit(s.seed.site.id, "leader", sub).number;
+  store::AccountRepository accounts(*s.db);
+  const auto office_caller = SiteServer::caller_of(*accounts.by_username("publisher"));
+  domain::LetterEvent accept{domain::LetterEventKind::Accept, past, "publisher"};
+  old.apply(office_caller, late, {accept, ""});
+  domain::LetterEvent assign{domain::LetterEventKind::Assign, past, "publisher"};
+  assign.department = s.seed.department.name;
+  assign.department_id = s.seed.department.id;
+  old.apply(office_caller, late, {assign, ""});
+
+  auto office = ConsoleSession::login(s.port, "publisher", "correct horse").get("/console/");
+  ASSERT_EQ(office.status, 200);
+  ASSERT_NE(office.body.find("id=\"zmhd-work-h\""), std::string::npos) << visible_text(office.body);
+  EXPECT_NE(visible_text(office.body).find("1 待受理"), std::string::npos) << visible_text(office.body);
+  auto editor = ConsoleSession::login(s.port, "editor", "correct horse").get("/console/");
+  const auto section = editor.body.find("id=\"zmhd-work-h\"");
+  ASSERT_NE(section, std::string::npos) << visible_text(editor.body);
+  EXPECT_NE(visible_text(editor.body).find("1 来信已超期"), std::string::npos) << visible_text(editor.body);
+  EXPECT_NE(editor.body.find(late, section), std::string::npos);
+  EXPECT_EQ(editor.body.find(waiting, section), std::string::npos) << "not yet the department's";
+  auto other = ConsoleSession::login(s.port, "other_editor", "correct horse").get("/console/");
+  EXPECT_EQ(other.body.find(late), std::string::npos);
+  EXPECT_NE(visible_text(other.body).find("0 来信已超期"), std::string::npos);
 }
 
 TEST(LetterConsole, TheAdministratorSetsTheMailboxesTheRulesAndTheAddresses) {
