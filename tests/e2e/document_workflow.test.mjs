@@ -146,3 +146,37 @@ test('draft with an ID number, mask, 保密审查, publish with its 政策解读
   await page.screenshot({ path: `${shots}/public-interpretation.png`, fullPage: true });
   await pb.context.close();
 });
+
+test('the editor uses the width of a 1366 px screen and speaks Chinese', async () => {
+  const context = await b.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + '/console/login');
+  await page.getByLabel('用户名').fill('editor');
+  await page.getByLabel('密码', { exact: true }).fill('e2e password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/console\/$/);
+  await page.goto(server.url + '/console/documents/new');
+  await page.locator('.ql-editor').waitFor();
+
+  // The body editor and the title take the content width, not a 330 px column.
+  const editorWidth = (await page.locator('.ql-editor').boundingBox()).width;
+  assert.ok(editorWidth >= 800, `the body editor is ${editorWidth} px wide at 1366`);
+  const titleWidth = (await page.locator('#title').boundingBox()).width;
+  assert.ok(titleWidth >= 600, `the title field is ${titleWidth} px wide at 1366`);
+
+  // Quill's style picker says 正文, not "Normal"; its buttons and the toolbar have Chinese names.
+  const label = page.locator('.ql-picker.ql-header .ql-picker-label');
+  const shown = await label.evaluate((el) => getComputedStyle(el, '::before').content);
+  assert.equal(shown, '"正文"');
+  assert.equal(await label.getAttribute('aria-label'), '段落样式：正文');
+  assert.equal(await page.locator('button.ql-bold').getAttribute('aria-label'), '加粗');
+  assert.equal(await page.getByRole('toolbar', { name: '正文格式' }).count(), 1);
+
+  // The fields required for publication are marked, visibly and for screen readers.
+  assert.equal(await page.locator('label[for=title] .required-mark').count(), 1);
+  assert.equal(await page.locator('#title').getAttribute('aria-required'), 'true');
+  assert.equal(await page.locator('label[for=catalogue_id] .required-mark').count(), 1);
+  assert.equal(await page.locator('label[for=doc_number] .required-mark').count(), 0, '文号 is optional');
+  await page.screenshot({ path: `${shots}/console-editor-1366.png`, fullPage: true });
+  await context.close();
+});
