@@ -230,6 +230,56 @@ test('no floating layer covers the page (规范: no pop-ups or floating ads)', a
   await ctx.close();
 });
 
+test('the main menu folds behind 栏目导航 on a phone (without JavaScript too) and is a row on a desktop', async () => {
+  for (const javaScriptEnabled of [true, false]) {
+    for (const large of [false, true]) {
+      const how = `${large ? '大字版' : '标准版'}${javaScriptEnabled ? '' : ', no JavaScript'}`;
+      const { ctx, page } = await phone({ javaScriptEnabled });
+      if (large) await ctx.addCookies([{ name: 'zwgk_large', value: '1', url: server.url }]);
+      await page.goto(server.url + '/ysqgk/apply/?type=person');
+      const fold = page.locator('nav.main-nav details.nav-fold');
+      assert.equal(await fold.evaluate((d) => d.open), false, `the menu starts closed (${how})`);
+      assert.equal(await page.locator('nav.main-nav').getByRole('link', { name: '依申请公开' }).count(), 0,
+        `no menu link is shown before 栏目导航 is opened (${how})`);
+      // The form's first field is on the first screen of an 844 px tall phone.
+      const firstField = await page.locator('.request-form input:not([type=hidden]):not(.hp input), .request-form textarea')
+        .first().evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(firstField < 844 - 44, `the form's first field starts at ${firstField} px (${how})`);
+      await page.locator('nav.main-nav summary', { hasText: '栏目导航' }).click();
+      const ysqgk = page.locator('nav.main-nav').getByRole('link', { name: '依申请公开' });
+      assert.equal(await ysqgk.count(), 1, `opened, the menu shows 依申请公开 once (${how})`);
+      assert.ok((await ysqgk.boundingBox()).height >= 44, `menu links are a finger tall (${how})`);
+      if (javaScriptEnabled) await page.screenshot({ path: `${shots}/menu-open-${large ? 'large' : 'standard'}-390.png` });
+      await ctx.close();
+    }
+  }
+  // The listing: its first document is on the first screen at 390 px in 大字版.
+  const { ctx, page } = await phone();
+  await ctx.addCookies([{ name: 'zwgk_large', value: '1', url: server.url }]);
+  await page.goto(server.url + '/xxgk/ghjh/');
+  const firstDoc = await page.locator('.doc-table tbody tr').first().boundingBox();
+  assert.ok(firstDoc, 'the listing has a document');
+  assert.ok(firstDoc.y + 30 < 844, `the first document starts at ${firstDoc.y} px in 大字版 at 390 px`);
+  await ctx.close();
+  // A desktop: every item visible in a row, at most two rows even in 大字版, no 栏目导航.
+  for (const large of [false, true]) {
+    const wide = await b.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    if (large) await wide.addCookies([{ name: 'zwgk_large', value: '1', url: server.url }]);
+    const p = await wide.newPage();
+    await p.goto(server.url + '/');
+    assert.equal(await p.locator('nav.main-nav summary').isVisible(), false, '栏目导航 is a phone control');
+    const items = await p.locator('nav.main-nav .nav-wide a').evaluateAll((as) => as.map((a) => {
+      const r = a.getBoundingClientRect();
+      return { top: Math.round(r.top), height: r.height, visible: r.width > 0 };
+    }));
+    assert.ok(items.length >= 5 && items.every((i) => i.visible), 'the menu items are visible');
+    const rows = new Set(items.map((i) => i.top)).size;
+    assert.ok(rows <= 2, `the menu takes ${rows} rows at 1366 px${large ? ' in 大字版' : ''}`);
+    await p.screenshot({ path: `${shots}/menu-${large ? 'large' : 'standard'}-1366.png`, clip: { x: 0, y: 0, width: 1366, height: 400 } });
+    await wide.close();
+  }
+});
+
 test('screenshots: home and search in the standard look, 大字版 and 高对比度 at 1366 and 390 px', async () => {
   const looks = { standard: [], large: [{ name: 'zwgk_large', value: '1' }], contrast: [{ name: 'zwgk_contrast', value: '1' }] };
   for (const [look, cookies] of Object.entries(looks)) {
