@@ -48,7 +48,7 @@ async function signIn(page, user) {
 
 test('a citizen applies, the office corrects and replies, the citizen sees the reply', async () => {
   // ---- the citizen ----
-  const citizen = await b.browser.newContext();
+  const citizen = await b.browser.newContext({ viewport: { width: 1366, height: 900 } });
   const pub = await citizen.newPage();
   await pub.goto(server.url + '/ysqgk/apply/');
   await pub.getByRole('link', { name: '自然人（个人）申请' }).click();
@@ -71,12 +71,28 @@ test('a citizen applies, the office corrects and replies, the citizen sees the r
   // Post/redirect/get: the receipt is a page of its own; the print button is there with JS.
   assert.match(pub.url(), /\/ysqgk\/apply\/receipt\/\?n=YSQ-/);
   assert.ok(await pub.getByRole('button', { name: '打印回执' }).isVisible());
+  await pub.screenshot({ path: `${shots}/ysqgk-receipt-1366.png`, fullPage: true });
   // A refresh neither re-posts the form nor shows the code again, and says not to re-apply.
   await pub.reload();
   await pub.locator('h1', { hasText: '申请已提交' }).waitFor();
   assert.equal(await pub.locator('.query-code').count(), 0);
   assert.equal((await pub.locator('.tracking-number').innerText()).trim(), tn);
   assert.match(await pub.locator('main').innerText(), /无需重新申请/);
+  await pub.screenshot({ path: `${shots}/ysqgk-receipt-refreshed-1366.png`, fullPage: true });
+  await pub.setViewportSize({ width: 390, height: 844 });
+  await pub.reload();
+  assert.equal(await pub.locator('.query-code').count(), 0, 'a second refresh does not show the code either');
+  assert.ok(await pub.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), 'the receipt fits a phone');
+  await pub.screenshot({ path: `${shots}/ysqgk-receipt-refreshed-390.png`, fullPage: true });
+  // Lost the code: the reset page says how to get a new one, on a desktop and a phone.
+  for (const width of [390, 1366]) {
+    await pub.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await pub.goto(server.url + '/ysqgk/status/reset/');
+    assert.ok(await pub.locator('input[name="tracking_number"]').isVisible(), 'the reset form asks for the number');
+    assert.ok(await pub.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `the reset page fits ${width} px`);
+    await pub.screenshot({ path: `${shots}/ysqgk-reset-${width}.png`, fullPage: true });
+  }
+  await pub.goto(server.url + `/ysqgk/apply/receipt/?n=${tn}`);
   // The status link carries the number.
   await pub.getByRole('link', { name: '办理进度查询' }).first().click();
   assert.equal(await pub.locator('input[name="tracking_number"]').inputValue(), tn);
