@@ -44,7 +44,8 @@ struct WebOptions {
   // The time (Unix seconds) every page takes "today" from (today() below); default: the
   // real clock. Tests stop it on a day they choose.
   domain::UnixClock clock;
-  domain::Date today() const { return domain::china_date(clock ? clock() : domain::system_unix_seconds()); }
+  long long now_unix() const { return clock ? clock() : domain::system_unix_seconds(); }
+  domain::Date today() const { return domain::china_date(now_unix()); }
 
   // 本周热门搜索 (store/hot_queries.hpp, web/hot_query_counter.hpp): different visitors a
   // query needs before the public list shows it; whether a site shows the list before its

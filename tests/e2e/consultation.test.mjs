@@ -75,7 +75,9 @@ test('a citizen comments on 第五条; the office publishes the comment and, aft
   const citizen = await b.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   const pub = await citizen.newPage();
   await pub.goto(server.url + '/');
-  await pub.getByRole('link', { name: '意见征集' }).first().click();
+  // On a phone the main menu is folded behind 栏目导航 (elder_mode.test.mjs checks the fold).
+  await pub.locator('nav.main-nav summary', { hasText: '栏目导航' }).click();
+  await pub.locator('nav.main-nav .nav-fold').getByRole('link', { name: '意见征集' }).click();
   await pub.getByRole('link', { name: title }).click();
   await pub.locator('#art-5', { hasText: '10个工作日内开放' }).waitFor();
   await pub.getByRole('link', { name: '我要提意见' }).first().click();

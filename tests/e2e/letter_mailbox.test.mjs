@@ -57,7 +57,9 @@ test('a letter to the 市长信箱 from the form to the published answer, with r
   const citizen = await b.browser.newContext({ viewport: { width: 390, height: 844 } });
   const pub = await citizen.newPage();
   await pub.goto(server.url + '/');
-  await pub.getByRole('link', { name: '政民互动' }).first().click();
+  // On a phone the main menu is folded behind 栏目导航 (elder_mode.test.mjs checks the fold).
+  await pub.locator('nav.main-nav summary', { hasText: '栏目导航' }).click();
+  await pub.locator('nav.main-nav .nav-fold').getByRole('link', { name: '政民互动' }).click();
   await pub.getByRole('link', { name: '市长信箱' }).first().click();
   await pub.locator('select[name="category"]').selectOption('consultation');
   await pub.locator('input[name="title"]').fill('老旧小区加装电梯补贴怎么申请');

@@ -65,7 +65,9 @@ test('a 新闻发布会 announced, followed live on a phone, its 文字实录 li
   const citizen = await b.browser.newContext({ viewport: { width: 390, height: 844 } });
   const pub = await citizen.newPage();
   await pub.goto(server.url + '/');
-  await pub.getByRole('link', { name: '访谈发布' }).first().click();
+  // On a phone the main menu is folded behind 栏目导航 (elder_mode.test.mjs checks the fold).
+  await pub.locator('nav.main-nav summary', { hasText: '栏目导航' }).click();
+  await pub.locator('nav.main-nav .nav-fold').getByRole('link', { name: '访谈发布' }).click();
   await pub.locator('.upcoming-events').getByRole('link', { name: '《2017年邵阳市政务公开工作要点》新闻发布会' }).click();
   await pub.locator('h1', { hasText: '新闻发布会' }).waitFor();
   assert.match(await pub.locator('.guests').innerText(), /李明（主要负责人）/);

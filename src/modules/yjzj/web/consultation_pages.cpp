@@ -278,7 +278,7 @@ http::Response form_page(PageContext& ctx, const modules::yjzj::ConsultationView
                          const char* heading, const char* cookie, const FormState& form, View v, int status) {
   const auto& site = ctx.site;
   const auto& c = cv.consultation;
-  const auto issued = issue_form_token(ctx.env.options.secret, std::time(nullptr));
+  const auto issued = issue_form_token(ctx.env.options.secret, ctx.env.options.now_unix());
   v.set("form_token", issued.token);
   v.set("question", issued.question);
   v.set("title", c.draft.title);
@@ -337,7 +337,7 @@ http::Response opinion_page(PageContext& ctx, const modules::yjzj::ConsultationV
 
 // Common checks of a public form: parseable, a valid token, its nonce not used before.
 std::optional<std::string> form_refusal(PageContext& ctx, const http::Form& form, const char* cookie, bool consume) {
-  const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form.value("form_token"),
+  const auto check = check_form_token(ctx.env.options.secret, ctx.env.options.now_unix(), form.value("form_token"),
                                       http::cookie(ctx.req, cookie), form.value("challenge_answer"),
                                       form.value(kHoneypotField));
   if (!check.ok) return check.refusal;

@@ -272,7 +272,7 @@ http::Response form_page(PageContext& ctx, const http::Form& values, const std::
   v.set("e", by_field);
   v.set("errors", errs);
   v.set("has_errors", !problems.empty());
-  const long long now = std::time(nullptr);
+  const long long now = ctx.env.options.now_unix();
   const auto issued = issue_form_token(ctx.env.options.secret, now);
   v.set("form_token", issued.token);
   v.set("question", issued.question);
@@ -300,7 +300,7 @@ domain::Registration registration_from_form(const http::Form& f, std::vector<dom
 http::Response submit_application(PageContext& ctx) {
   auto form = http::parse_form(ctx.req);
   if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
-  const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form->value("form_token"),
+  const auto check = check_form_token(ctx.env.options.secret, ctx.env.options.now_unix(), form->value("form_token"),
                                       http::cookie(ctx.req, kFormCookie), form->value("challenge_answer"),
                                       form->value(kHoneypotField));
   std::vector<domain::FieldProblem> problems;

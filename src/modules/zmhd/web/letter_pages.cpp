@@ -135,7 +135,7 @@ http::Response form_page(PageContext& ctx, const domain::Mailbox& m, const http:
   v.set("errors", list_of(problems));
   v.set("has_errors", !problems.empty());
   v.set("max_attachments", std::to_string(domain::kLetterAttachmentsMax));
-  const auto issued = issue_form_token(ctx.env.options.secret, std::time(nullptr));
+  const auto issued = issue_form_token(ctx.env.options.secret, ctx.env.options.now_unix());
   v.set("form_token", issued.token);
   v.set("question", issued.question);
   v.set("action", base_url(site) + "write/" + m.code + "/");
@@ -166,7 +166,7 @@ modules::zmhd::NoticeLinks notice_links(PageContext& ctx) {
 http::Response submit_letter(PageContext& ctx, const domain::Mailbox& m) {
   auto form = http::parse_form(ctx.req);
   if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
-  const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form->value("form_token"),
+  const auto check = check_form_token(ctx.env.options.secret, ctx.env.options.now_unix(), form->value("form_token"),
                                       http::cookie(ctx.req, kLetterFormCookie), form->value("challenge_answer"),
                                       form->value(kHoneypotField));
   std::vector<std::string> problems;

@@ -237,7 +237,7 @@ http::Response ask_page(PageContext& ctx, const store::StoredEvent& e, const Que
   v.set("f", f);
   v.set("action", event_url(site, e.id) + "ask");
   v.set("per_phone", std::to_string(domain::kQuestionsPerPhone));
-  const auto issued = issue_form_token(ctx.env.options.secret, std::time(nullptr));
+  const auto issued = issue_form_token(ctx.env.options.secret, ctx.env.options.now_unix());
   v.set("form_token", issued.token);
   v.set("question", issued.question);
   auto resp = render_page(ctx, "zxft/ask", v, status);
@@ -254,7 +254,7 @@ http::Response ask(PageContext& ctx, const store::StoredEvent& e) {
   auto form = http::parse_form(ctx.req);
   if (!form) throw bad_request("提交的表单无法识别，请返回重新填写。");
   QuestionForm out{*form, {}, false};
-  const auto check = check_form_token(ctx.env.options.secret, std::time(nullptr), form->value("form_token"),
+  const auto check = check_form_token(ctx.env.options.secret, ctx.env.options.now_unix(), form->value("form_token"),
                                       http::cookie(ctx.req, kQuestionFormCookie), form->value("challenge_answer"),
                                       form->value(kHoneypotField));
   if (!check.ok) out.problems.push_back(check.refusal);

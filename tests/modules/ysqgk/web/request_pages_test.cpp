@@ -6,6 +6,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <regex>
 #include <sstream>
 
@@ -393,6 +394,24 @@ TEST(RequestPages, AntiAbuseRefusals) {
   r = submit(s, person_fields(), once);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("请勿重复提交"), std::string::npos);
+}
+
+// The form's two hours are counted on the site's clock (WebOptions::clock), like every
+// other date: a form left open past them is refused with what to do, and what was typed is
+// kept on the page; a fresh form goes through.
+TEST(RequestPages, AFormLeftOpenPastTwoHoursIsRefusedOnTheSitesClock) {
+  static std::atomic<std::int64_t> now{1772413200};  // 2026-03-02 09:00 北京时间
+  SiteServer s(0, false, [](web::WebOptions& o) { o.clock = [] { return now.load(); }; });
+  auto f = open_form(s);
+  now += 2 * 60 * 60 + 60;
+  auto r = submit(s, person_fields(), f);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("表单已超过2小时未提交"), std::string::npos);
+  EXPECT_NE(r.body.find("2024年城区道路改造项目的立项批复"), std::string::npos) << "the description is kept";
+  r = submit(s, person_fields(), open_form(s));
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("申请已提交"), std::string::npos);
+  EXPECT_NE(r.body.find("2026年03月02日"), std::string::npos) << "received on the site's day";
 }
 
 // Post/redirect/get (issue 17): the POST answers 303 with the receipt sealed in a one-time
