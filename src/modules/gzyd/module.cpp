@@ -26,7 +26,6 @@ namespace {
 
 constexpr long long kReminderLockKey = 0x7a77677a;  // "zwgz"; 自查监测 uses 0x7a776a63
 
-long long now_of(const web::WebOptions& web) { return web.clock ? web.clock() : domain::system_unix_seconds(); }
 
 // 督办: from 09:00 China time, once a day, every site's overdue units get their mail (once each).
 std::unique_ptr<Job> daily_reminders(JobContext& ctx) {
@@ -38,12 +37,12 @@ std::unique_ptr<Job> daily_reminders(JobContext& ctx) {
   };
   auto state = std::make_shared<State>(State{ctx.db, ctx.web, store::PersonalDataKey::derive_from(ctx.web.secret), {}});
   return periodic_job("gzyd reminders", std::chrono::minutes(30), [state] {
-    const auto china = domain::china_time_of_unix(now_of(state->web));
+    const auto china = domain::china_time_of_unix(state->web.now_unix());
     if (china.time.hours().count() < 9 || (state->done && *state->done == china.date)) return;
     auto lock = store::NodeLock::try_acquire(state->db, kReminderLockKey, "工作要点督办");
     if (!lock) return;
     const auto calendar = state->web.calendar->current();
-    WorkPlanService service(state->db, state->key, *calendar, [state] { return now_of(state->web); });
+    WorkPlanService service(state->db, state->key, *calendar, [state] { return state->web.now_unix(); });
     for (const auto& site : store::SiteRepository(state->db).all()) {
       const int sent = service.notify_overdue(site.id, china.date, state->web.base_url);
       if (sent > 0) spdlog::info("gzyd: overdue reminders site={} mails={}", site.code, sent);

@@ -36,7 +36,6 @@ struct JobState {
   std::optional<domain::Date> done;
 };
 
-long long now_of(const web::WebOptions& web) { return web.clock ? web.clock() : domain::system_unix_seconds(); }
 
 std::string node_name() {
   char host[256] = {};
@@ -50,13 +49,13 @@ std::string node_name() {
 std::unique_ptr<Job> daily_inspection(JobContext& ctx) {
   auto state = std::make_shared<JobState>(JobState{ctx.db, ctx.web, store::PersonalDataKey::derive_from(ctx.web.secret), {}});
   return periodic_job("zcjc daily", std::chrono::minutes(10), [state] {
-    const long long now = now_of(state->web);
+    const long long now = state->web.now_unix();
     const auto china = domain::china_time_of_unix(now);
     if (china.time.hours().count() < 6 || (state->done && *state->done == china.date)) return;
     auto lock = store::NodeLock::try_acquire(state->db, kInspectionLockKey, "自查监测");
     if (!lock) return;
     const auto calendar = state->web.calendar->current();
-    InspectionService service(state->db, state->key, *calendar, [state] { return now_of(state->web); });
+    InspectionService service(state->db, state->key, *calendar, [state] { return state->web.now_unix(); });
     for (const auto& site : store::SiteRepository(state->db).all()) {
       if (store::InspectionRepository(state->db).run_on(site.id, china.date)) continue;
       try {
@@ -83,7 +82,7 @@ std::unique_ptr<Job> homepage_probes(JobContext& ctx) {
   const std::string node = node_name();
   return periodic_job("zcjc probes", std::chrono::minutes(60), [state, node] {
     const auto calendar = state->web.calendar->current();
-    InspectionService service(state->db, state->key, *calendar, [state] { return now_of(state->web); });
+    InspectionService service(state->db, state->key, *calendar, [state] { return state->web.now_unix(); });
     for (const auto& site : store::SiteRepository(state->db).all()) {
       SiteAddress address;
       address.base_url = state->web.base_url;

@@ -36,7 +36,7 @@ std::unique_ptr<Job> letter_reminders(JobContext& ctx) {
   };
   auto state = std::make_shared<State>(State{ctx.db, ctx.web, store::PersonalDataKey::derive_from(ctx.web.secret), {}});
   return periodic_job("zmhd reminders", std::chrono::minutes(10), [state] {
-    const long long now = state->web.clock ? state->web.clock() : domain::system_unix_seconds();
+    const long long now = state->web.now_unix();
     const auto china = domain::china_time_of_unix(now);
     const domain::Date today = china.date;
     if (china.time.hours().count() < 8 || (state->done && *state->done == today)) return;

@@ -22,7 +22,7 @@ http::Response column_page(PageContext& ctx) {
   const auto& site = ctx.site;
   store::IncidentRepository repo(ctx.env.db);
   const auto settings = repo.settings(site.id);
-  const auto now = domain::instant_of_unix(ctx.env.options.clock ? ctx.env.options.clock() : domain::system_unix_seconds());
+  const auto now = domain::instant_of_unix(ctx.env.options.now_unix());
   PageMeta meta;
   meta.title = "回应关切";
   meta.nav = "hygq";

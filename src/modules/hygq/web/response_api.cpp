@@ -68,7 +68,7 @@ http::Response list(store::Database& db, const WebOptions& options, const std::s
   const auto site = api::site_param(db, req);
   store::IncidentRepository repo(db);
   const auto settings = repo.settings(site.id);
-  const auto now = domain::instant_of_unix(options.clock ? options.clock() : domain::system_unix_seconds());
+  const auto now = domain::instant_of_unix(options.now_unix());
   std::map<std::int64_t, Json> clocks;  // per incident, only when the site shows them
   long long expires = 0;
   Json items = Json::array();
