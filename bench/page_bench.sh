@@ -101,6 +101,9 @@ mkdir -p "$WWW"
 curl -fsS -D "$TMP/identity.headers" -o "$WWW/doc.html" "$PAGE_URL"
 curl -fsS -H 'Accept-Encoding: gzip' -D "$TMP/gzip.headers" -o "$WWW/doc.html.gz" "$PAGE_URL"
 grep -qi '^content-encoding: *gzip' "$TMP/gzip.headers" || die "zwgk did not answer with gzip"
+curl -fsS -H 'Accept-Encoding: br' -D "$TMP/br.headers" -o "$TMP/doc.html.br" "$PAGE_URL"
+grep -qi '^content-encoding: *br' "$TMP/br.headers" || die "zwgk did not answer with br"
+BR_BYTES=$(stat -c %s "$TMP/doc.html.br")
 touch -r "$WWW/doc.html" "$WWW/doc.html.gz"
 IDENTITY_BYTES=$(stat -c %s "$WWW/doc.html")
 GZIP_BYTES=$(stat -c %s "$WWW/doc.html.gz")
@@ -171,10 +174,10 @@ curl -fsS -H 'Accept-Encoding: gzip' -D "$TMP/nginx.headers" -o "$TMP/nginx.body
 cmp -s "$TMP/nginx.body" "$WWW/doc.html.gz" || die "nginx does not serve the same gzip bytes"
 
 # ---------------------------------------------------------------- wrk
-# run_wrk URL CONNECTIONS -> "req/s p50_ms p99_ms"
+# run_wrk URL CONNECTIONS [ACCEPT_ENCODING] -> "req/s p50_ms p99_ms"
 run_wrk() {
   local out
-  out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$2" -d"${DURATION}s" --latency -H 'Accept-Encoding: gzip' "$1")
+  out=$(taskset -c "$CLIENT_CPU" wrk -t1 -c"$2" -d"${DURATION}s" --latency -H "Accept-Encoding: ${3-gzip}" "$1")
   printf '%s\n' "$out" | python3 -c '
 import re, sys
 text = sys.stdin.read()
@@ -204,24 +207,27 @@ measure() {  # label url connections -> RESULT[label/c]="rps p50 p99" (medians)
   done
   RESULT["$label/$c"]="$(median "${rps[@]}") $(median "${p50[@]}") $(median "${p99[@]}")"
 }
-interleaved() {  # c: zwgk and nginx alternately, REPS each, medians
-  local c=$1 i zr=() zp50=() zp99=() nr=() np50=() np99=() r
+interleaved() {  # c encoding: zwgk and nginx alternately, REPS each, medians
+  local c=$1 enc=$2 i zr=() zp50=() zp99=() nr=() np50=() np99=() r ae=gzip
+  [ "$enc" = identity ] && ae=identity
   for i in $(seq "$REPS"); do
-    r=$(run_wrk "$PAGE_URL" "$c"); set -- $r; zr+=("$1"); zp50+=("$2"); zp99+=("$3")
-    r=$(run_wrk "$NGINX_URL" "$c"); set -- $r; nr+=("$1"); np50+=("$2"); np99+=("$3")
+    r=$(run_wrk "$PAGE_URL" "$c" "$ae"); set -- $r; zr+=("$1"); zp50+=("$2"); zp99+=("$3")
+    r=$(run_wrk "$NGINX_URL" "$c" "$ae"); set -- $r; nr+=("$1"); np50+=("$2"); np99+=("$3")
   done
-  RESULT["zwgk/$c"]="$(median "${zr[@]}") $(median "${zp50[@]}") $(median "${zp99[@]}")"
-  RESULT["nginx/$c"]="$(median "${nr[@]}") $(median "${np50[@]}") $(median "${np99[@]}")"
+  RESULT["zwgk/$enc/$c"]="$(median "${zr[@]}") $(median "${zp50[@]}") $(median "${zp99[@]}")"
+  RESULT["nginx/$enc/$c"]="$(median "${nr[@]}") $(median "${np50[@]}") $(median "${np99[@]}")"
 }
 
-echo "page_bench: seed page $SEED_PATH: $IDENTITY_BYTES bytes identity, $GZIP_BYTES bytes gzip"
+echo "page_bench: seed page $SEED_PATH: $IDENTITY_BYTES bytes identity, $GZIP_BYTES bytes gzip, $BR_BYTES bytes br"
 echo "page_bench: server on CPU $SERVER_CPU, wrk on CPU $CLIENT_CPU, ${DURATION}s runs, $REPS repetition(s), medians"
 # warm both (page cache filled, files in the OS cache)
 taskset -c "$CLIENT_CPU" wrk -t1 -c8 -d1s -H 'Accept-Encoding: gzip' "$PAGE_URL" >/dev/null
 taskset -c "$CLIENT_CPU" wrk -t1 -c8 -d1s -H 'Accept-Encoding: gzip' "$NGINX_URL" >/dev/null
-for c in $CONNECTIONS; do
-  echo "page_bench: $c connections ..."
-  interleaved "$c"
+for enc in gzip identity; do
+  for c in $CONNECTIONS; do
+    echo "page_bench: $enc, $c connections ..."
+    interleaved "$c" "$enc"
+  done
 done
 stop_pid "$NGINX_PID"
 
@@ -230,7 +236,7 @@ stop_pid "$ZWGK_PID"
 start_zwgk "$DB" "$TMP/zwgk-nocache.log" --no-cache
 PAGE_URL="$ZWGK_URL$SEED_PATH"
 echo "page_bench: zwgk --no-cache, 64 connections ..."
-measure "zwgk --no-cache" "$PAGE_URL" 64
+measure "zwgk --no-cache/gzip" "$PAGE_URL" 64
 stop_pid "$ZWGK_PID"
 
 # ---------------------------------------------------------------- memory with many documents
@@ -259,33 +265,35 @@ stop_pid "$ZWGK_PID"
 PAIRS=()
 for key in "${!RESULT[@]}"; do PAIRS+=("$key=${RESULT[$key]}"); done
 python3 - "$CONNECTIONS" "$IDENTITY_BYTES" "$GZIP_BYTES" "$DOCS" "$RSS_START" "$RSS_WARM" "$IMPORT_SECONDS" \
-  "${PAIRS[@]}" <<'EOF'
+  "$BR_BYTES" "${PAIRS[@]}" <<'EOF'
 import sys
 conns = sys.argv[1].split()
-identity, gz, docs, rss_start, rss_warm, import_s = sys.argv[2:8]
+identity, gz, docs, rss_start, rss_warm, import_s, br = sys.argv[2:9]
 res = {}
-for pair in sys.argv[8:]:
+for pair in sys.argv[9:]:
     key, value = pair.split("=", 1)
     res[key] = [float(x) for x in value.split()]
 print()
-print(f"seed document page: {int(identity)/1024:.1f} KB identity, {int(gz)/1024:.1f} KB gzip (wrk sends Accept-Encoding: gzip)")
+print(f"seed document page: {int(identity):,} bytes identity, {int(gz):,} bytes gzip, {int(br):,} bytes br "
+      f"(br = {int(br) / int(gz):.2f} of gzip; nginx here has no brotli, so wrk asks for gzip or identity)")
 print()
-print(f"{'server':<18} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}   {'req/s ratio':>11} {'p99 ratio':>9}")
-for c in conns:
-    n = res.get(f"nginx/{c}")
-    for name in ("zwgk", "nginx"):
-        r = res.get(f"{name}/{c}")
-        if not r:
-            continue
-        ratio = ""
-        if name == "zwgk" and n:
-            ratio = f"{r[0] / n[0]:>11.2f} {r[2] / n[2]:>9.2f}"
-        print(f"{name:<18} {c:>5} {r[0]:>9.0f} {r[1]:>8.2f} {r[2]:>8.2f}   {ratio}")
-r = res.get("zwgk --no-cache/64")
-n = res.get("nginx/64")
+print(f"{'server':<18} {'body':<8} {'conns':>5} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}   {'req/s ratio':>11} {'p99 ratio':>9}")
+for enc in ("gzip", "identity"):
+    for c in conns:
+        n = res.get(f"nginx/{enc}/{c}")
+        for name in ("zwgk", "nginx"):
+            r = res.get(f"{name}/{enc}/{c}")
+            if not r:
+                continue
+            ratio = ""
+            if name == "zwgk" and n:
+                ratio = f"{r[0] / n[0]:>11.2f} {r[2] / n[2]:>9.2f}"
+            print(f"{name:<18} {enc:<8} {c:>5} {r[0]:>9.0f} {r[1]:>8.2f} {r[2]:>8.2f}   {ratio}")
+r = res.get("zwgk --no-cache/gzip/64")
+n = res.get("nginx/gzip/64")
 if r:
     ratio = f"{r[0] / n[0]:>11.2f} {r[2] / n[2]:>9.2f}" if n else ""
-    print(f"{'zwgk --no-cache':<18} {64:>5} {r[0]:>9.0f} {r[1]:>8.2f} {r[2]:>8.2f}   {ratio}")
+    print(f"{'zwgk --no-cache':<18} {'gzip':<8} {64:>5} {r[0]:>9.0f} {r[1]:>8.2f} {r[2]:>8.2f}   {ratio}")
 print()
 print("ratios are zwgk / nginx: req/s above 1 and p99 below 1 favour zwgk; 0.9-1.1 is a tie on this machine kind")
 print(f"zwgk resident memory with {int(docs):,} imported documents (+ demo): {int(rss_start)/1024:.1f} MB after start, "

@@ -11,7 +11,7 @@ PACKAGES=(
   postgresql-15 postgresql-client-15
   nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libspdlog-dev libfmt-dev
   libkainjow-mustache-dev
-  libsodium-dev liboath-dev libqrencode-dev libgumbo-dev zlib1g-dev
+  libsodium-dev liboath-dev libqrencode-dev libgumbo-dev zlib1g-dev libbrotli-dev
   libpwquality-dev libpwquality1 libpwquality-common cracklib-runtime
   libicu-dev libopencc-dev libmagic-dev
   libzip-dev libpugixml-dev libpoppler-cpp-dev poppler-data

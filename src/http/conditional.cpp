@@ -11,14 +11,14 @@ namespace zwgk::http {
 
 namespace {
 
-constexpr std::string_view kGzipSuffix = "-gzip";
-
-// The opaque tag without W/ and without a "-gzip" suffix, quotes kept.
+// The opaque tag without W/ and without a coding suffix ("-gzip", "-br"), quotes kept.
 std::string_view opaque(std::string_view tag) {
   if (tag.starts_with("W/")) tag.remove_prefix(2);
   if (tag.size() >= 2 && tag.back() == '"') {
     auto inner = tag.substr(0, tag.size() - 1);
-    if (inner.ends_with(kGzipSuffix)) return tag.substr(0, tag.size() - 1 - kGzipSuffix.size());
+    for (std::string_view suffix : {std::string_view("-gzip"), std::string_view("-br")}) {
+      if (inner.ends_with(suffix)) return inner.substr(0, inner.size() - suffix.size());
+    }
     return inner;
   }
   return tag;
@@ -38,13 +38,16 @@ std::string etag_for(std::string_view body) {
   return buf;
 }
 
-std::string gzip_etag(std::string_view etag) {
-  if (etag.size() < 2 || etag.back() != '"') return std::string(etag);
+std::string coded_etag(std::string_view etag, std::string_view coding) {
+  if (coding.empty() || etag.size() < 2 || etag.back() != '"') return std::string(etag);
   std::string out(etag.substr(0, etag.size() - 1));
-  out.append(kGzipSuffix);
+  out.push_back('-');
+  out.append(coding);
   out.push_back('"');
   return out;
 }
+
+std::string gzip_etag(std::string_view etag) { return coded_etag(etag, "gzip"); }
 
 bool none_match_hits(std::string_view if_none_match, std::string_view etag) {
   if (ascii::trim(if_none_match) == "*") return true;

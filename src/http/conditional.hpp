@@ -14,9 +14,11 @@ std::string etag_for(std::string_view body);
 // "\"abc\"" -> "\"abc-gzip\"". Representations with different encodings need different
 // strong tags; comparisons accept either form.
 std::string gzip_etag(std::string_view etag);
+// The same for any coding name ("gzip", "br"); "" gives the tag unchanged.
+std::string coded_etag(std::string_view etag, std::string_view coding);
 
-// Does If-None-Match match `etag`? Weak comparison, "*" matches anything; a "-gzip" tag
-// matches its identity tag and the other way round.
+// Does If-None-Match match `etag`? Weak comparison, "*" matches anything; a "-gzip" or "-br"
+// tag matches its identity tag and the other way round.
 bool none_match_hits(std::string_view if_none_match, std::string_view etag);
 
 // Should a GET/HEAD be answered 304? If-None-Match, when present, decides alone;

@@ -115,7 +115,8 @@ struct Representation {
   std::string_view etag;
   std::string_view last_modified;
   std::shared_ptr<const std::string> identity;
-  std::shared_ptr<const std::string> gzip;  // cached gzip form, if any
+  std::shared_ptr<const std::string> gzip;    // cached gzip form, if any
+  std::shared_ptr<const std::string> brotli;  // cached br form, if any (never made per response)
   bool gzip_on_demand = false;              // may compress now (fresh responses)
   const Fields* fields = nullptr;           // the handler's extra headers
   bool allow_range = false;
@@ -143,6 +144,8 @@ std::shared_ptr<const CachedPage> make_page(Response&& r) {
     // Compressed once per cache fill: spend the CPU for the smallest body (level 9).
     auto z = gzip_compress(*identity, 9);
     if (z.size() < identity->size()) page->gzip = std::make_shared<const std::string>(std::move(z));
+    auto b = brotli_compress(*identity, kBrotliCacheQuality);
+    if (b.size() < identity->size()) page->brotli = std::make_shared<const std::string>(std::move(b));
   }
   page->identity = std::move(identity);
   page->headers = std::move(r.headers);
@@ -164,6 +167,7 @@ Representation representation_of(const CachedPage& page) {
   rep.last_modified = page.last_modified;
   rep.identity = page.identity;
   rep.gzip = page.gzip;
+  rep.brotli = page.brotli;
   rep.fields = &page.headers;
   rep.allow_range = page.allow_range;
   return rep;
@@ -281,10 +285,11 @@ struct Writer {
     }
     const bool ranged = range.kind != ByteRange::Kind::Ignore;
 
-    bool use_gzip = false;
-    if (!ranged && compressible && (rep.gzip || (rep.gzip_on_demand && body.size() >= kGzipMinBytes))) {
+    ContentCoding coding = ContentCoding::Identity;
+    if (!ranged && compressible) {
+      const bool gzip_possible = rep.gzip || (rep.gzip_on_demand && body.size() >= kGzipMinBytes);
       auto ae = req.header("accept-encoding");
-      use_gzip = ae && accepts_gzip(*ae);
+      coding = choose_coding(ae ? &*ae : nullptr, gzip_possible, rep.brotli != nullptr);
     }
 
     // Conditional GET, before any compression work.
@@ -295,7 +300,7 @@ struct Writer {
                        rep.last_modified)) {
         Head head(304);
         head.field("Date", date_now());
-        if (!rep.etag.empty()) head.field("ETag", use_gzip ? gzip_etag(rep.etag) : std::string(rep.etag));
+        if (!rep.etag.empty()) head.field("ETag", coded_etag(rep.etag, coding_name(coding)));
         if (!rep.last_modified.empty()) head.checked_field("Last-Modified", rep.last_modified);
         if (compressible) head.field("Vary", "Accept-Encoding");
         extra_fields(head, rep.fields);
@@ -307,7 +312,9 @@ struct Writer {
     }
 
     std::shared_ptr<const std::string> chosen = rep.identity;
-    if (use_gzip) {
+    if (coding == ContentCoding::Brotli) {
+      chosen = rep.brotli;
+    } else if (coding == ContentCoding::Gzip) {
       if (!rep.gzip) {
         // Compressed per response: level 1 is ~3x faster than 6 for ~10% more bytes.
         auto z = gzip_compress(body, 1);
@@ -316,9 +323,10 @@ struct Writer {
       if (rep.gzip) {
         chosen = rep.gzip;
       } else {
-        use_gzip = false;
+        coding = ContentCoding::Identity;
       }
     }
+    const bool encoded = coding != ContentCoding::Identity;
 
     int status = rep.status;
     std::string_view payload = *chosen;
@@ -345,12 +353,12 @@ struct Writer {
       head.checked_field("Content-Type", content_type);
       head.field("Content-Length", std::to_string(payload.size()));
     }
-    if (use_gzip) head.field("Content-Encoding", "gzip");
+    if (encoded) head.field("Content-Encoding", coding_name(coding));
     if (!content_range.empty()) head.field("Content-Range", content_range);
-    if (rep.allow_range && !use_gzip && ok) head.field("Accept-Ranges", "bytes");
+    if (rep.allow_range && !encoded && ok) head.field("Accept-Ranges", "bytes");
     if (compressible) head.field("Vary", "Accept-Encoding");
     if (!rep.etag.empty() && (status == 200 || status == 206)) {
-      head.checked_field("ETag", use_gzip ? gzip_etag(rep.etag) : std::string(rep.etag));
+      head.checked_field("ETag", coded_etag(rep.etag, coding_name(coding)));
     }
     if (!rep.last_modified.empty()) head.checked_field("Last-Modified", rep.last_modified);
     extra_fields(head, rep.fields);
@@ -468,13 +476,24 @@ bool Exchange::cacheable(const Request& req) const {
 }
 
 bool Exchange::serve_hit(Request& req, const std::string& key, bool keep_alive, bool http10, Outgoing& out) const {
-  auto page = cache_.find(key);
-  if (!page) return false;
-  metrics_.cache_hit();
-  out.cache = CacheUse::Hit;
-  if (page->on_hit) page->on_hit(req);  // e.g. counts a served search (never blocks)
-  Writer{options_, draining_}.write(req, representation_of(*page), out, keep_alive, http10);
+  auto found = cache_.lookup(key);
+  if (!found.page) return false;
+  // The previous version only while another request renders the page (single-flight).
+  if (found.stale && !cache_.rendering(key)) return false;
+  serve_cached(req, *found.page, found.stale, keep_alive, http10, out);
   return true;
+}
+
+void Exchange::serve_cached(Request& req, const CachedPage& page, bool stale, bool keep_alive, bool http10,
+                            Outgoing& out) const {
+  if (stale) {
+    metrics_.cache_stale();
+  } else {
+    metrics_.cache_hit();
+  }
+  out.cache = CacheUse::Hit;
+  if (page.on_hit) page.on_hit(req);  // e.g. counts a served search (never blocks)
+  Writer{options_, draining_}.write(req, representation_of(page), out, keep_alive, http10);
 }
 
 bool Exchange::serve_without_handler(Request& req, bool keep_alive, bool http10, Outgoing& out) const {
@@ -525,9 +544,29 @@ Outgoing Exchange::serve(Request& req, bool keep_alive, bool http10) const {
     const bool use_cache = cacheable(req);
     std::string key;
     std::uint64_t generation = 0;
+    std::optional<PageCache::RenderClaim> claim;
     if (use_cache) {
       key = cache_key(req);
-      if (serve_hit(req, key, keep_alive, http10, out)) return out;  // filled while this waited
+      auto found = cache_.lookup(key);
+      if (found.page && !found.stale) {  // filled while this waited for a worker
+        serve_cached(req, *found.page, false, keep_alive, http10, out);
+        return out;
+      }
+      // Single-flight: one render of a page at a time. A request that finds the page being
+      // rendered gets its previous version if there is one, else waits for that render.
+      claim.emplace(cache_, key);
+      if (!claim->owned()) {
+        if (found.page) {
+          serve_cached(req, *found.page, true, keep_alive, http10, out);
+          return out;
+        }
+        claim->wait(PageCache::kRenderWait);
+        if (auto page = cache_.find(key)) {
+          serve_cached(req, *page, false, keep_alive, http10, out);
+          return out;
+        }
+        // That render cached nothing (an error, a private page): this request renders its own.
+      }
       metrics_.cache_miss();
       out.cache = CacheUse::Miss;
       generation = cache_.generation();

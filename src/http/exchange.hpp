@@ -6,9 +6,11 @@
 //   1. /healthz and /metrics, answered here (/metrics only to ServerOptions::metrics_allow
 //      addresses or the bearer token).
 //   2. GET/HEAD without Authorization: the page cache, keyed by host + request-target. A
-//      hit is answered from the cached page without calling any handler.
+//      hit is answered from the cached page without calling any handler. A miss claims the
+//      key's one render (PageCache::RenderClaim); a request that finds the key being
+//      rendered is served the page's previous version if one is held, else waits for it.
 //   3. Otherwise the router. A 200 with cache_tags to a cacheable request is turned into
-//      a CachedPage (identity + gzip computed once) and put in the cache.
+//      a CachedPage (identity, gzip and br computed once) and put in the cache.
 //   4. Then, for the cached or the fresh representation alike: conditional GET (304),
 //      Range (206/416), gzip by Accept-Encoding, and the header block with the security
 //      headers every response carries.
@@ -85,8 +87,11 @@ class Exchange {
 
   bool serve_builtin(Request& req, bool keep_alive, bool http10, Outgoing& out) const;
   bool cacheable(const Request& req) const;
-  // A page-cache hit for `key` written into `out`; false: not cached.
+  // A page-cache hit for `key` written into `out` (or its previous version while another
+  // request renders it); false: the caller must render (serve()).
   bool serve_hit(Request& req, const std::string& key, bool keep_alive, bool http10, Outgoing& out) const;
+  void serve_cached(Request& req, const CachedPage& page, bool stale, bool keep_alive, bool http10,
+                    Outgoing& out) const;
   bool metrics_allowed(const Request& req) const;
 };
 

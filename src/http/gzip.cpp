@@ -1,4 +1,4 @@
-// gzip compression (zlib) and the content-negotiation rules around it.
+// gzip compression (zlib) and the content-negotiation rules around it (gzip and br).
 #include <stdexcept>
 #include <string>
 #include <zlib.h>
@@ -40,28 +40,63 @@ bool is_compressible(std::string_view content_type) {
          t.find("javascript") != std::string_view::npos;
 }
 
-bool accepts_gzip(std::string_view accept_encoding) {
-  bool gzip = false, star = false, gzip_named = false;
+namespace {
+
+// q of `coding` in an Accept-Encoding value: its own entry, else "*"'s, else -1 (not
+// listed). aliases: names that mean the same coding ("x-gzip").
+double coding_q(std::string_view accept_encoding, std::string_view coding, std::string_view alias) {
+  double named = -1, star = -1;
   ascii::for_each_item(accept_encoding, [&](std::string_view item) {
     auto semi = item.find(';');
-    auto coding = ascii::trim(item.substr(0, semi));
-    bool q_zero = false;
+    auto name = ascii::trim(item.substr(0, semi));
+    double q = 1;
     if (semi != std::string_view::npos) {
       auto params = ascii::trim(item.substr(semi + 1));
       if (params.size() >= 2 && (params[0] == 'q' || params[0] == 'Q') && params[1] == '=') {
-        auto q = params.substr(2);
-        // q=0, q=0.0, q=0.00, q=0.000 mean "not acceptable".
-        q_zero = !q.empty() && q.find_first_not_of("0.") == std::string_view::npos;
+        // qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ); anything else: 1.
+        auto v = params.substr(2);
+        if (!v.empty() && v.front() == '0') {
+          q = 0;
+          double scale = 0.1;
+          for (std::size_t i = 2; i < v.size() && i < 5 && v[1] == '.'; ++i) {
+            if (v[i] < '0' || v[i] > '9') break;
+            q += (v[i] - '0') * scale;
+            scale /= 10;
+          }
+        }
       }
     }
-    if (ascii::iequals(coding, "gzip") || ascii::iequals(coding, "x-gzip")) {
-      gzip_named = true;
-      gzip = !q_zero;
-    } else if (coding == "*") {
-      star = !q_zero;
+    if (ascii::iequals(name, coding) || (!alias.empty() && ascii::iequals(name, alias))) {
+      named = q;
+    } else if (name == "*") {
+      star = q;
     }
   });
-  return gzip_named ? gzip : star;
+  return named >= 0 ? named : star;
+}
+
+}  // namespace
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  return coding_q(accept_encoding, "gzip", "x-gzip") > 0;
+}
+
+ContentCoding choose_coding(const std::string_view* accept_encoding, bool have_gzip, bool have_br) {
+  if (!accept_encoding || (!have_gzip && !have_br)) return ContentCoding::Identity;
+  const double gz = have_gzip ? coding_q(*accept_encoding, "gzip", "x-gzip") : -1;
+  const double br = have_br ? coding_q(*accept_encoding, "br", "") : -1;
+  if (br > 0 && br >= gz) return ContentCoding::Brotli;
+  if (gz > 0) return ContentCoding::Gzip;
+  return ContentCoding::Identity;
+}
+
+std::string_view coding_name(ContentCoding coding) {
+  switch (coding) {
+    case ContentCoding::Gzip: return "gzip";
+    case ContentCoding::Brotli: return "br";
+    case ContentCoding::Identity: break;
+  }
+  return "";
 }
 
 }  // namespace zwgk::http

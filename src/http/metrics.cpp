@@ -43,6 +43,7 @@ struct Metrics::Impl {
   std::atomic<std::uint64_t> sum_micros{0};
   std::atomic<std::uint64_t> hits{0};
   std::atomic<std::uint64_t> misses{0};
+  std::atomic<std::uint64_t> stale{0};
   mutable std::mutex gauges_mu;
   std::vector<Gauge> gauges;
 };
@@ -67,6 +68,7 @@ void Metrics::observe_request(int status, double seconds) {
 
 void Metrics::cache_hit() { impl_->hits.fetch_add(1, std::memory_order_relaxed); }
 void Metrics::cache_miss() { impl_->misses.fetch_add(1, std::memory_order_relaxed); }
+void Metrics::cache_stale() { impl_->stale.fetch_add(1, std::memory_order_relaxed); }
 
 void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {
   std::lock_guard lock(impl_->gauges_mu);
@@ -124,6 +126,10 @@ std::string Metrics::render() const {
          "answer.\n";
   out += "# TYPE zwgk_page_cache_misses_total counter\n";
   out += "zwgk_page_cache_misses_total " + load(impl_->misses) + "\n";
+  out += "# HELP zwgk_page_cache_stale_total Requests answered with a page's previous version while "
+         "its one render ran.\n";
+  out += "# TYPE zwgk_page_cache_stale_total counter\n";
+  out += "zwgk_page_cache_stale_total " + load(impl_->stale) + "\n";
 
   std::lock_guard lock(impl_->gauges_mu);
   // A family's samples must be adjacent, with one HELP/TYPE before them.

@@ -15,6 +15,8 @@ class Metrics {
   void observe_request(int status, double seconds);
   void cache_hit();
   void cache_miss();
+  // A request answered with a page's previous version while its one render ran.
+  void cache_stale();
   // A gauge read at scrape time, e.g. "zwgk_db_pool_in_use".
   void add_gauge(std::string name, std::string help, std::function<double()> read);
   std::string render() const;

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cassert>
+#include <condition_variable>
 #include <list>
 #include <mutex>
 #include <shared_mutex>
@@ -51,11 +52,12 @@ struct Entry {
   mutable std::atomic<bool> referenced{false};
 };
 
-// What an entry costs: both bodies, the key, and a rough allowance for the rest.
+// What an entry costs: its bodies, the key, and a rough allowance for the rest.
 std::size_t cost(const std::string& key, const CachedPage& page) {
   std::size_t n = key.size() + 256 + page.content_type.size() + page.etag.size();
   if (page.identity) n += page.identity->size();
   if (page.gzip) n += page.gzip->size();
+  if (page.brotli) n += page.brotli->size();
   for (const auto& [k, v] : page.headers) n += k.size() + v.size();
   for (const auto& t : page.tags) n += t.size() + key.size();
   return n;
@@ -63,8 +65,15 @@ std::size_t cost(const std::string& key, const CachedPage& page) {
 
 }  // namespace
 
+// A previous version of a page, kept for stale serving (see the header).
+struct Stale {
+  std::shared_ptr<const CachedPage> page;
+  std::size_t bytes = 0;
+  long long since = 0;  // unix seconds of the invalidation
+};
+
 struct PageCache::Impl {
-  explicit Impl(std::size_t max) { budgets[""].max_bytes = max; }
+  explicit Impl(std::size_t max) : stale_max(max / 8) { budgets[""].max_bytes = max; }
 
   mutable std::shared_mutex mu;
   std::unordered_map<std::string, Entry, StringHash, std::equal_to<>> entries;
@@ -76,6 +85,46 @@ struct PageCache::Impl {
   std::atomic<bool> enabled{true};
   std::atomic<std::uint64_t> generation{0};
   std::function<long long()> now;  // empty: std::time
+
+  // Previous versions (guarded by mu), outside the budgets: bounded by stale_max bytes.
+  std::unordered_map<std::string, Stale, StringHash, std::equal_to<>> stale;
+  std::size_t stale_bytes = 0;
+  std::size_t stale_max = 0;
+
+  // Renders in progress: key -> when claimed (guarded by flight_mu).
+  mutable std::mutex flight_mu;
+  mutable std::condition_variable flight_done;
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point, StringHash, std::equal_to<>> flights;
+
+  long long now_seconds() const { return now ? now() : static_cast<long long>(std::time(nullptr)); }
+
+  // Requires the exclusive lock.
+  void drop_stale(std::string_view key) {
+    if (auto s = stale.find(key); s != stale.end()) {
+      stale_bytes -= s->second.bytes;
+      stale.erase(s);
+    }
+  }
+
+  // Requires the exclusive lock. Keeps an entry's page as the previous version of its key,
+  // when the stale budget has room.
+  void keep_stale(const std::string& key, const Entry& e) {
+    drop_stale(key);
+    const long long t = now_seconds();
+    if (stale_bytes + e.bytes > stale_max) {  // make room from copies past their time
+      for (auto it = stale.begin(); it != stale.end();) {
+        if (t - it->second.since >= PageCache::kStaleSeconds) {
+          stale_bytes -= it->second.bytes;
+          it = stale.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      if (stale_bytes + e.bytes > stale_max) return;
+    }
+    stale.emplace(key, Stale{e.page, e.bytes, t});
+    stale_bytes += e.bytes;
+  }
 
   // Requires the exclusive lock.
   void erase(decltype(entries)::iterator it) {
@@ -156,12 +205,81 @@ std::shared_ptr<const CachedPage> PageCache::find(std::string_view key) const {
   if (it == impl_->entries.end()) return nullptr;
   // A page that depends on the date (有效性 turns 失效 at midnight) expires; the next
   // request renders it afresh and put() replaces the entry.
-  if (const auto exp = it->second.page->expires_at; exp != 0 && (impl_->now ? impl_->now() : static_cast<long long>(std::time(nullptr))) >= exp)
-    return nullptr;
+  if (const auto exp = it->second.page->expires_at; exp != 0 && impl_->now_seconds() >= exp) return nullptr;
   if (!it->second.referenced.load(std::memory_order_relaxed)) {
     it->second.referenced.store(true, std::memory_order_relaxed);
   }
   return it->second.page;
+}
+
+PageCache::Lookup PageCache::lookup(std::string_view key) const {
+  if (!impl_->enabled.load(std::memory_order_relaxed)) return {};
+  std::shared_lock lock(impl_->mu);
+  if (auto it = impl_->entries.find(key); it != impl_->entries.end()) {
+    const auto exp = it->second.page->expires_at;
+    if (exp == 0 || impl_->now_seconds() < exp) {
+      it->second.referenced.store(true, std::memory_order_relaxed);
+      return {it->second.page, false};
+    }
+    return {it->second.page, true};  // expired: the previous version until it is re-rendered
+  }
+  if (auto s = impl_->stale.find(key); s != impl_->stale.end() && impl_->now_seconds() - s->second.since < kStaleSeconds) {
+    return {s->second.page, true};
+  }
+  return {};
+}
+
+bool PageCache::rendering(std::string_view key) const {
+  std::lock_guard lock(impl_->flight_mu);
+  auto it = impl_->flights.find(key);
+  return it != impl_->flights.end() && std::chrono::steady_clock::now() - it->second < kRenderWait;
+}
+
+PageCache::RenderClaim::RenderClaim(PageCache& cache, std::string key) : cache_(cache), key_(std::move(key)) {
+  auto& impl = *cache_.impl_;
+  std::lock_guard lock(impl.flight_mu);
+  auto now = std::chrono::steady_clock::now();
+  auto [it, inserted] = impl.flights.try_emplace(key_, now);
+  if (!inserted && now - it->second >= kRenderWait) {
+    it->second = now;  // the holder is stuck: take over, so one request at a time still renders
+    inserted = true;
+  }
+  owned_ = inserted;
+}
+
+PageCache::RenderClaim::~RenderClaim() {
+  if (!owned_) return;
+  auto& impl = *cache_.impl_;
+  {
+    std::lock_guard lock(impl.flight_mu);
+    impl.flights.erase(key_);
+  }
+  impl.flight_done.notify_all();
+  // Whatever the render answered, the previous version has had its time: a page that now
+  // answers 404 (withdrawn) or is no longer cacheable must not be served from it again.
+  std::unique_lock lock(impl.mu);
+  impl.drop_stale(key_);
+}
+
+void PageCache::RenderClaim::wait(std::chrono::milliseconds timeout) const {
+  if (owned_) return;
+  auto& impl = *cache_.impl_;
+  std::unique_lock lock(impl.flight_mu);
+  impl.flight_done.wait_for(lock, timeout, [&] { return impl.flights.find(key_) == impl.flights.end(); });
+}
+
+void PageCache::set_stale_budget(std::size_t max_bytes) {
+  std::unique_lock lock(impl_->mu);
+  impl_->stale_max = max_bytes;
+  if (impl_->stale_bytes > max_bytes) {
+    impl_->stale.clear();
+    impl_->stale_bytes = 0;
+  }
+}
+
+std::size_t PageCache::stale_entries() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->stale.size();
 }
 
 void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page) {
@@ -179,6 +297,7 @@ void PageCache::put(std::string key, std::shared_ptr<const CachedPage> page, std
   // Checked under the lock: invalidate() moves the generation under the same lock.
   if (impl_->generation.load() != seen) return;
   if (auto old = impl_->entries.find(key); old != impl_->entries.end()) impl_->erase(old);
+  impl_->drop_stale(key);
   impl_->evict_for(budget, need);
   budget.clock.push_back(key);
   auto pos = std::prev(budget.clock.end());
@@ -201,7 +320,10 @@ void PageCache::invalidate(std::string_view tag) {
   if (t == impl_->by_tag.end()) return;
   std::vector<std::string> keys(t->second.begin(), t->second.end());
   for (const auto& k : keys) {
-    if (auto it = impl_->entries.find(k); it != impl_->entries.end()) impl_->erase(it);
+    if (auto it = impl_->entries.find(k); it != impl_->entries.end()) {
+      impl_->keep_stale(k, it->second);
+      impl_->erase(it);
+    }
   }
   impl_->check_invariants();
 }
@@ -211,6 +333,8 @@ void PageCache::invalidate_all() {
   impl_->generation.fetch_add(1);
   impl_->entries.clear();
   impl_->by_tag.clear();
+  impl_->stale.clear();
+  impl_->stale_bytes = 0;
   for (auto& [name, b] : impl_->budgets) {
     b.clock.clear();
     b.bytes = 0;

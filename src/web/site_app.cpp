@@ -93,6 +93,8 @@ struct SiteApp::Impl {
         reader_css{read_file(options.static_dir / "large.css"), read_file(options.static_dir / "contrast.css")} {
     if (!options.calendar) options.calendar = domain::fixed_calendar();
     if (!options.clock) options.clock = domain::system_unix_seconds;
+    // Cached pages were made with the previous templates.
+    templates.set_on_reload([&c] { c.invalidate_all(); });
     if (reader_css.large_css.empty()) spdlog::warn("web: {} is missing; large-text mode has no styles", (options.static_dir / "large.css").string());
     if (reader_css.contrast_css.empty()) spdlog::warn("web: {} is missing; high-contrast mode has no styles", (options.static_dir / "contrast.css").string());
     // Search pages: one per query string, so a budget of their own (search_page.cpp).

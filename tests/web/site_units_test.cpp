@@ -158,6 +158,59 @@ TEST_F(Templates, InvalidTemplateStopsStartUp) {
   EXPECT_THROW(TemplateRenderer t(dir_), std::runtime_error);
 }
 
+TEST_F(Templates, ARecursivePartialStillRendersItsTree) {
+  write("tree.mustache", "<ul>{{#children}}<li>{{name}}{{> tree}}</li>{{/children}}</ul>");
+  write("page.mustache", "<nav>{{> tree}}</nav>");
+  TemplateRenderer t(dir_);
+  View leaf;
+  leaf.set("name", "规划计划");
+  leaf.set("children", View::type::list);
+  View top;
+  top.set("name", "政府信息公开目录");
+  View kids(View::type::list);
+  kids.push_back(leaf);
+  top.set("children", kids);
+  View root;
+  View roots(View::type::list);
+  roots.push_back(top);
+  root.set("children", roots);
+  EXPECT_EQ(t.render("page", root), "<nav><ul><li>政府信息公开目录<ul><li>规划计划<ul></ul></li></ul></li></ul></nav>");
+}
+
+TEST_F(Templates, ChangedFilesAreReloadedAndABrokenChangeKeepsThePreviousSet) {
+  write("page.mustache", "<h1>{{x}}</h1>{{> part}}");
+  write("part.mustache", "<footer>版本一</footer>");
+  TemplateRenderer t(dir_, std::chrono::milliseconds(0));  // look before every render
+  int reloads = 0;
+  t.set_on_reload([&] { ++reloads; });
+  View v;
+  v.set("x", "标题");
+  EXPECT_EQ(t.render("page", v), "<h1>标题</h1><footer>版本一</footer>");
+  EXPECT_EQ(t.render("page", v), "<h1>标题</h1><footer>版本一</footer>");
+  EXPECT_EQ(reloads, 0) << "nothing changed: nothing is read again";
+  write("part.mustache", "<footer>版本二（已修改）</footer>");  // the partial, not the page
+  EXPECT_EQ(t.render("page", v), "<h1>标题</h1><footer>版本二（已修改）</footer>");
+  EXPECT_EQ(reloads, 1);
+  EXPECT_EQ(t.generation(), 2u);
+  write("part.mustache", "{{#open}} never closed");  // a half-saved file
+  EXPECT_EQ(t.render("page", v), "<h1>标题</h1><footer>版本二（已修改）</footer>");
+  EXPECT_EQ(reloads, 1);
+  write("new.mustache", "<p>新模板</p>");
+  write("part.mustache", "<footer>版本三</footer>");
+  EXPECT_EQ(t.render("new", v), "<p>新模板</p>") << "a template that came with the change";
+  EXPECT_EQ(t.render("page", v), "<h1>标题</h1><footer>版本三</footer>");
+  EXPECT_EQ(reloads, 2);
+}
+
+TEST_F(Templates, AFixedSetIsNeverReadAgain) {
+  write("page.mustache", "一");
+  TemplateRenderer t(dir_, std::chrono::milliseconds(-1));
+  write("page.mustache", "二二");
+  EXPECT_EQ(t.render("page", View{}), "一");
+  EXPECT_TRUE(t.reload_if_changed()) << "unless asked";
+  EXPECT_EQ(t.render("page", View{}), "二二");
+}
+
 TEST(ShippedTemplates, AllParse) {
   EXPECT_NO_THROW(TemplateRenderer t(ZWGK_SOURCE_DIR "/templates"));
   TemplateRenderer t(ZWGK_SOURCE_DIR "/templates");
