@@ -37,6 +37,7 @@ std::optional<int> parse_int(const std::string& s, int min, int max) {
 constexpr int kMaxThreads = 1024;
 constexpr int kMaxPool = 4096;
 constexpr int kMaxQueue = 1000000;
+constexpr int kMaxPageCacheMb = 65536;
 
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
@@ -121,6 +122,7 @@ void apply_table(Config& c, const toml::table& tbl, const std::string& source) {
     else if (key == "listen") c.listen = want_string(node, key);
     else if (key == "threads") c.threads = want_int(node, key, kMaxThreads);
     else if (key == "page_cache") c.page_cache = want_bool(node, key);
+    else if (key == "page_cache_mb") c.page_cache_mb = want_int(node, key, kMaxPageCacheMb);
     else if (key == "base_url") c.base_url = want_string(node, key);
     else if (key == "templates_dir") c.templates_dir = want_string(node, key);
     else if (key == "static_dir") c.static_dir = want_string(node, key);
@@ -198,6 +200,7 @@ void apply_environment(Config& c, const char* (*getenv_fn)(const char*)) {
   if (auto v = env("ZWGK_LISTEN")) c.listen = *v;
   env_int("ZWGK_THREADS", c.threads, kMaxThreads);
   env_bool("ZWGK_PAGE_CACHE", c.page_cache);
+  env_int("ZWGK_PAGE_CACHE_MB", c.page_cache_mb, kMaxPageCacheMb);
   if (auto v = env("ZWGK_BASE_URL")) c.base_url = *v;
   if (auto v = env("ZWGK_TEMPLATES_DIR")) c.templates_dir = *v;
   if (auto v = env("ZWGK_STATIC_DIR")) c.static_dir = *v;

@@ -27,6 +27,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";         // ZWGK_LISTEN
   int threads = 0;                               // ZWGK_THREADS (0 = one per core)
   bool page_cache = true;                        // ZWGK_PAGE_CACHE
+  int page_cache_mb = 256;                       // ZWGK_PAGE_CACHE_MB: the main budget of cached pages
   std::string base_url;                          // ZWGK_BASE_URL (default http://<listen>)
   std::string templates_dir;                     // ZWGK_TEMPLATES_DIR
   std::string static_dir;                        // ZWGK_STATIC_DIR

@@ -65,7 +65,7 @@ int serve_command(const Config& config) {
   if (applied > 0) std::printf("zwgk: 已应用 %d 个数据库迁移\n", applied);
   use_audit_key(config, *db);  // every audit entry chained with the key (ADR 0017)
 
-  http::PageCache cache;
+  http::PageCache cache(static_cast<std::size_t>(config.page_cache_mb) << 20);
   cache.set_enabled(config.page_cache);
   http::Metrics metrics;
   store::Database* dbp = db.get();

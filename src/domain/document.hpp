@@ -56,6 +56,7 @@ struct Document {
   std::string topic;                       // 主题分类
   std::string summary;                     // 内容概述 (Art. 12)
   std::string body_html;                   // sanitised HTML
+  int body_filter = 0;                     // kSanitizerVersion body_html was filtered with when stored
   DocumentKind kind = DocumentKind::Document;
   DocumentState state = DocumentState::Draft;
   bool legacy = false;                     // imported historical record with incomplete metadata

@@ -7,6 +7,7 @@
 
 #include "domain/cache_tags.hpp"
 #include "domain/errors.hpp"
+#include "domain/html_sanitizer.hpp"
 #include "store/catalogue_queries.hpp"
 #include "store/document_rows.hpp"
 #include "store/search_index_sync.hpp"
@@ -79,6 +80,7 @@ struct DocParams {
   NullableId catalogue, department, interprets;
   NullableText written_on, published_on, disclosure, effective_on, expires_on, repealed_on;
   int amended = 0, legacy = 0;
+  int body_filter = domain::kSanitizerVersion;
   std::string created_at, updated_at, first_published_at;
 
   explicit DocParams(const domain::Document& d)
@@ -90,7 +92,7 @@ struct DocParams {
         issuer(d.issuer),
         topic(d.topic),
         summary(d.summary),
-        body_html(d.body_html),
+        body_html(domain::sanitize_html(d.body_html)),  // filtered once, where it is stored
         kind(domain::to_code(d.kind)),
         state(domain::to_code(d.state)),
         catalogue(d.catalogue_id),
@@ -113,7 +115,8 @@ struct DocParams {
 const char* kEditable[] = {"external_id", "title", "doc_number", "index_number", "catalogue_id",
                            "department_id", "issuer", "written_on", "published_on", "disclosure",
                            "effective_on", "expires_on", "repealed_on", "amended", "topic",
-                           "summary", "body_html", "kind", "legacy", "interprets_id", "updated_at"};
+                           "summary", "body_html", "body_filter", "kind", "legacy", "interprets_id",
+                           "updated_at"};
 
 void use_editable(soci::statement& st, DocParams& p) {
   st.exchange(soci::use(p.external_id, "external_id"));
@@ -133,6 +136,7 @@ void use_editable(soci::statement& st, DocParams& p) {
   st.exchange(soci::use(p.topic, "topic"));
   st.exchange(soci::use(p.summary, "summary"));
   st.exchange(soci::use(p.body_html, "body_html"));
+  st.exchange(soci::use(p.body_filter, "body_filter"));
   st.exchange(soci::use(p.kind, "kind"));
   st.exchange(soci::use(p.legacy, "legacy"));
   st.exchange(soci::use(p.interprets.value, p.interprets.ind, "interprets_id"));

@@ -18,7 +18,7 @@ struct DocumentRow {
   std::string written_on, published_on, disclosure, effective_on, expires_on, repealed_on;
   soci::indicator written_ind = soci::i_null, published_ind = soci::i_null, disclosure_ind = soci::i_null,
                   effective_ind = soci::i_null, expires_ind = soci::i_null, repealed_ind = soci::i_null;
-  int amended = 0, legacy = 0;
+  int amended = 0, legacy = 0, body_filter = 0;
   std::string topic, summary, body_html, kind, state;
   std::string created_at, updated_at, first_published_at;
 
@@ -50,6 +50,7 @@ struct DocumentRow {
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(updated_at));
     st.exchange(soci::into(first_published_at));
+    st.exchange(soci::into(body_filter));
   }
 
   domain::Document value() const {
@@ -80,6 +81,7 @@ struct DocumentRow {
     d.created_at = created_at;
     d.updated_at = updated_at;
     d.first_published_at = first_published_at;
+    d.body_filter = body_filter;
     return d;
   }
 };
@@ -92,7 +94,8 @@ std::string document_columns(bool with_body) {
              "d.department_id, d.issuer, d.written_on, d.published_on, d.disclosure, d.effective_on, "
              "d.expires_on, d.repealed_on, d.amended, d.topic, d.summary, ") +
          (with_body ? "d.body_html" : "''") +
-         ", d.kind, d.state, d.legacy, d.interprets_id, d.created_at, d.updated_at, d.first_published_at";
+         ", d.kind, d.state, d.legacy, d.interprets_id, d.created_at, d.updated_at, d.first_published_at, " +
+         (with_body ? "d.body_filter" : "0");
 }
 
 std::vector<domain::Document> query_documents(Lease& lease, bool with_body, const std::string& tail, Binds& binds) {

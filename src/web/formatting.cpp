@@ -102,6 +102,13 @@ std::string utf8_truncate(std::string_view s, std::size_t max_chars) {
   return std::string(s);
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return s.substr(0, end);
+}
+
 std::string trim_base_url(std::string_view base_url) {
   while (!base_url.empty() && base_url.back() == '/') base_url.remove_suffix(1);
   return std::string(base_url);

@@ -31,6 +31,8 @@ std::string url_encode_component(std::string_view s);
 
 // At most `max_chars` Unicode characters of UTF-8 text, with "…" if cut.
 std::string utf8_truncate(std::string_view s, std::size_t max_chars);
+// At most max_bytes of s, cut before a character, never inside one.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 
 // base_url without a trailing slash.
 std::string trim_base_url(std::string_view base_url);

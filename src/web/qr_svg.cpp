@@ -3,6 +3,8 @@
 #include <qrencode.h>
 
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <stdexcept>
 #include <string>
 
@@ -17,7 +19,9 @@ constexpr int kQuietZone = 4;  // modules of white around the symbol (ISO/IEC 18
 
 }  // namespace
 
-std::string qr_svg(std::string_view text, std::string_view label) {
+namespace {
+
+std::string encode_svg(std::string_view text, std::string_view label) {
   const std::string input(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString8bit(input.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
@@ -48,6 +52,29 @@ std::string qr_svg(std::string_view text, std::string_view label) {
   svg += "<rect width=\"" + s + "\" height=\"" + s + "\" fill=\"#fff\"/>";
   svg += "<path fill=\"#000\" d=\"" + d + "\"/>";
   svg += "</svg>";
+  return svg;
+}
+
+}  // namespace
+
+// Encoding is ~10% of a document page's render (issue 18's profile); a page's URL gives the
+// same code every time, so the last few thousand are kept (emptied when full: a cache miss
+// only costs the encoding again).
+std::string qr_svg(std::string_view text, std::string_view label) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, std::string> done;
+  constexpr std::size_t kKept = 4096;
+  std::string key(label);
+  key.push_back('\0');
+  key.append(text);
+  {
+    std::lock_guard lock(mu);
+    if (auto it = done.find(key); it != done.end()) return it->second;
+  }
+  std::string svg = encode_svg(text, label);
+  std::lock_guard lock(mu);
+  if (done.size() >= kKept) done.clear();
+  done.emplace(std::move(key), svg);
   return svg;
 }
 

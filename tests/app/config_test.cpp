@@ -27,8 +27,9 @@ TEST(Config, TomlThenEnvironment) {
   Config c;
   apply_toml_string(c,
                     "database = \"postgresql://zwgk@db/zwgk\"\nlisten = \"0.0.0.0:80\"\nthreads = 4\n"
-                    "page_cache = false\ntemplates_dir = \"/srv/t\"\n",
+                    "page_cache = false\ntemplates_dir = \"/srv/t\"\npage_cache_mb = 64\n",
                     "zwgk.toml");
+  EXPECT_EQ(c.page_cache_mb, 64);
   EXPECT_EQ(c.database, "postgresql://zwgk@db/zwgk");
   EXPECT_EQ(c.listen, "0.0.0.0:80");
   EXPECT_EQ(c.threads, 4);
@@ -36,8 +37,9 @@ TEST(Config, TomlThenEnvironment) {
   EXPECT_EQ(c.templates_dir, "/srv/t");
 
   g_env = {{"ZWGK_DATABASE", "sqlite:/tmp/x.db"}, {"ZWGK_THREADS", "2"}, {"ZWGK_PAGE_CACHE", "on"},
-           {"ZWGK_STATIC_DIR", "/srv/s"}};
+           {"ZWGK_STATIC_DIR", "/srv/s"}, {"ZWGK_PAGE_CACHE_MB", "1024"}};
   apply_environment(c, fake_getenv);
+  EXPECT_EQ(c.page_cache_mb, 1024);
   EXPECT_EQ(c.database, "sqlite:/tmp/x.db");
   EXPECT_EQ(c.threads, 2);
   EXPECT_TRUE(c.page_cache);
@@ -58,6 +60,8 @@ TEST(Config, BadValuesAreOneLineErrors) {
   }
   g_env = {{"ZWGK_THREADS", "-1"}};
   EXPECT_THROW(apply_environment(c, fake_getenv), ConfigError);
+  g_env = {{"ZWGK_PAGE_CACHE_MB", "70000"}};
+  EXPECT_THROW(apply_environment(c, fake_getenv), ConfigError);
   g_env = {{"ZWGK_PAGE_CACHE", "maybe"}};
   EXPECT_THROW(apply_environment(c, fake_getenv), ConfigError);
   EXPECT_THROW(load_config(std::string("/nonexistent/zwgk.toml")), ConfigError);
@@ -71,6 +75,7 @@ TEST(Config, ExampleFileIsValidAndShowsTheDefaults) {
   EXPECT_EQ(c.listen, d.listen);
   EXPECT_EQ(c.threads, d.threads);
   EXPECT_EQ(c.page_cache, d.page_cache);
+  EXPECT_EQ(c.page_cache_mb, d.page_cache_mb);
   EXPECT_EQ(c.access_log, d.access_log);
 }
 

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "domain/errors.hpp"
+#include "domain/html_sanitizer.hpp"
 #include "store/blob_store.hpp"
+#include "store/database_impl.hpp"
 #include "store_fixture.hpp"
 
 namespace zwgk::store::test {
@@ -105,6 +107,28 @@ TEST_F(DocumentRepositoryTest, SaveAndLoadEveryField) {
   EXPECT_EQ(docs().by_external_id(site.id, "ext-001")->id, id);
   EXPECT_FALSE(docs().by_external_id(site.id, "nope"));
   EXPECT_FALSE(docs().by_id(id + 1000));
+}
+
+// Bodies are filtered where they are stored, once, so a public page need not parse them
+// again (issue 18); a row stored without the filter says so (body_filter 0).
+TEST_F(DocumentRepositoryTest, TheBodyIsFilteredWhenStoredAndSaysWithWhichAllowList) {
+  auto d = every_field(site.id, catalogue("ghjh"), department.id);
+  d.attachments.clear();
+  d.body_html = "<p onclick=\"steal()\">正文<script>alert(1)</script></p><a href=\"javascript:x\">链接</a>";
+  const auto id = docs().save(d);
+  const auto out = docs().by_id(id);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->body_html.find("script"), std::string::npos) << out->body_html;
+  EXPECT_EQ(out->body_html.find("onclick"), std::string::npos);
+  EXPECT_EQ(out->body_html.find("javascript:"), std::string::npos);
+  EXPECT_NE(out->body_html.find("正文"), std::string::npos);
+  EXPECT_EQ(out->body_filter, domain::kSanitizerVersion);
+  // A row written around the repository (an older version, a direct load) carries 0.
+  {
+    Lease lease(*db);
+    lease.sql() << "UPDATE documents SET body_filter = 0 WHERE id = :id", soci::use(id, "id");
+  }
+  EXPECT_EQ(docs().by_id(id)->body_filter, 0);
 }
 
 TEST_F(DocumentRepositoryTest, NullsRoundTrip) {

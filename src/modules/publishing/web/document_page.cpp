@@ -231,8 +231,9 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
     if (!keywords.empty()) keywords += ',';
     keywords += k;
   }
+  // 120 characters of description need only the body's beginning (not a parse of all of it).
   const std::string description =
-      utf8_truncate(!doc.summary.empty() ? doc.summary : domain::html_to_text(doc.body_html), 120);
+      utf8_truncate(!doc.summary.empty() ? doc.summary : domain::html_to_text(utf8_prefix(doc.body_html, 4096)), 120);
   meta.meta = {{"ArticleTitle", doc.title},
                {"PubDate", pub_date},
                {"ContentSource", !department_name.empty() ? department_name : !doc.issuer.empty() ? doc.issuer : site.name},
@@ -266,10 +267,12 @@ http::Response render_document(PageContext& ctx, std::int64_t id, std::optional<
   const std::string notice = withdrawn ? std::string() : validity_notice(doc, validity);
   v.set("validity_notice", notice.empty() ? View(false) : View(notice));
   v.set("validity_warning", validity != domain::Validity::Valid && validity != domain::Validity::NotYetEffective);
-  // Editors' and imports' HTML is sanitised when it enters; it is filtered again here
-  // (idempotent, and the page is rendered once per cache fill) so that no path into the
-  // documents table can put markup on a public page that the allow-list does not permit.
-  v.set("body_html", withdrawn ? std::string() : domain::sanitize_html(doc.body_html));
+  // Bodies are filtered where they are stored (store::DocumentRepository); a body stored
+  // with an older allow-list, or by a path that bypassed it (an old version, a snapshot of
+  // a revision), is filtered again here, so nothing the allow-list does not permit reaches
+  // a public page, and a cache miss does not pay for a second HTML parse.
+  const bool filtered = doc.body_filter >= domain::kSanitizerVersion;
+  v.set("body_html", withdrawn ? std::string() : filtered ? doc.body_html : domain::sanitize_html(doc.body_html));
   v.set("has_attachments", !attachments.is_empty_list());
   v.set("attachments", attachments);
   v.set("has_interpretations", !interpretations.is_empty_list());
