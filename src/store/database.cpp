@@ -294,6 +294,11 @@ void Batch::step(const std::function<void()>& f) {
 
 void Batch::commit() {
   if (!state_->open) throw StoreError("批处理已结束");
+  if (state_->flush_search && !state_->deferred_search.empty()) {
+    Lease lease(db_);  // the batch's own connection
+    state_->flush_search(lease, std::move(state_->deferred_search));
+    state_->deferred_search.clear();
+  }
   guarded("提交事务失败", [&] { *state_->session << "COMMIT"; });
   state_->open = false;
   tls_batch = nullptr;

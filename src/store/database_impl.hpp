@@ -48,6 +48,8 @@ void deliver_locally(Database::Impl& impl, const std::vector<std::string>& tags)
 // The batch open on this thread, if any (Batch in database.hpp). Leases on this thread for
 // the same database reuse its connection; transactions become savepoints; notifications
 // wait for the batch's commit.
+class Lease;
+
 struct Batch::State {
   Database::Impl* impl = nullptr;
   std::size_t pos = 0;
@@ -56,6 +58,11 @@ struct Batch::State {
   int next_savepoint = 0;
   std::vector<std::string> pending_tags;
   bool open = false;
+  // Documents whose search entries are written once, just before COMMIT, instead of at each
+  // savepoint (on SQLite FTS5 writes a segment at every savepoint: per-line indexing made
+  // an import ~10x slower, issue 18). Set by search_index_sync.cpp.
+  std::vector<std::int64_t> deferred_search;
+  std::function<void(Lease&, std::vector<std::int64_t>)> flush_search;
 };
 Batch::State* current_batch(const Database::Impl& impl);
 

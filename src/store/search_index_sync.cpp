@@ -7,6 +7,7 @@
 // the entry texts (HTML to text and normalisation: no database, safe on any thread), write
 // the rows (prepared statements). The single-document path runs them in a row; the bulk
 // rebuild prepares the next chunk of documents on a worker thread while this one writes.
+#include <algorithm>
 #include <future>
 #include <map>
 #include <optional>
@@ -214,7 +215,36 @@ class EntryWriter {
 
 }  // namespace
 
+namespace {
+
+// The entries of many documents at once: their old entries deleted, the new ones written
+// through one writer (statements prepared once), sources read 256 at a time.
+void reindex_documents(Lease& lease, std::vector<std::int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const SearchBackend& backend = search_backend(lease.backend());
+  for (auto id : ids) backend.delete_entries(lease, id);
+  EntryWriter writer(lease, backend, false);
+  constexpr std::size_t kChunk = 256;
+  for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+    std::string list;
+    for (std::size_t i = from; i < std::min(ids.size(), from + kChunk); ++i)
+      list += (list.empty() ? "" : ",") + std::to_string(ids[i]);
+    for (const DocumentSource& s : load_sources(lease, list))
+      if (auto d = prepare(s, backend.writes_tokens())) writer.write(*d);
+  }
+  writer.flush();
+}
+
+}  // namespace
+
 void reindex_document_search(Lease& lease, std::int64_t document_id) {
+  // Inside a Batch (an import): written for the whole batch just before it commits.
+  if (auto* batch = current_batch(lease.impl())) {
+    if (!batch->flush_search) batch->flush_search = reindex_documents;
+    batch->deferred_search.push_back(document_id);
+    return;
+  }
   const SearchBackend& backend = search_backend(lease.backend());
   backend.delete_entries(lease, document_id);
   for (const DocumentSource& s : load_sources(lease, std::to_string(document_id)))

@@ -17,6 +17,7 @@
 #include "store/catalogue_repository.hpp"
 #include "store/department_repository.hpp"
 #include "store/document_repository.hpp"
+#include "store/search_index.hpp"
 #include "store/site_repository.hpp"
 #include "support/test_database.hpp"
 
@@ -199,6 +200,42 @@ TEST(Importer, ChangedLineUpdatesAndKeepsTheIndexNumber) {
   const auto d = import_text(*db, draft);
   ASSERT_EQ(d.errors.size(), 1u);
   EXPECT_NE(d.errors[0].reason.find("不能改回草稿"), std::string::npos);
+}
+
+// Inside an import the search entries are written once per batch, just before it commits
+// (not at every line's savepoint): every imported document is found, an updated one by its
+// new title only, and a line that failed leaves nothing in the index.
+TEST(Importer, ImportedDocumentsAreSearchableOnceTheirBatchCommits) {
+  auto db = open_test_database();
+  const auto site_id = make_site(*db);
+  std::string text;
+  for (int i = 1; i <= 7; ++i) {
+    text += R"({"external_id":"s-)" + std::to_string(i) +
+            R"(","site":"testsite","catalogue":"ghjh","department":"测试市人民政府办公室","title":"防汛抗旱应急预案第)" +
+            std::to_string(i) + R"(号","published_on":"2024-03-05","disclosure":"主动公开","body_html":"<p>汛期值守</p>"})" + "\n";
+  }
+  text += R"({"external_id":"s-bad","site":"testsite","catalogue":"不存在的目录","title":"防汛抗旱应急预案坏行","published_on":"2024-03-05","disclosure":"主动公开"})" "\n";
+  std::istringstream in(text);
+  app::ImportOptions o;
+  o.progress = false;
+  o.batch_size = 3;  // three batches, the last one partial
+  const auto r = app::import_stream(*db, in, o);
+  EXPECT_EQ(r.created, 7);
+  ASSERT_EQ(r.errors.size(), 1u);
+  store::SearchQuery q;
+  q.text = "防汛抗旱应急预案";
+  q.site_id = site_id;
+  q.per_page = 50;
+  auto found = store::SearchIndex(*db).search(q);
+  EXPECT_EQ(found.total, 7);
+  for (const auto& hit : found.items) EXPECT_EQ(hit.title.find("坏行"), std::string::npos);
+  // A changed title replaces the entry, it does not add one.
+  std::string changed = text.substr(0, text.find('\n'));
+  changed.replace(changed.find("防汛抗旱应急预案第1号"), std::string("防汛抗旱应急预案第1号").size(), "城市内涝防治方案");
+  EXPECT_EQ(import_text(*db, changed).updated, 1);
+  EXPECT_EQ(store::SearchIndex(*db).search(q).total, 6);
+  q.text = "城市内涝防治方案";
+  EXPECT_EQ(store::SearchIndex(*db).search(q).total, 1);
 }
 
 TEST(Importer, InterpretationLinksToItsPolicy) {
