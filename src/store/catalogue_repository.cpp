@@ -138,6 +138,14 @@ std::vector<std::int64_t> catalogue_with_descendants(Lease& lease, std::int64_t 
   return out;
 }
 
+std::vector<std::int64_t> catalogue_with_descendants(Lease& lease, std::int64_t id, std::int64_t site_id) {
+  long long node = id, site = site_id, found = 0;
+  lease.sql() << "SELECT count(*) FROM catalogue_nodes WHERE id = :id AND site_id = :site", soci::use(node, "id"),
+      soci::use(site, "site"), soci::into(found);
+  if (found == 0) return {};
+  return catalogue_with_descendants(lease, id);
+}
+
 std::vector<domain::CatalogueNode> CatalogueRepository::tree(std::int64_t site_id) {
   return guarded("读取公开目录失败", [&] {
     Lease lease(db_);

@@ -33,7 +33,10 @@ std::string like_pattern(const std::string& s) {
 // the whole site in date order for small columns (0.3 s at 100,000 documents).
 std::string where_clause(const DocumentQuery& q, const std::vector<std::int64_t>& catalogues, Binds& b) {
   std::vector<std::string> c;
-  c.push_back("d.site_id = " + b.add(q.site_id));
+  // With a catalogue, its nodes are the site's (catalogue_with_descendants checked it): no
+  // site condition, so that SQLite counts and orders on the catalogue index alone instead of
+  // reading every row of the column (273 ms -> 6 ms for 110,000 documents, issue 18).
+  if (!q.catalogue_id) c.push_back("d.site_id = " + b.add(q.site_id));
   if (q.published_only)
     c.emplace_back("d.state = 'published'");
   else if (q.state)
@@ -277,7 +280,7 @@ DocumentPage DocumentRepository::list(const DocumentQuery& q) {
     Lease lease(db_);
     DocumentPage page;
     std::vector<std::int64_t> catalogues;
-    if (q.catalogue_id) catalogues = catalogue_with_descendants(lease, *q.catalogue_id);
+    if (q.catalogue_id) catalogues = catalogue_with_descendants(lease, *q.catalogue_id, q.site_id);
     {
       Binds b;
       const std::string where = where_clause(q, catalogues, b);
@@ -324,25 +327,40 @@ std::vector<int> DocumentRepository::years(std::int64_t site_id) {
 std::vector<int> DocumentRepository::years(std::int64_t site_id, std::int64_t catalogue_id) {
   return guarded("读取年份失败", [&] {
     Lease lease(db_);
-    const auto catalogues = catalogue_with_descendants(lease, catalogue_id);
-    std::vector<int> out;
-    if (catalogues.empty()) return out;
-    Binds b;
-    std::string in;
-    for (auto id : catalogues) in += (in.empty() ? "" : ", ") + b.add(id);
-    const std::string sql = "SELECT substr(CAST(published_on AS TEXT), 1, 4) AS y FROM documents WHERE site_id = " +
-                            b.add(site_id) + " AND state = 'published' AND published_on IS NOT NULL AND catalogue_id IN (" +
-                            in + ") GROUP BY y ORDER BY y DESC";
-    std::string y;
-    soci::statement st(lease.sql());
-    st.exchange(soci::into(y));
-    b.apply(st);
-    prepare_and_execute(st, sql);
-    while (st.fetch()) {
+    const auto catalogues = catalogue_with_descendants(lease, catalogue_id, site_id);
+    // Per node: its newest and oldest 发文日期, then one index probe per year between them,
+    // on the catalogue index (a GROUP BY read every document of a 100,000-document column).
+    std::set<int, std::greater<>> years;
+    const auto year_of = [](const std::string& iso) {
       int year = 0;
-      if (std::from_chars(y.data(), y.data() + y.size(), year).ec == std::errc()) out.push_back(year);
+      if (std::from_chars(iso.data(), iso.data() + std::min<std::size_t>(4, iso.size()), year).ec != std::errc()) return 0;
+      return year;
+    };
+    const auto first_day = [](int year) { return domain::Date{std::chrono::year{year} / 1 / 1}.iso(); };
+    for (auto id : catalogues) {
+      long long node = id;
+      std::string newest, oldest;
+      soci::indicator ni = soci::i_null, oi = soci::i_null;
+      lease.sql() << "SELECT CAST(max(published_on) AS TEXT), CAST(min(published_on) AS TEXT) FROM documents "
+                     "WHERE catalogue_id = :c AND state = 'published' AND published_on IS NOT NULL",
+          soci::use(node, "c"), soci::into(newest, ni), soci::into(oldest, oi);
+      if (ni != soci::i_ok || oi != soci::i_ok) continue;
+      const int hi = year_of(newest), lo = year_of(oldest);
+      if (hi == 0 || lo == 0) continue;
+      years.insert(hi);
+      years.insert(lo);
+      for (int y = hi - 1; y > lo; --y) {
+        if (years.count(y)) continue;
+        std::string from = first_day(y), to = first_day(y + 1);
+        long long hit = 0;
+        soci::indicator hi_ind = soci::i_null;
+        lease.sql() << "SELECT id FROM documents WHERE catalogue_id = :c AND state = 'published' AND "
+                       "published_on >= :f AND published_on < :t LIMIT 1",
+            soci::use(node, "c"), soci::use(from, "f"), soci::use(to, "t"), soci::into(hit, hi_ind);
+        if (lease.sql().got_data() && hi_ind == soci::i_ok) years.insert(y);
+      }
     }
-    return out;
+    return std::vector<int>(years.begin(), years.end());
   });
 }
 

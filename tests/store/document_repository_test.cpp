@@ -131,6 +131,28 @@ TEST_F(DocumentRepositoryTest, TheBodyIsFilteredWhenStoredAndSaysWithWhichAllowL
   EXPECT_EQ(docs().by_id(id)->body_filter, 0);
 }
 
+// A column's years (the 年份 filter) are probed on the catalogue index: years with gaps,
+// drafts not counted, and a catalogue of another site gives nothing.
+TEST_F(DocumentRepositoryTest, AColumnsYearsSkipTheGapsAndIgnoreDrafts) {
+  for (const char* day : {"2024-06-30", "2024-01-01", "2021-12-31", "2019-01-01", "2019-07-15"})
+    published(complete_draft(std::string("规划 ") + day, day));
+  docs().save(complete_draft("草稿不算", "2023-05-05"));
+  EXPECT_EQ(docs().years(site.id, catalogue("ghjh")), (std::vector<int>{2024, 2021, 2019}));
+  EXPECT_TRUE(docs().years(site.id, catalogue("zcwj")).empty());
+  EXPECT_TRUE(docs().years(site.id + 999, catalogue("ghjh")).empty()) << "another site's column";
+  DocumentQuery q;
+  q.site_id = site.id + 999;
+  q.catalogue_id = catalogue("ghjh");
+  q.per_page = 20;
+  EXPECT_EQ(docs().list(q).total, 0) << "a listing never crosses sites";
+  q.site_id = site.id;
+  q.year = 2019;
+  const auto page = docs().list(q);
+  EXPECT_EQ(page.total, 2);
+  ASSERT_EQ(page.items.size(), 2u);
+  EXPECT_EQ(page.items[0].title, "规划 2019-07-15") << "newest first";
+}
+
 TEST_F(DocumentRepositoryTest, NullsRoundTrip) {
   domain::Document d;
   d.site_id = site.id;
