@@ -72,6 +72,36 @@ std::string where_clause(const DocumentQuery& q, const std::vector<std::int64_t>
   return out;
 }
 
+// A listing of published documents filtered by nothing but its site or column: its total is
+// the maintained count (document_counts, migration 0033) of the site or of the column's
+// nodes, not a count(*) over them.
+bool counted_by_the_database(const DocumentQuery& q) {
+  return q.published_only && !q.department_id && !q.year && !q.validity && !q.kind && q.updated_since.empty() &&
+         q.title_contains.empty() && q.index_number_contains.empty() && q.doc_number_contains.empty() &&
+         q.topic.empty() && !q.published_from && !q.published_to;
+}
+
+long long maintained_total(Lease& lease, const DocumentQuery& q, const std::vector<std::int64_t>& catalogues) {
+  Binds b;
+  std::string sql = "SELECT sum(published) FROM document_counts WHERE ";
+  if (q.catalogue_id) {
+    if (catalogues.empty()) return 0;
+    std::string in;
+    for (auto id : catalogues) in += (in.empty() ? "" : ", ") + b.add(id);
+    sql += "kind = 'catalogue' AND owner_id IN (" + in + ")";
+  } else {
+    sql += "kind = 'site' AND owner_id = " + b.add(q.site_id);
+  }
+  long long total = 0;
+  soci::indicator ind = soci::i_null;
+  soci::statement st(lease.sql());
+  st.exchange(soci::into(total, ind));
+  b.apply(st);
+  prepare_and_execute(st, sql);
+  st.fetch();
+  return ind == soci::i_ok ? total : 0;
+}
+
 std::optional<domain::Document> first(std::vector<domain::Document> docs) {
   if (docs.empty()) return std::nullopt;
   return std::move(docs.front());
@@ -281,7 +311,9 @@ DocumentPage DocumentRepository::list(const DocumentQuery& q) {
     DocumentPage page;
     std::vector<std::int64_t> catalogues;
     if (q.catalogue_id) catalogues = catalogue_with_descendants(lease, *q.catalogue_id, q.site_id);
-    {
+    if (counted_by_the_database(q)) {
+      page.total = maintained_total(lease, q, catalogues);
+    } else {
       Binds b;
       const std::string where = where_clause(q, catalogues, b);
       long long total = 0;
@@ -369,12 +401,20 @@ std::vector<std::string> DocumentRepository::topics(std::int64_t site_id) {
     Lease lease(db_);
     std::vector<std::string> out;
     long long site = site_id;
-    std::string t;
-    soci::statement st = (lease.sql().prepare << "SELECT topic FROM documents WHERE site_id = :site AND state = 'published' "
-                                                 "AND topic <> '' GROUP BY topic ORDER BY topic",
-                          soci::use(site, "site"), soci::into(t));
-    st.execute();
-    while (st.fetch()) out.push_back(t);
+    // One seek per distinct 主题分类 on documents_topics (migration 0033), in the database's
+    // own order: a GROUP BY read every published document of the site (150 ms at 110,000).
+    std::string last, t;
+    soci::indicator ind = soci::i_null;
+    soci::statement st = (lease.sql().prepare << "SELECT min(topic) FROM documents WHERE site_id = :site AND "
+                                                 "state = 'published' AND topic > :last",
+                          soci::use(site, "site"), soci::use(last, "last"), soci::into(t, ind));
+    constexpr int kMaxTopics = 1000;  // a vocabulary, not free text
+    for (int i = 0; i < kMaxTopics; ++i) {
+      st.execute(true);
+      if (ind != soci::i_ok || t.empty()) break;
+      out.push_back(t);
+      last = t;
+    }
     return out;
   });
 }
@@ -428,9 +468,10 @@ std::map<std::int64_t, std::int64_t> DocumentRepository::count_by_catalogue(std:
     std::map<std::int64_t, std::int64_t> direct;
     long long site = site_id, cat = 0, n = 0;
     {
-      soci::statement st = (lease.sql().prepare << "SELECT catalogue_id, count(*) FROM documents WHERE site_id = :site "
-                                                   "AND state = 'published' AND catalogue_id IS NOT NULL "
-                                                   "GROUP BY catalogue_id",
+      // Maintained by the database (migration 0033), not counted here.
+      soci::statement st = (lease.sql().prepare << "SELECT c.owner_id, c.published FROM document_counts c "
+                                                   "JOIN catalogue_nodes n ON n.id = c.owner_id "
+                                                   "WHERE c.kind = 'catalogue' AND n.site_id = :site AND c.published > 0",
                             soci::use(site, "site"), soci::into(cat), soci::into(n));
       st.execute();
       while (st.fetch()) direct[cat] = n;
@@ -462,9 +503,9 @@ std::map<std::int64_t, std::int64_t> DocumentRepository::count_by_department(std
     Lease lease(db_);
     std::map<std::int64_t, std::int64_t> out;
     long long site = site_id, dep = 0, n = 0;
-    soci::statement st = (lease.sql().prepare << "SELECT department_id, count(*) FROM documents WHERE site_id = :site "
-                                                 "AND state = 'published' AND department_id IS NOT NULL "
-                                                 "GROUP BY department_id",
+    soci::statement st = (lease.sql().prepare << "SELECT c.owner_id, c.published FROM document_counts c "
+                                                 "JOIN departments d ON d.id = c.owner_id "
+                                                 "WHERE c.kind = 'department' AND d.site_id = :site AND c.published > 0",
                           soci::use(site, "site"), soci::into(dep), soci::into(n));
     st.execute();
     while (st.fetch()) out[dep] = n;

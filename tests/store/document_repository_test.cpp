@@ -329,6 +329,70 @@ TEST_F(DocumentListTest, CatalogueFilterIncludesDescendants) {
   EXPECT_EQ(rolled.at(catalogue("fdzdgknr")), 3);
 }
 
+// The counts a column's listing and the portal show are kept by the database (migration
+// 0033): they follow a publish, a withdrawal, a move to another column or department, a
+// deletion and a row written around the repository, and always equal a count(*).
+TEST_F(DocumentListTest, MaintainedCountsFollowEveryChangeAndEqualACount) {
+  const auto ghjh = catalogue("ghjh"), jy = catalogue("jy");
+  auto truth = [&](std::int64_t cat) {
+    Lease lease(*db);
+    long long n = 0, c = cat;
+    lease.sql() << "SELECT count(*) FROM documents WHERE catalogue_id = :c AND state = 'published'", soci::use(c, "c"),
+        soci::into(n);
+    return n;
+  };
+  auto listed = [&](std::int64_t cat) {
+    DocumentQuery q;
+    q.site_id = site.id;
+    q.catalogue_id = cat;
+    return docs().list(q).total;
+  };
+  auto check = [&](const char* when) {
+    DocumentQuery whole_site;
+    whole_site.site_id = site.id;
+    Lease lease(*db);
+    long long n = 0, sid = site.id;
+    lease.sql() << "SELECT count(*) FROM documents WHERE site_id = :s AND state = 'published'", soci::use(sid, "s"),
+        soci::into(n);
+    EXPECT_EQ(docs().list(whole_site).total, n) << when;
+    for (auto cat : {ghjh, jy}) {
+      EXPECT_EQ(listed(cat), truth(cat)) << when;
+      const auto counts = docs().count_by_catalogue(site.id);
+      EXPECT_EQ(counts.count(cat) ? counts.at(cat) : 0, truth(cat)) << when;
+    }
+  };
+  const auto a = published(complete_draft("甲"));
+  const auto b = published(complete_draft("乙"));
+  const auto draft = docs().save(complete_draft("草稿"));
+  check("two published, a draft");
+  EXPECT_EQ(listed(ghjh), 2);
+  docs().withdraw(a);
+  check("one withdrawn");
+  auto moved = *docs().by_id(b);
+  moved.catalogue_id = jy;
+  moved.department_id = finance;
+  docs().save(moved);
+  check("moved to another column");
+  EXPECT_EQ(listed(jy), 1);
+  EXPECT_EQ(docs().count_by_department(site.id).at(finance), 1);
+  EXPECT_FALSE(docs().count_by_department(site.id).count(department.id));
+  {
+    Lease lease(*db);
+    long long id = draft;
+    lease.sql() << "UPDATE documents SET state = 'published' WHERE id = :id", soci::use(id, "id");  // around the repository
+  }
+  check("published by hand");
+  {
+    Lease lease(*db);
+    long long id = b;
+    lease.sql() << "DELETE FROM document_attachments WHERE document_id = :id", soci::use(id, "id");
+    lease.sql() << "DELETE FROM search_entries WHERE document_id = :id", soci::use(id, "id");
+    lease.sql() << "DELETE FROM documents WHERE id = :id", soci::use(id, "id");
+  }
+  check("deleted");
+  EXPECT_EQ(listed(jy), 0);
+}
+
 TEST_F(DocumentListTest, DepartmentYearKindAndStateFilters) {
   auto a = complete_draft("A", "2016-12-31");
   auto b = complete_draft("B", "2017-01-01");
