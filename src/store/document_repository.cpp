@@ -373,9 +373,14 @@ std::vector<int> DocumentRepository::years(std::int64_t site_id, std::int64_t ca
       long long node = id;
       std::string newest, oldest;
       soci::indicator ni = soci::i_null, oi = soci::i_null;
-      lease.sql() << "SELECT CAST(max(published_on) AS TEXT), CAST(min(published_on) AS TEXT) FROM documents "
+      // Two queries: SQLite answers a lone min() or max() with one index seek, both together
+      // with a scan of the column.
+      lease.sql() << "SELECT CAST(max(published_on) AS TEXT) FROM documents "
                      "WHERE catalogue_id = :c AND state = 'published' AND published_on IS NOT NULL",
-          soci::use(node, "c"), soci::into(newest, ni), soci::into(oldest, oi);
+          soci::use(node, "c"), soci::into(newest, ni);
+      lease.sql() << "SELECT CAST(min(published_on) AS TEXT) FROM documents "
+                     "WHERE catalogue_id = :c AND state = 'published' AND published_on IS NOT NULL",
+          soci::use(node, "c"), soci::into(oldest, oi);
       if (ni != soci::i_ok || oi != soci::i_ok) continue;
       const int hi = year_of(newest), lo = year_of(oldest);
       if (hi == 0 || lo == 0) continue;
