@@ -6,7 +6,7 @@ LISTEN ?= 127.0.0.1:8080
 
 ASAN_BUILD ?= build-asan
 
-.PHONY: all deps build run test test-asan bench bench-cached bench-search bench-flood clean
+.PHONY: all deps build run test test-asan bench bench-cached bench-search bench-flood bench-spike bench-herd clean
 
 all: build
 
@@ -46,6 +46,12 @@ bench: build
 
 bench-flood: build
 	@./bench/flood_bench.sh $(BUILD)
+
+bench-spike: build
+	@./bench/spike_bench.sh $(BUILD)
+
+bench-herd: build
+	@./bench/herd_bench.sh $(BUILD)
 
 bench-search: build
 	@nice ./bench/search_bench.sh $(BUILD)
